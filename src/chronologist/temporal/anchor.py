@@ -1,0 +1,137 @@
+"""Calendar arithmetic on ``TimePoint``s: coarsen to a unit, shift by units, find weekdays.
+
+Anchoring rule (documented in the README): *deictic* expressions ("today", "last year",
+"a year ago", "this week", "Friday") are resolved against the speech time, which is the
+document creation time (DCT) in news; *anaphoric* expressions ("the following year",
+"two years later", "that same month", "the next day") are resolved against the
+narrative's reference time, the last date the text mentioned. A narrative text with no
+DCT uses its reference time for both.
+"""
+
+from __future__ import annotations
+
+from chronologist.timemodel import (
+    TimePoint,
+    add_months,
+    day_number,
+    from_day_number,
+    iso_week,
+    weekday,
+    week_start,
+)
+
+_ORDER = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century", "millennium")
+
+
+def _day_of(p: TimePoint) -> tuple[int, int, int] | None:
+    if p.year is None or p.month is None or p.day is None:
+        return None
+    return (p.year, p.month, p.day)
+
+
+def coarsen(p: TimePoint, granularity: str) -> TimePoint | None:
+    """The unit of ``granularity`` that contains ``p`` (None if ``p`` is too coarse)."""
+    y = p.year
+    if y is None:
+        return None
+    g = granularity
+    if g == "year":
+        return TimePoint("year", year=y)
+    if g in ("decade", "century", "millennium"):
+        size = {"decade": 10, "century": 100, "millennium": 1000}[g]
+        if p.granularity in ("decade", "century", "millennium") and _ORDER.index(
+            p.granularity
+        ) > _ORDER.index(g):
+            return None
+        base = (abs(y) // size) * size
+        return TimePoint(g, year=base if y >= 0 else -base)  # type: ignore[arg-type]
+    if p.granularity == g and g in ("quarter", "half", "season", "week"):
+        return p
+    if g == "week":
+        d = _day_of(p)
+        if d is None:
+            return None
+        wy, wk = iso_week(*d)
+        return TimePoint("week", year=wy, sub=wk)
+    month = p.month
+    if month is None and p.granularity == "quarter" and p.sub and g == "half":
+        return TimePoint("half", year=y, sub=1 if p.sub <= 2 else 2)
+    if month is None:
+        return None
+    if g == "month":
+        return TimePoint("month", year=y, month=month)
+    if g == "quarter":
+        return TimePoint("quarter", year=y, sub=(month - 1) // 3 + 1)
+    if g == "half":
+        return TimePoint("half", year=y, sub=1 if month <= 6 else 2)
+    if g == "season":
+        if month in (1, 2):
+            return TimePoint("season", year=y - 1, sub=4)
+        return TimePoint("season", year=y, sub={3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2}.get(month, 3 if month < 12 else 4))
+    if g == "day":
+        d = _day_of(p)
+        return TimePoint("day", year=d[0], month=d[1], day=d[2]) if d else None
+    return None
+
+
+def shift(p: TimePoint, granularity: str, n: int) -> TimePoint | None:
+    """Move ``n`` units of ``granularity`` from the unit containing ``p``."""
+    c = coarsen(p, granularity)
+    if c is None or c.year is None:
+        return None
+    y = c.year
+    g = granularity
+    if g == "year":
+        return TimePoint("year", year=y + n)
+    if g in ("decade", "century", "millennium"):
+        size = {"decade": 10, "century": 100, "millennium": 1000}[g]
+        return TimePoint(g, year=y + n * size)  # type: ignore[arg-type]
+    if g == "month" and c.month:
+        yy, mm = add_months(y, c.month, n)
+        return TimePoint("month", year=yy, month=mm)
+    if g in ("quarter", "half", "season") and c.sub:
+        per = 2 if g == "half" else 4
+        idx = y * per + c.sub - 1 + n
+        return TimePoint(g, year=idx // per, sub=idx % per + 1)  # type: ignore[arg-type]
+    if g == "week" and c.sub:
+        start = week_start(y, c.sub) + 7 * n
+        wy, wk = iso_week(*from_day_number(start))
+        return TimePoint("week", year=wy, sub=wk)
+    if g == "day":
+        d = _day_of(c)
+        if d is None:
+            return None
+        nd = from_day_number(day_number(*d) + n)
+        return TimePoint("day", year=nd[0], month=nd[1], day=nd[2])
+    return None
+
+
+def shift_day(p: TimePoint, days: int) -> TimePoint | None:
+    """The day ``days`` after (or before) a day point."""
+    return shift(p, "day", days)
+
+
+def nearest_weekday(p: TimePoint, wd: int, direction: int) -> TimePoint | None:
+    """The weekday ``wd`` nearest to day ``p``: same day, else before (-1) or after (+1)."""
+    d = _day_of(p)
+    if d is None:
+        return None
+    cur = weekday(*d)
+    if cur == wd:
+        delta = 0
+    elif direction >= 0 and direction != 0:
+        delta = (wd - cur) % 7
+    else:
+        delta = -((cur - wd) % 7)
+    nd = from_day_number(day_number(*d) + delta)
+    return TimePoint("day", year=nd[0], month=nd[1], day=nd[2])
+
+
+def weekday_in_week(p: TimePoint, wd: int, weeks: int) -> TimePoint | None:
+    """Weekday ``wd`` of the week ``weeks`` away from day ``p`` ("last Friday", weeks=-1)."""
+    d = _day_of(p)
+    if d is None:
+        return None
+    n = day_number(*d) - (weekday(*d) - 1) + 7 * weeks + (wd - 1)
+    nd = from_day_number(n)
+    return TimePoint("day", year=nd[0], month=nd[1], day=nd[2])

@@ -1,0 +1,153 @@
+"""The temporal lexicon: word lists loaded from ``data/<lang>.yaml`` and validated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from chronologist.errors import ConfigError
+from chronologist.timemodel import TimeValue
+
+_REQUIRED = (
+    "months",
+    "ambiguous_months",
+    "weekdays",
+    "seasons",
+    "parts_of_day",
+    "number_words",
+    "vague_counts",
+    "ordinals",
+    "ordinal_suffixes",
+    "units",
+    "unit_plurals",
+    "day_deictics",
+    "refs",
+    "ref_phrases",
+    "sets",
+    "deictic_determiners",
+    "anaphoric_determiners",
+    "part_mods",
+    "approx_words",
+    "duration_mods",
+    "bound_phrases",
+    "bce_words",
+    "ce_words",
+    "named_events",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A duration unit: TIMEX3 letter, multiplier and calendar granularity."""
+
+    timex: str
+    n: int
+    granularity: str
+    time: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Validated word lists for one language."""
+
+    months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    weekdays: dict[str, int]
+    seasons: dict[str, int]
+    parts_of_day: dict[str, str]
+    number_words: dict[str, int]
+    vague_counts: frozenset[str]
+    ordinals: dict[str, int]
+    ordinal_suffixes: frozenset[str]
+    units: dict[str, Unit]
+    unit_plurals: dict[str, str]
+    day_deictics: dict[str, int]
+    refs: dict[str, str]
+    ref_phrases: tuple[tuple[str, ...], ...]
+    sets: dict[str, str]
+    deictic_determiners: dict[str, int]
+    anaphoric_determiners: dict[str, int]
+    part_mods: dict[str, str]
+    approx_words: frozenset[str]
+    duration_mods: tuple[tuple[tuple[str, ...], str], ...]
+    bound_phrases: tuple[tuple[tuple[str, ...], str], ...]
+    bce_words: frozenset[str]
+    ce_words: frozenset[str]
+    named_events: dict[str, TimeValue]
+
+    def unit(self, word: str) -> tuple[str, Unit] | None:
+        """The unit a word names (singular or plural), with its singular key."""
+        key = self.unit_plurals.get(word, word)
+        unit = self.units.get(key)
+        return (key, unit) if unit else None
+
+
+def _pairs(raw: list[Any], field: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    out = []
+    for n, item in enumerate(raw):
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], list)):
+            raise ConfigError(f"Lexicon field {field!r}, item {n}: expected [[words...], MOD].")
+        out.append((tuple(str(w) for w in item[0]), str(item[1])))
+    return tuple(out)
+
+
+def build_lexicon(raw: dict[str, Any], *, name: str = "lexicon") -> Lexicon:
+    """Validate raw YAML data and build a ``Lexicon`` (raises ``ConfigError``)."""
+    missing = [k for k in _REQUIRED if k not in raw]
+    if missing:
+        raise ConfigError(f"{name}: missing fields {', '.join(missing)}.")
+    unknown = sorted(set(raw) - set(_REQUIRED) - {"count_nouns_singular_ok"})
+    if unknown:
+        raise ConfigError(f"{name}: unknown fields {', '.join(unknown)}.")
+    units = {}
+    for key, spec in raw["units"].items():
+        try:
+            units[str(key)] = Unit(**spec)
+        except TypeError as exc:
+            raise ConfigError(f"{name}: unit {key!r}: {exc}.") from exc
+    for plural, singular in raw["unit_plurals"].items():
+        if singular not in units:
+            raise ConfigError(f"{name}: plural {plural!r} names unknown unit {singular!r}.")
+    events = {}
+    for label, edtf in raw["named_events"].items():
+        events[str(label)] = TimeValue.from_edtf(str(edtf))
+    return Lexicon(
+        months=dict(raw["months"]),
+        ambiguous_months=frozenset(raw["ambiguous_months"]),
+        weekdays=dict(raw["weekdays"]),
+        seasons=dict(raw["seasons"]),
+        parts_of_day=dict(raw["parts_of_day"]),
+        number_words=dict(raw["number_words"]),
+        vague_counts=frozenset(raw["vague_counts"]),
+        ordinals=dict(raw["ordinals"]),
+        ordinal_suffixes=frozenset(raw["ordinal_suffixes"]),
+        units=units,
+        unit_plurals=dict(raw["unit_plurals"]),
+        day_deictics=dict(raw["day_deictics"]),
+        refs=dict(raw["refs"]),
+        ref_phrases=tuple(tuple(p) for p in raw["ref_phrases"]),
+        sets=dict(raw["sets"]),
+        deictic_determiners=dict(raw["deictic_determiners"]),
+        anaphoric_determiners=dict(raw["anaphoric_determiners"]),
+        part_mods=dict(raw["part_mods"]),
+        approx_words=frozenset(raw["approx_words"]),
+        duration_mods=_pairs(raw["duration_mods"], "duration_mods"),
+        bound_phrases=_pairs(raw["bound_phrases"], "bound_phrases"),
+        bce_words=frozenset(raw["bce_words"]),
+        ce_words=frozenset(raw["ce_words"]),
+        named_events=events,
+    )
+
+
+@cache
+def load_lexicon(lang: str = "en") -> Lexicon:
+    """Load and validate the bundled lexicon for a language."""
+    try:
+        text = resources.files("chronologist.temporal").joinpath(f"data/{lang}.yaml").read_text()
+    except FileNotFoundError as exc:
+        raise ConfigError(f"No temporal lexicon for language {lang!r}. Available: en.") from exc
+    return build_lexicon(yaml.safe_load(text), name=f"temporal/data/{lang}.yaml")

@@ -1,0 +1,1380 @@
+"""The rules tagger ("rules.v1"): finds time expressions in English and normalizes them.
+
+How it works: the text is tokenized; at each token a small set of hand-written parsers
+(dates, years, decades, centuries, seasons, quarters, deictic and anaphoric phrases,
+durations, times of day, sets) try to read an expression, each looking ahead a bounded
+number of tokens, so tagging is linear in the text length. Prefixes (approximation,
+"early/mid/late", "prior to/by/after", duration quantifiers) and ranges ("1917-1921",
+"from 1921 to 1928") wrap the core parsers. The longest reading wins. Each reading
+carries a small function that resolves it to a ``TimeValue`` against a ``Context``
+(the document creation time and the narrative's reference time, see ``anchor``).
+Word lists live in ``data/en.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from chronologist.temporal import anchor as A
+from chronologist.temporal.lexicon import Lexicon, load_lexicon
+from chronologist.temporal.tokens import Token
+from chronologist.timemodel import TimePoint, TimeValue, days_in_month
+
+Builder = Callable[["Context"], TimeValue | None]
+
+FUTURE_MARKERS = frozenset(
+    "will 'll shall going plans plan planned scheduled expected expects expect "
+    "would hopes hope intends intend tomorrow next upcoming coming until".split()
+)
+PREPOSITIONS = frozenset(
+    "in on at since by until till before after during from to of for through between "
+    "around about circa throughout within into over".split()
+)
+TIME_WORDS_AFTER_YEAR = frozenset(
+    "budget season election elections census olympics fiscal model models edition "
+    "campaign games war crisis earthquake act law plan levels level figures "
+    "results quarter".split()
+)
+
+
+@dataclass(slots=True)
+class Context:
+    """What relative expressions are resolved against."""
+
+    dct: TimePoint | None
+    """Document creation time (a day), the speech time of news."""
+    news: bool
+    """News mode: deictic expressions anchor on the DCT."""
+    ref: TimePoint | None = None
+    """Narrative reference time: the last fully resolved date mentioned."""
+    ref_quarter: TimePoint | None = None
+    """The last quarter mentioned (financial news speaks of "the quarter")."""
+    future: bool = False
+    """The current sentence speaks of the future."""
+    events: dict[str, TimeValue] = field(default_factory=dict)
+    """Happenings the text has dated ("the 1917 October Revolution")."""
+
+    def now(self) -> TimePoint | None:
+        """Anchor for deictic expressions."""
+        if self.news:
+            return self.dct
+        return self.ref or self.dct
+
+    def then(self) -> TimePoint | None:
+        """Anchor for anaphoric expressions."""
+        return self.ref or self.dct
+
+
+@dataclass(slots=True)
+class Reading:
+    """A parsed expression: token range, TIMEX3 type and how to resolve it."""
+
+    i: int
+    j: int
+    type: str
+    build: Builder
+    anaphoric: bool = False
+    explicit: bool = True
+    """Explicit readings (a year is written) become the new reference time."""
+    event_name: str | None = None
+
+
+def _pt(p: TimePoint | None, **kw: object) -> TimeValue | None:
+    return TimeValue.point(p, **kw) if p is not None else None
+
+
+class Parser:
+    """Parses the tokens of one text segment."""
+
+    def __init__(self, toks: list[Token], lex: Lexicon, *, lowercase_text: bool = False) -> None:
+        self.t = toks
+        self.n = len(toks)
+        self.lex = lex
+        self.lowercase_text = lowercase_text
+
+    # ------------------------------------------------------------------ token helpers
+    def w(self, i: int) -> str:
+        return self.t[i].low if 0 <= i < self.n else ""
+
+    def tx(self, i: int) -> str:
+        return self.t[i].text if 0 <= i < self.n else ""
+
+    def adj(self, i: int) -> bool:
+        """Token ``i`` follows the previous one with no space."""
+        return 0 < i < self.n and not self.t[i].space_before
+
+    def cap(self, i: int) -> bool:
+        return 0 <= i < self.n and (self.t[i].text[:1].isupper() or self.lowercase_text)
+
+    def is_int(self, i: int) -> bool:
+        return 0 <= i < self.n and self.t[i].text.isdigit()
+
+    def words(self, i: int, seq: tuple[str, ...]) -> bool:
+        return all(self.w(i + k) == s for k, s in enumerate(seq))
+
+    def dot(self, i: int) -> int:
+        """Skip an abbreviation's period right after token ``i - 1``."""
+        return i + 1 if self.w(i) == "." and self.adj(i) else i
+
+    def hyphen(self, i: int) -> bool:
+        return self.w(i) in ("-", "\u2010", "\u2011") and self.adj(i) and self.adj(i + 1)
+
+    # ------------------------------------------------------------------ lexical pieces
+    def month(self, i: int) -> tuple[int, int] | None:
+        """Month name at ``i``: (month, next index)."""
+        word = self.w(i)
+        m = self.lex.months.get(word)
+        if m is None or not self.cap(i):
+            return None
+        j = i + 1
+        if len(word) <= 4 and word not in ("may", "june", "july"):
+            if self.w(j) == "." and self.adj(j):
+                j += 1
+            elif word not in ("sept",) and len(word) == 3 and word in self.lex.ambiguous_months:
+                # "Jan", "Aug" without a period: only before a number.
+                if not self.is_int(j):
+                    return None
+        return m, j
+
+    def weekday(self, i: int) -> tuple[int, int] | None:
+        word = self.w(i)
+        d = self.lex.weekdays.get(word)
+        if d is None or not self.cap(i):
+            return None
+        if len(word) <= 5 and not word.endswith("day"):
+            if self.w(i + 1) == "." and self.adj(i + 1):
+                return d, i + 2
+            return None
+        return d, i + 1
+
+    def number(self, i: int, *, allow_article: bool = False) -> tuple[int | None, int] | None:
+        """A count: digits, number words ("twenty-four"), or vague ("several": None)."""
+        word = self.w(i)
+        if self.is_int(i):
+            v = int(self.t[i].text)
+            if self.w(i + 1) in ("1/2",):
+                return v, i + 2
+            return v, i + 1
+        if allow_article and word in ("a", "an", "one"):
+            return 1, i + 1
+        if word in ("a", "an") and self.w(i + 1) in ("few", "couple", "dozen", "number"):
+            if self.w(i + 1) == "couple":
+                j = i + 2 + (self.w(i + 2) == "of")
+                return 2, j
+            if self.w(i + 1) == "dozen":
+                return 12, i + 2
+            if self.w(i + 1) == "number" and self.w(i + 2) == "of":
+                return None, i + 3
+            return None, i + 2
+        if word in self.lex.vague_counts:
+            j = i + 1 + (self.w(i + 1) == "of" and word == "couple")
+            return None, j
+        base = self.lex.number_words.get(word)
+        if base is None:
+            return None
+        j = i + 1
+        if 20 <= base <= 90 and base % 10 == 0:
+            k = j + 1 if self.hyphen(j) else j
+            unit = self.lex.number_words.get(self.w(k))
+            if unit is not None and 1 <= unit <= 9:
+                base += unit
+                j = k + 1
+        if self.w(j) in ("hundred", "thousand"):
+            base *= 100 if self.w(j) == "hundred" else 1000
+            j += 1
+        return base, j
+
+    def ordinal(self, i: int) -> tuple[int, int] | None:
+        """"3rd", "third", "twenty-first", "3d": (value, next index)."""
+        word = self.w(i)
+        if self.is_int(i) and len(self.t[i].text) <= 2:
+            if self.w(i + 1) in self.lex.ordinal_suffixes and self.adj(i + 1):
+                return int(self.t[i].text), i + 2
+            return None
+        if word in self.lex.ordinals and word != "last":
+            return self.lex.ordinals[word], i + 1
+        tens = self.lex.number_words.get(word)
+        if tens in (20, 30) and self.hyphen(i + 1):
+            v = self.lex.ordinals.get(self.w(i + 2))
+            if v is not None and 1 <= v <= 9:
+                return tens + v, i + 3
+        return None
+
+    def year(self, i: int, *, loose: bool = False) -> tuple[int, int] | None:
+        """A year: 4 digits (3 or fewer only with an era word); with its era."""
+        if not self.is_int(i):
+            # "AD 800", "BC 44"
+            if self.w(i) in self.lex.ce_words | self.lex.bce_words and self.is_int(i + 1):
+                if self.tx(i).isupper() or self.w(i) in ("ad", "bc"):
+                    val = int(self.t[i + 1].text)
+                    if val == 0 or len(self.t[i + 1].text) > 4:
+                        return None
+                    if self.w(i) in self.lex.bce_words:
+                        return 1 - val, i + 2
+                    return val, i + 2
+            return None
+        text = self.t[i].text
+        if len(text) > 4 or text.startswith("0"):
+            return None
+        val = int(text)
+        era = self.era(i + 1)
+        if era is not None:
+            sign, j = era
+            if val == 0:
+                return None
+            return (1 - val if sign < 0 else val), j
+        if len(text) == 4 and (1000 <= val <= 2199 or loose):
+            return val, i + 1
+        return None
+
+    def era(self, i: int) -> tuple[int, int] | None:
+        """"BC", "B.C.", "BCE", "AD", "A.D.", "CE": (sign, next index)."""
+        word = self.w(i)
+        if word in ("b", "a", "c") and self.w(i + 1) == "." and self.adj(i + 1):
+            # B.C. / A.D. / B.C.E. / C.E. split into letters and periods
+            letters = ""
+            j = i
+            while j < self.n and len(self.w(j)) == 1 and self.w(j).isalpha() and j - i < 6:
+                letters += self.w(j)
+                j += 1
+                if self.w(j) == "." and self.adj(j):
+                    j += 1
+                else:
+                    break
+            if letters in ("bc", "bce"):
+                return -1, j
+            if letters in ("ad", "ce"):
+                return 1, j
+            return None
+        if word in ("bc", "bce") and self.tx(i).isupper():
+            return -1, self.dot(i + 1)
+        if word in ("ad", "ce") and self.tx(i).isupper():
+            return 1, self.dot(i + 1)
+        return None
+
+    def unit(self, i: int) -> tuple[str, int] | None:
+        found = self.lex.unit(self.w(i))
+        return (found[0], i + 1) if found else None
+
+    def plural_unit(self, i: int) -> bool:
+        return self.w(i) in self.lex.unit_plurals
+
+    # ------------------------------------------------------------------ parse entry
+    def parse_at(self, i: int) -> Reading | None:
+        """The longest reading starting at token ``i``, or None."""
+        best: Reading | None = None
+        for rule in (self.prefixed, self.core_or_range):
+            r = rule(i)
+            if r is not None and (best is None or r.j > best.j):
+                best = r
+        return best
+
+    def core_or_range(self, i: int) -> Reading | None:
+        first = self.core(i)
+        if first is None:
+            return None
+        rng = self.range_after(first)
+        return rng or first
+
+    def core(self, i: int) -> Reading | None:
+        best: Reading | None = None
+        for rule in (
+            self.full_date,
+            self.month_year,
+            self.year_expr,
+            self.decade,
+            self.century,
+            self.season,
+            self.quarter,
+            self.deictic,
+            self.anaphoric,
+            self.duration,
+            self.clock_time,
+            self.recurring,
+            self.reference,
+        ):
+            r = rule(i)
+            if r is not None and (best is None or r.j > best.j):
+                best = r
+        return best
+
+    # ------------------------------------------------------------------ prefixes
+    def prefixed(self, i: int) -> Reading | None:
+        """Approximation, part-of-unit, bounds and duration quantifiers before a core."""
+        lex = self.lex
+        # duration quantifiers: "more than four hours", "nearly forty years"
+        for words, mod in lex.duration_mods:
+            if self.words(i, words):
+                inner = self.duration(i + len(words))
+                if inner is not None and inner.type == "DURATION":
+                    return _with_mod(inner, i, mod)
+        # approximation: "c. 1907", "around 1900", "about 1900"
+        w0 = self.w(i)
+        if w0 in lex.approx_words:
+            j = i + 1
+            if w0 in ("c", "ca") and self.w(j) == "." and self.adj(j):
+                j += 1
+            elif w0 in ("c", "ca"):
+                return None
+            inner = self.core_or_range(j)
+            if inner is not None and inner.type in ("DATE", "TIME") and inner.explicit:
+                return _approx(inner, i)
+        # part of a unit: "early 1990s", "mid-1996", "the end of 1990", "late November"
+        r = self.part_of(i)
+        if r is not None:
+            return r
+        # bounds: "prior to 1917", "by 1928", "until the 1920s", "after 1928"
+        for words, mod in lex.bound_phrases:
+            if self.words(i, words) and (i == 0 or self.w(i - 1) not in ("the", "a")):
+                j = i + len(words)
+                inner = self.parse_bound_target(j)
+                if inner is not None and mod not in ("ON_OR_AFTER",):
+                    return _bounded(inner, i, mod)
+        return None
+
+    def parse_bound_target(self, j: int) -> Reading | None:
+        inner = self.part_of(j) or self.core_or_range(j)
+        if inner is None or not inner.explicit or inner.type not in ("DATE",):
+            return None
+        return inner
+
+    def part_of(self, i: int) -> Reading | None:
+        lex = self.lex
+        j = i
+        if self.w(j) == "the":
+            j += 1
+        word = self.w(j)
+        mod = lex.part_mods.get(word)
+        if mod is None:
+            return None
+        j += 1
+        if word in ("beginning", "start", "middle", "end", "close", "dawn"):
+            if self.w(i) != "the" or self.w(j) != "of":
+                return None
+            j += 1
+        elif word in ("earlier", "later"):
+            if self.w(j) == "in" and self.w(j + 1) == "the":
+                j += 1
+            if self.w(j) not in ("this", "that", "the", "today", "tonight") and not self.weekday(j):
+                return None
+        elif self.hyphen(j):
+            j += 1
+        inner = self.core(j)
+        if inner is None or inner.type not in ("DATE", "TIME"):
+            return None
+        if word in ("earlier", "later") and inner.explicit:
+            return None
+        return _with_mod(inner, i, mod)
+
+    # ------------------------------------------------------------------ ranges
+    def range_after(self, first: Reading) -> Reading | None:
+        """"1917-1921", "1850-58", "July 20 - Aug. 6, 1789", "from 1921 to 1928"."""
+        if first.type != "DATE" or not first.explicit:
+            return None
+        j = first.j
+        word = self.w(j)
+        if word in ("-", "\u2013", "\u2014", "/") or word in ("to", "through", "until", "till"):
+            if word == "/" and not (self.adj(j) and self.adj(j + 1)):
+                return None
+            k = j + 1
+            # "1850-58": a two-digit end year
+            if self.is_int(k) and len(self.tx(k)) == 2 and word != "/":
+                start_val = first.build(Context(None, True))
+                if start_val and start_val.start and start_val.start.granularity == "year":
+                    y0 = start_val.start.year or 0
+                    y1 = y0 - y0 % 100 + int(self.tx(k))
+                    if y1 > y0 and self.w(k + 1) not in PREPOSITIONS - {"to", "in", "on"}:
+                        end = TimePoint("year", year=y1)
+                        return _range(first, Reading(k, k + 1, "DATE", lambda c, e=end: _pt(e)))
+                return None
+            second = self.core(k)
+            if second is None or second.type != "DATE":
+                # "July 20 - Aug. 6, 1789" style: day after a month-day
+                return None
+            if word in ("to", "through", "until", "till") and self.w(first.i - 1) not in (
+                "from",
+                "between",
+            ):
+                if not (first.explicit and second.explicit):
+                    return None
+            return _range(first, second)
+        if word == "and" and self.w(first.i - 1) == "between":
+            second = self.core(j + 1)
+            if second is not None and second.type == "DATE" and second.explicit:
+                return _range(first, second)
+        return None
+
+    # ------------------------------------------------------------------ dates
+    def full_date(self, i: int) -> Reading | None:
+        """Day-level dates in the common styles, and "Month Day" without a year."""
+        j = i
+        wd = self.weekday(j)
+        if wd is not None:
+            j = wd[1] + (self.w(wd[1]) == ",")
+        got = self._month_day(j) or self._day_month(j) or self._the_day_of(j)
+        if got is None:
+            return self.iso_date(i) or self.numeric_date(i)
+        month, day, j = got
+        if day > 31:
+            return None
+        k = j + (self.w(j) == ",")
+        yr = self.year(k, loose=True) if self.is_int(k) and len(self.tx(k)) == 4 else self.year(k)
+        if yr is not None and not (self.w(k) == "," or self.is_int(k) or yr[0] <= 0):
+            yr = None
+        if yr is not None:
+            y, j = yr
+            if day > days_in_month(y, month):
+                return None
+            p = TimePoint("day", year=y, month=month, day=day)
+            return Reading(i, j, "DATE", lambda c, p=p: _pt(p))
+        if day > days_in_month(2000, month):
+            return None
+        return Reading(i, j, "DATE", lambda c: _month_day(c, month, day), explicit=False)
+
+    def _month_day(self, i: int) -> tuple[int, int, int] | None:
+        m = self.month(i)
+        if m is None:
+            return None
+        month, j = m
+        if self.is_int(j) and len(self.tx(j)) <= 2:
+            day = int(self.tx(j))
+            j += 1
+            if self.w(j) in self.lex.ordinal_suffixes and self.adj(j):
+                j += 1
+            if day >= 1 and not (self.w(j) in self.lex.unit_plurals or self.w(j) == "%"):
+                return month, day, j
+            return None
+        o = self.ordinal(j)
+        if o is not None and self.w(j) != "second":
+            return month, o[0], o[1]
+        return None
+
+    def _day_month(self, i: int) -> tuple[int, int, int] | None:
+        if self.is_int(i) and len(self.tx(i)) <= 2:
+            day, j = int(self.tx(i)), i + 1
+            if self.w(j) in self.lex.ordinal_suffixes and self.adj(j):
+                j += 1
+        else:
+            o = self.ordinal(i)
+            if o is None:
+                return None
+            day, j = o
+        if self.w(j) == "of":
+            j += 1
+        m = self.month(j)
+        if m is None or day < 1:
+            return None
+        return m[0], day, m[1]
+
+    def _the_day_of(self, i: int) -> tuple[int, int, int] | None:
+        if self.w(i) != "the":
+            return None
+        o = self.ordinal(i + 1)
+        if o is None or self.w(o[1]) != "of":
+            return None
+        m = self.month(o[1] + 1)
+        if m is None:
+            return None
+        return m[0], o[0], m[1]
+
+    def iso_date(self, i: int) -> Reading | None:
+        """1922-04-03 (and 1922-04)."""
+        if not (self.is_int(i) and len(self.tx(i)) == 4):
+            return None
+        if not (self.w(i + 1) == "-" and self.adj(i + 1) and self.is_int(i + 2) and self.adj(i + 2)):
+            return None
+        y, mo = int(self.tx(i)), int(self.tx(i + 2))
+        if len(self.tx(i + 2)) != 2 or not 1 <= mo <= 12:
+            return None
+        if self.w(i + 3) == "-" and self.adj(i + 3) and self.is_int(i + 4) and self.adj(i + 4):
+            d = int(self.tx(i + 4))
+            if len(self.tx(i + 4)) != 2 or not 1 <= d <= days_in_month(y, mo):
+                return None
+            p = TimePoint("day", year=y, month=mo, day=d)
+            return Reading(i, i + 5, "DATE", lambda c, p=p: _pt(p))
+        p = TimePoint("month", year=y, month=mo)
+        return Reading(i, i + 3, "DATE", lambda c, p=p: _pt(p))
+
+    def numeric_date(self, i: int) -> Reading | None:
+        """US style 4/3/1922 or 04/03/22 (month first)."""
+        if not (self.is_int(i) and self.w(i + 1) == "/" and self.adj(i + 1) and self.is_int(i + 2)):
+            return None
+        if not (self.w(i + 3) == "/" and self.adj(i + 3) and self.is_int(i + 4) and self.adj(i + 4)):
+            return None
+        mo, d, ys = int(self.tx(i)), int(self.tx(i + 2)), self.tx(i + 4)
+        if len(ys) == 2:
+            y = 1900 + int(ys) if int(ys) > 30 else 2000 + int(ys)
+        elif len(ys) == 4:
+            y = int(ys)
+        else:
+            return None
+        if not (1 <= mo <= 12 and 1 <= d <= days_in_month(y, mo)):
+            return None
+        p = TimePoint("day", year=y, month=mo, day=d)
+        return Reading(i, i + 5, "DATE", lambda c, p=p: _pt(p))
+
+    def month_year(self, i: int) -> Reading | None:
+        """"April 1922", "April of 1922", and a month alone ("in March")."""
+        j = i
+        det = None
+        if self.w(j) in self.lex.deictic_determiners and self.w(j) not in ("past", "current"):
+            det = self.lex.deictic_determiners[self.w(j)]
+            j += 1
+        m = self.month(j)
+        if m is None:
+            return None
+        month, k = m
+        if det is None:
+            kk = k + (self.w(k) in ("of", ","))
+            yr = self.year(kk)
+            if yr is not None:
+                p = TimePoint("month", year=yr[0], month=month)
+                return Reading(i, yr[1], "DATE", lambda c, p=p: _pt(p))
+            if self.w(k) in ("last", "this", "next") and self.w(k + 1) == "year":
+                off = self.lex.deictic_determiners[self.w(k)]
+                return Reading(
+                    i,
+                    k + 2,
+                    "DATE",
+                    lambda c: _month_of_year(c, month, off),
+                    explicit=False,
+                )
+        word = self.w(j)
+        if word in self.lex.ambiguous_months or word == "may":
+            prev = self.w(i - 1)
+            if det is None and prev not in ("in", "of", "since", "until", "by", "early", "late", "mid", "-", "during", "through", "before", "after", "from", "to", "and", "last", "this", "next"):
+                return None
+            if word == "may" and self.w(k) in ("be", "have", "not", "also", "well"):
+                return None
+        return Reading(i, k, "DATE", lambda c: _month_alone(c, month, det), explicit=False)
+
+    def year_expr(self, i: int) -> Reading | None:
+        """"1907", "44 BC", "AD 800", "the year 1000", "fiscal 1989", "'98"."""
+        j = i
+        fiscal = False
+        if self.w(j) == "the" and self.w(j + 1) == "year":
+            j += 2
+        elif self.w(j) == "fiscal":
+            fiscal = True
+            j += 1 + (self.w(j + 1) == "year")
+        elif self.w(j) in ("fy",) and self.tx(j).isupper():
+            fiscal = True
+            j += 1
+        yr = self.year(j, loose=j > i)
+        if yr is None:
+            return None
+        y, k = yr
+        if not self._looks_like_year(j, k, loose=j > i):
+            return None
+        p = TimePoint("year", year=y)
+        name = self._event_name_after(k)
+        r = Reading(i, k, "DATE", lambda c, p=p: _pt(p), event_name=name)
+        if fiscal:
+            r.explicit = True
+        return r
+
+    def _looks_like_year(self, i: int, k: int, *, loose: bool) -> bool:
+        """Reject numbers that count things ("1500 people", "$1990", "1990%")."""
+        prev = self.w(i - 1)
+        if prev in ("$", "#", "no", "number", "page", "pp", "p", "vol", "chapter", "route", "flight", "room", "£", "€", "by") and not loose:
+            if prev != "by" or self.w(k) in self.lex.unit_plurals:
+                return False
+        if prev in ("-", "/", ".", ":") and self.adj(i) and self.is_int(i - 2):
+            return False
+        nxt = self.w(k)
+        if nxt in ("%", "percent", "per", "to", "-") and nxt != "-":
+            return False
+        if nxt in self.lex.unit_plurals and not loose:
+            return False
+        if nxt in ("-", "/") and self.adj(k) and self.is_int(k + 1) and len(self.tx(k + 1)) not in (2, 4):
+            return False
+        if nxt in (".", ",", ":") and self.adj(k) and self.is_int(k + 1):
+            return False
+        if (
+            not loose
+            and nxt.isalpha()
+            and nxt.endswith("s")
+            and len(nxt) > 3
+            and nxt not in TIME_WORDS_AFTER_YEAR
+            and self.t[k].text.islower()
+            and prev not in PREPOSITIONS
+            and prev != "the"
+        ):
+            return False
+        return True
+
+    def _event_name_after(self, k: int) -> str | None:
+        """"1917 October Revolution": the capitalised name right after a year."""
+        words: list[str] = []
+        j = k
+        while j < self.n and len(words) < 4 and self.tx(j)[:1].isupper() and self.tx(j).isalpha():
+            words.append(self.w(j))
+            j += 1
+        if not words or all(w in self.lex.months for w in words):
+            return None
+        return " ".join(words)
+
+    def decade(self, i: int) -> Reading | None:
+        """"the 1920s", "1920's", "the '20s", "the twenties"."""
+        j = i + (self.w(i) == "the")
+        if self.w(j) in ("'", "\u2019") and self.is_int(j + 1) and len(self.tx(j + 1)) == 2:
+            if self.w(j + 2) == "s" and self.adj(j + 2):
+                y = 1900 + int(self.tx(j + 1))
+                if y % 10 == 0:
+                    p = TimePoint("decade", year=y)
+                    return Reading(i, j + 3, "DATE", lambda c, p=p: _pt(p))
+            return None
+        if self.is_int(j) and len(self.tx(j)) in (3, 4) and int(self.tx(j)) % 10 == 0:
+            k = j + 1
+            if self.w(k) in ("'", "\u2019") and self.adj(k):
+                k += 1
+            if self.w(k) == "s" and self.adj(k):
+                y = int(self.tx(j))
+                era = self.era(k + 1)
+                size = "century" if y % 100 == 0 and len(self.tx(j)) == 4 and False else "decade"
+                end = k + 1
+                if era is not None:
+                    end = era[1]
+                    if era[0] < 0:
+                        y = -y
+                p = TimePoint(size, year=y)  # type: ignore[arg-type]
+                return Reading(i, end, "DATE", lambda c, p=p: _pt(p))
+        decades = {
+            "twenties": 20,
+            "thirties": 30,
+            "forties": 40,
+            "fifties": 50,
+            "sixties": 60,
+            "seventies": 70,
+            "eighties": 80,
+            "nineties": 90,
+        }
+        if j > i and self.w(j) in decades:
+            y = 1900 + decades[self.w(j)]
+            p = TimePoint("decade", year=y)
+            return Reading(i, j + 1, "DATE", lambda c, p=p: _pt(p), explicit=False)
+        return None
+
+    def century(self, i: int) -> Reading | None:
+        """"the 19th century", "the fifth century BC", "20th-century", "the first millennium"."""
+        j = i + (self.w(i) == "the")
+        o = self.ordinal(j)
+        if o is None:
+            return None
+        n, k = o
+        if self.hyphen(k):
+            k += 1
+        word = self.w(k)
+        if word not in ("century", "centuries", "millennium"):
+            return None
+        k += 1
+        era = self.era(k)
+        sign = 1
+        if era is not None:
+            sign, k = era
+        size = 1000 if word == "millennium" else 100
+        if n < 1 or n > 30:
+            return None
+        gran = "millennium" if size == 1000 else "century"
+        y = (n - 1) * size if sign > 0 else -(n - 1) * size
+        if sign < 0:
+            # the 5th century BC is 500-401 BC: astronomical -499..-400 (EDTF -04XX)
+            y = -(n - 1) * size
+        p = TimePoint(gran, year=y)  # type: ignore[arg-type]
+        return Reading(i, k, "DATE", lambda c, p=p: _pt(p))
+
+    def season(self, i: int) -> Reading | None:
+        """"the summer of 1998", "spring 1922", "this summer", "last fall"."""
+        j = i
+        det = None
+        if self.w(j) in ("this", "last", "next", "past", "coming"):
+            det = self.lex.deictic_determiners[self.w(j)]
+            j += 1
+        elif self.w(j) == "the":
+            j += 1
+        s = self.lex.seasons.get(self.w(j))
+        if s is None:
+            return None
+        k = j + 1
+        if self.w(k) == "of":
+            yr = self.year(k + 1)
+            if yr is not None:
+                p = TimePoint("season", year=yr[0], sub=s)
+                return Reading(i, yr[1], "DATE", lambda c, p=p: _pt(p))
+            return None
+        yr = self.year(k)
+        if yr is not None and det is None:
+            p = TimePoint("season", year=yr[0], sub=s)
+            return Reading(i, yr[1], "DATE", lambda c, p=p: _pt(p))
+        if det is None:
+            if self.w(j) == "fall" or self.w(i) == "the":
+                if self.w(i) == "the" and self.w(i - 1) in ("in", "during", "by", "since", "until", "this", "that"):
+                    return Reading(i, k, "DATE", lambda c: _season(c, s, None), explicit=False)
+                return None
+            if self.w(i - 1) not in ("in", "during", "by", "since", "until", "last", "next", "this", "early", "late", "mid"):
+                return None
+        return Reading(i, k, "DATE", lambda c: _season(c, s, det), explicit=False)
+
+    def quarter(self, i: int) -> Reading | None:
+        """"the third quarter", "third-quarter", "the fiscal first quarter", "the first half of 1998"."""
+        j = i + (self.w(i) in ("the", "this", "last", "next", "a"))
+        det = self.w(i)
+        year_before = None
+        if self.w(j) in ("fiscal",):
+            j += 1
+        yr = self.year(j)
+        if yr is not None:
+            year_before = yr[0]
+            j = yr[1]
+            if self.w(j) == "fiscal":
+                j += 1
+        if self.w(j) in ("year-ago", "year-earlier") or (
+            self.w(j) == "year" and self.hyphen(j + 1) and self.w(j + 2) in ("ago", "earlier")
+        ):
+            k = j + 1 if self.w(j) != "year" else j + 3
+            if self.w(k) in ("quarter", "period", "level", "quarters"):
+                return Reading(i, k + 1, "DATE", lambda c: _year_ago(c), anaphoric=True, explicit=False)
+            return None
+        o = self.ordinal(j)
+        if o is None:
+            if self.w(j) in ("quarter",) and det in ("the", "this", "last", "next"):
+                off = {"the": None, "this": 0, "last": -1, "next": 1}[det]
+                return Reading(i, j + 1, "DATE", lambda c: _this_quarter(c, off), explicit=False)
+            if self.w(j) in ("latest", "current", "recent", "previous") and self.w(j + 1) == "quarter":
+                off2 = -1 if self.w(j) == "previous" else None
+                return Reading(i, j + 2, "DATE", lambda c: _this_quarter(c, off2), explicit=False)
+            return None
+        n, k = o
+        if self.hyphen(k):
+            k += 1
+        unit = self.w(k)
+        if unit not in ("quarter", "half") or (unit == "half" and n > 2) or n > 4 or n < 1:
+            return None
+        k += 1
+        gran = "quarter" if unit == "quarter" else "half"
+        kk = k
+        if self.w(kk) == "of":
+            kk += 1
+        yr2 = self.year(kk)
+        if yr2 is not None and year_before is None:
+            year_before = yr2[0]
+            k = yr2[1]
+        elif self.w(k) == "of" and self.w(k + 1) in ("this", "last", "next") and self.w(k + 2) == "year":
+            off = self.lex.deictic_determiners[self.w(k + 1)]
+            return Reading(i, k + 3, "DATE", lambda c: _quarter(c, gran, n, None, off), explicit=False)
+        if year_before is not None:
+            p = TimePoint(gran, year=year_before, sub=n)  # type: ignore[arg-type]
+            return Reading(i, k, "DATE", lambda c, p=p: _pt(p))
+        if self.w(i) == "a":
+            return None
+        return Reading(i, k, "DATE", lambda c: _quarter(c, gran, n, None, None), explicit=False)
+
+    # ------------------------------------------------------------------ relative
+    def deictic(self, i: int) -> Reading | None:
+        """"today", "yesterday morning", "Friday", "last week", "this year", "tonight"."""
+        lex = self.lex
+        word = self.w(i)
+        if word in lex.day_deictics:
+            off = lex.day_deictics[word]
+            k = i + 1
+            part = "NI" if word == "tonight" else None
+            if word != "tonight" and self.w(k) in lex.parts_of_day and not self.plural_unit(k):
+                part = lex.parts_of_day[self.w(k)]
+                k += 1
+            typ = "TIME" if part else "DATE"
+            return Reading(i, k, typ, lambda c: _day_offset(c, off, part), explicit=False)
+        wd = self.weekday(i)
+        if wd is not None:
+            d, k = wd
+            part = None
+            if self.w(k) in lex.parts_of_day:
+                part = lex.parts_of_day[self.w(k)]
+                k += 1
+            if self.t[i].low.endswith("s") and not self.t[i].low.endswith("ss"):
+                pass
+            return Reading(i, k, "DATE", lambda c: _weekday(c, d, 0, part), explicit=False)
+        if word in lex.deictic_determiners:
+            off = lex.deictic_determiners[word]
+            k = i + 1
+            nxt = self.w(k)
+            if nxt in lex.parts_of_day and nxt not in ("nights", "mornings", "evenings", "afternoons"):
+                part = lex.parts_of_day[nxt]
+                day_off = -1 if word == "last" else 1 if word == "next" else 0
+                if word == "this" or (word == "last" and nxt == "night") or word == "next":
+                    return Reading(i, k + 1, "TIME", lambda c: _day_offset(c, day_off, part), explicit=False)
+                return None
+            wd = self.weekday(k)
+            if wd is not None and word in ("this", "last", "next", "past", "coming"):
+                d, kk = wd
+                return Reading(i, kk, "DATE", lambda c: _weekday(c, d, off, None), explicit=False)
+            u = self.unit(k)
+            if u is not None and u[0] not in ("second", "minute", "hour") and not self.plural_unit(k):
+                unit_key = u[0]
+                if word == "current" and unit_key not in ("year", "quarter", "month", "week"):
+                    return None
+                gran = lex.units[unit_key].granularity
+                if unit_key == "weekend":
+                    return None
+                k2 = u[1]
+                return Reading(i, k2, "DATE", lambda c: _unit_offset(c, gran, off), explicit=False)
+            if nxt == "weekend":
+                return Reading(i, k + 1, "DATE", lambda c: _weekend(c, off), explicit=False)
+        if word == "the" and self.w(i + 1) == "weekend":
+            return Reading(i, i + 2, "DATE", lambda c: _weekend(c, 0), explicit=False)
+        return None
+
+    def anaphoric(self, i: int) -> Reading | None:
+        """"the following year", "the next day", "that same month", "the day before"."""
+        lex = self.lex
+        j = i
+        if self.w(j) in ("the", "that"):
+            det = self.w(j)
+            j += 1
+        else:
+            return None
+        off = 0
+        if self.w(j) in lex.anaphoric_determiners and self.w(j) != "that":
+            off = lex.anaphoric_determiners[self.w(j)]
+            j += 1
+        elif det != "that":
+            u0 = self.unit(j)
+            if u0 is None:
+                return None
+            # "the year", "the quarter", "the day before"
+            if self.w(j + 1) in ("before", "after") and u0[0] in ("day", "week", "month", "year", "night"):
+                off = -1 if self.w(j + 1) == "before" else 1
+                if self.w(j + 2) in ("yesterday",):
+                    return None
+                if self.w(j + 2) and self.w(j + 2) not in (".", ",", ";", "and", "when"):
+                    return None
+                gran = lex.units[u0[0]].granularity
+                return Reading(i, j + 2, "DATE", lambda c: _anaphor(c, gran, off), anaphoric=True, explicit=False)
+            if u0[0] == "year" and not self.plural_unit(j):
+                dur = self.w(i - 1) in ("for", "over", "throughout", "during", "all", "whole", "entire")
+                if dur:
+                    return Reading(i, j + 1, "DURATION", lambda c: TimeValue(type="DURATION", duration="P1Y"))
+                return Reading(i, j + 1, "DATE", lambda c: _unit_offset(c, "year", 0, anaphoric=True), anaphoric=True, explicit=False)
+            return None
+        if self.w(j) == "same":
+            j += 1
+        u = self.unit(j)
+        if u is None or self.plural_unit(j):
+            wd = self.weekday(j)
+            if wd is not None and off == 0 and det == "that":
+                d, k = wd
+                return Reading(i, k, "DATE", lambda c: _weekday(c, d, 0, None, anaphoric=True), anaphoric=True, explicit=False)
+            if self.w(j) in lex.parts_of_day and det in ("that", "the"):
+                part = lex.parts_of_day[self.w(j)]
+                return Reading(i, j + 1, "TIME", lambda c: _anaphor(c, "day", off, part), anaphoric=True, explicit=False)
+            return None
+        gran = lex.units[u[0]].granularity
+        if gran in ("second", "minute", "hour"):
+            return None
+        return Reading(i, u[1], "DATE", lambda c: _anaphor(c, gran, off), anaphoric=True, explicit=False)
+
+    def duration(self, i: int) -> Reading | None:
+        """"three years", "the past two months", "a decade ago", "two years later", "10-year"."""
+        lex = self.lex
+        j = i
+        lead = None
+        if self.w(j) == "the" or (self.w(j) in ("past", "last", "next", "first", "coming", "recent", "previous", "final", "latest") and j == i):
+            if self.w(j) == "the":
+                j += 1
+            if self.w(j) in ("past", "last", "next", "first", "coming", "recent", "previous", "final", "latest", "following", "preceding", "full", "entire", "whole", "same"):
+                lead = self.w(j)
+                j += 1
+        num = self.number(j, allow_article=lead is None or lead in ("past", "last", "first", "next"))
+        if num is None:
+            if lead in ("recent", "past", "last", "coming", "next") or (lead is None and j == i):
+                # "recent months", "years", "the past years"
+                if self.plural_unit(j):
+                    key = lex.unit_plurals[self.w(j)]
+                    spec = lex.units[key]
+                    if spec.time and lead is None:
+                        return None
+                    if lead is None and self.w(j + 1) in ("ago", "earlier", "later", "before"):
+                        return Reading(i, j + 2, "DATE", lambda c: TimeValue(type="DATE", ref="PAST_REF" if self.w(j + 1) != "later" else "FUTURE_REF"), explicit=False)
+                    if lead is None and (self.w(i - 1) in ("the", "a", "those", "these", "two", "three") or self.w(j + 1) in ("of", "old", "-")):
+                        return None
+                    if lead is None and key in ("quarter", "season", "night", "fortnight"):
+                        return None
+                    value = _dur_value(spec.timex, None, spec.n, spec.time)
+                    return Reading(i, j + 1, "DURATION", lambda c, v=value: TimeValue(type="DURATION", duration=v), explicit=False)
+            return None
+        count, k = num
+        if self.w(k) in ("and", "-") and self.w(k + 1) in ("a", "one") and self.w(k + 2) == "half":
+            k += 3
+        hyph = False
+        if self.hyphen(k):
+            hyph = True
+            k += 1
+        u = self.unit(k)
+        if u is None:
+            return None
+        key, k2 = u
+        spec = lex.units[key]
+        if count is not None and count != 1 and not hyph and key in lex.units and self.w(k) == key and self.w(i) not in ("a", "an"):
+            # "three year" is fine for adjectives ("a five year plan"), keep
+            pass
+        if count is None and not self.plural_unit(k):
+            return None
+        half = self.w(k2) == "and" and self.w(k2 + 1) in ("a", "one") and self.w(k2 + 2) == "half"
+        if half:
+            k2 += 3
+        if hyph and self.w(k2) in ("-", "old") and self.w(k2 + 1) == "old":
+            return None
+        value = _dur_value(spec.timex, count, spec.n, spec.time, half=half)
+        if hyph and self.hyphen(k2) and self.w(k2 + 1) == "old":
+            return None
+        nxt = self.w(k2)
+        if not hyph and nxt in ("ago", "earlier", "later", "before", "after", "hence", "from", "since"):
+            gran = spec.granularity
+            n = count if count is not None else None
+            if nxt == "ago":
+                sign = -1
+                return Reading(i, k2 + 1, "DATE", lambda c: _ago(c, gran, n, spec.n, -1), explicit=False)
+            if nxt == "from" and self.w(k2 + 1) == "now":
+                return Reading(i, k2 + 2, "DATE", lambda c: _ago(c, gran, n, spec.n, 1), explicit=False)
+            if nxt in ("earlier", "later") and not (self.w(k2 + 1) in ("than",)):
+                sign = -1 if nxt == "earlier" else 1
+                return Reading(i, k2 + 1, "DATE", lambda c: _ago(c, gran, n, spec.n, sign, anaphoric=True), anaphoric=True, explicit=False)
+            if nxt in ("after", "before"):
+                sign = -1 if nxt == "before" else 1
+                target = self.event_ref(k2 + 1)
+                if target is not None:
+                    name, end = target
+                    return Reading(i, end, "DATE", lambda c: _after_event(c, name, gran, n, spec.n, sign), anaphoric=True, explicit=False)
+        if lead in ("following", "preceding", "same") and count is None:
+            return None
+        return Reading(i, k2, "DURATION", lambda c, v=value: TimeValue(type="DURATION", duration=v), explicit=False)
+
+    def event_ref(self, i: int) -> tuple[str, int] | None:
+        """"the revolution", "the war", "World War I": a named happening after "after"."""
+        j = i + (self.w(i) == "the")
+        words: list[str] = []
+        k = j
+        while k < self.n and len(words) < 4 and self.tx(k).replace("'", "").isalnum() and (self.tx(k)[:1].isupper() or (k == j and self.w(i) == "the")):
+            if self.w(k) in PREPOSITIONS or self.w(k) in ("and", "he", "she", "they", "it"):
+                break
+            words.append(self.w(k))
+            k += 1
+        if not words:
+            return None
+        return " ".join(words), k
+
+    def clock_time(self, i: int) -> Reading | None:
+        """"10 p.m.", "10:30 a.m.", "noon", "midnight", "3 o'clock", optionally with a day."""
+        word = self.w(i)
+        hour = minute = None
+        k = i
+        if word in ("noon", "midday"):
+            hour, minute, k = 12, 0, i + 1
+        elif word == "midnight":
+            hour, minute, k = 24, 0, i + 1
+        elif self.is_int(i) or (":" in self.tx(i) and self.tx(i).replace(":", "").isdigit()):
+            text = self.tx(i)
+            if ":" in text:
+                parts = text.split(":")
+                if len(parts) != 2 or len(parts[1]) != 2:
+                    return None
+                hour, minute = int(parts[0]), int(parts[1])
+            elif len(text) <= 2:
+                hour, minute = int(text), 0
+            else:
+                return None
+            k = i + 1
+            ampm = self._ampm(k)
+            if ampm is not None:
+                half, k = ampm
+                if hour < 1 or hour > 12:
+                    return None
+                hour = hour % 12 + (12 if half == "pm" else 0)
+            elif self.w(k) == "o" and self.w(k + 1) in ("'", "\u2019") and self.w(k + 2) == "clock":
+                k += 3
+            elif ":" not in text:
+                return None
+            if hour > 24 or minute > 59:
+                return None
+        else:
+            return None
+        # zone words are part of the expression
+        if self.w(k) in ("gmt", "utc", "est", "edt", "pst", "pdt", "cst", "cdt", "bst", "cet") and self.tx(k).isupper():
+            k += 1
+        # optional day: "10 p.m. Wednesday", "noon today"
+        day_r = None
+        kk = k + (self.w(k) in (",", "on"))
+        if self.w(kk) in self.lex.day_deictics or self.weekday(kk):
+            day_r = self.deictic(kk)
+        elif self.full_date(kk) is not None:
+            day_r = self.full_date(kk)
+        h, mi = hour, minute
+        if day_r is not None:
+            dr = day_r
+            return Reading(i, dr.j, "TIME", lambda c: _at_time(c, dr.build(c), h, mi), explicit=False)
+        return Reading(i, k, "TIME", lambda c: _at_time(c, None, h, mi), explicit=False)
+
+    def _ampm(self, k: int) -> tuple[str, int] | None:
+        word = self.w(k)
+        if word in ("am", "pm"):
+            return word, k + 1
+        if word in ("a", "p") and self.w(k + 1) == "." and self.w(k + 2) == "m":
+            return word + "m", self.dot(k + 3)
+        return None
+
+    def recurring(self, i: int) -> Reading | None:
+        """"daily", "every day", "each Thursday", "every other week", "Tuesday nights"."""
+        lex = self.lex
+        word = self.w(i)
+        if word in lex.sets:
+            v = lex.sets[word]
+            return Reading(i, i + 1, "SET", lambda c: TimeValue(type="SET", duration=v), explicit=False)
+        if word in ("every", "each", "per"):
+            j = i + 1
+            step = 1
+            if self.w(j) == "other":
+                step = 2
+                j += 1
+            num = self.number(j) if word != "per" else None
+            if num is not None and num[0] is not None and self.plural_unit(num[1]):
+                step, j = num[0], num[1]
+            u = self.unit(j)
+            if u is not None:
+                spec = lex.units[u[0]]
+                v = _dur_value(spec.timex, step * spec.n if True else None, 1, spec.time)
+                return Reading(i, u[1], "SET", lambda c: TimeValue(type="SET", duration=v), explicit=False)
+            wd = self.weekday(j)
+            if wd is not None and word != "per":
+                d, k = wd
+                part = lex.parts_of_day.get(self.w(k))
+                if part:
+                    k += 1
+                pt = TimePoint("day", weekday=d, part=part)
+                return Reading(i, k, "SET", lambda c: TimeValue.point(pt, type="SET"), explicit=False)
+            if self.w(j) in lex.parts_of_day and word != "per":
+                part2 = lex.parts_of_day[self.w(j)]
+                return Reading(i, j + 1, "SET", lambda c: TimeValue(type="SET", duration="P1D", ref=None).with_(duration=f"XXXX-XX-XXT{part2}"), explicit=False)
+        return None
+
+    def reference(self, i: int) -> Reading | None:
+        """"now", "currently", "recently", "the past", "the future", "these days"."""
+        lex = self.lex
+        for phrase in sorted(lex.ref_phrases, key=len, reverse=True):
+            if self.words(i, phrase):
+                j = i + len(phrase)
+                if phrase[-1] in ("past", "future", "present") and self.w(j) in set(lex.unit_plurals) | {"few", "several", "two", "three", "four", "five", "decade", "year", "month", "week"}:
+                    return None
+                start = i + (phrase[0] == "in")
+                val = {"past": "PAST_REF", "future": "FUTURE_REF", "present": "PRESENT_REF", "day": "PRESENT_REF", "days": "PRESENT_REF", "years": "PAST_REF", "decades": "PAST_REF", "times": "PAST_REF"}.get(phrase[-1], "PRESENT_REF")
+                if phrase[0] == "recent":
+                    val = "PAST_REF"
+                return Reading(start, j, "DATE", lambda c, v=val: _ref(c, v), explicit=False)
+        word = self.w(i)
+        if word in lex.refs:
+            if word == "current" and self.w(i + 1) in set(lex.unit_plurals) | set(lex.units):
+                return None
+            if word == "future" and self.w(i - 1) not in ("the", "near", "in"):
+                if self.w(i - 1) not in ("distant",):
+                    return None
+            if word == "recent" and self.w(i + 1) in lex.unit_plurals:
+                return None
+            if word == "now" and self.w(i + 1) in ("that",):
+                return None
+            val = lex.refs[word]
+            return Reading(i, i + 1, "DATE", lambda c, v=val: _ref(c, v), explicit=False)
+        return None
+
+
+# ---------------------------------------------------------------------- combinators
+def _with_mod(inner: Reading, i: int, mod: str) -> Reading:
+    b = inner.build
+
+    def build(c: Context) -> TimeValue | None:
+        v = b(c)
+        if v is None:
+            return None
+        if mod in ("START", "MID", "END") and v.type == "DURATION":
+            return v
+        return v.with_(mod=mod, approximate=v.approximate or mod == "APPROX")
+
+    return Reading(i, inner.j, inner.type, build, inner.anaphoric, inner.explicit, inner.event_name)
+
+
+def _approx(inner: Reading, i: int) -> Reading:
+    b = inner.build
+
+    def build(c: Context) -> TimeValue | None:
+        v = b(c)
+        return v.with_(approximate=True, mod=v.mod or "APPROX") if v else None
+
+    return Reading(i, inner.j, inner.type, build, inner.anaphoric, inner.explicit, inner.event_name)
+
+
+def _bounded(inner: Reading, i: int, mod: str) -> Reading:
+    b = inner.build
+
+    def build(c: Context) -> TimeValue | None:
+        v = b(c)
+        if v is None or v.ref:
+            return v
+        if mod in ("BEFORE", "ON_OR_BEFORE"):
+            return v.with_(start=None, end=v.end, open_start=True, open_end=False, mod=mod)
+        return v.with_(start=v.start, end=None, open_end=True, open_start=False, mod=mod)
+
+    return Reading(i, inner.j, inner.type, build, inner.anaphoric, inner.explicit, inner.event_name)
+
+
+def _range(first: Reading, second: Reading) -> Reading:
+    b1, b2 = first.build, second.build
+
+    def build(c: Context) -> TimeValue | None:
+        v1 = b1(c)
+        v2 = b2(c)
+        if v1 is None or v2 is None or v1.start is None or v2.end is None:
+            return v1
+        start, end = v1.start, v2.end
+        # "July 20 - Aug. 6, 1789": the first part borrows the second's year
+        if start.year is None or (start.granularity == "day" and first.explicit is False):
+            if end.year is not None:
+                start = TimePoint(start.granularity, year=end.year, month=start.month, day=start.day, sub=start.sub)
+        lo, hi = start.earliest(), end.latest()
+        if lo is None or hi is None or lo > hi:
+            return v1
+        from chronologist.temporal.notation import span_duration
+
+        return TimeValue(type="DATE", start=start, end=end, duration=span_duration(start, end))
+
+    return Reading(first.i, second.j, "DATE", build, first.anaphoric, first.explicit or second.explicit)
+
+
+def _dur_value(letter: str, count: int | None, n: int, time: bool, *, half: bool = False) -> str:
+    """ISO 8601 duration, with X for vague counts; decades and centuries in years."""
+    if count is None:
+        amount = "X"
+        if n == 10:
+            letter = "DE"
+        elif n == 100:
+            letter = "CE"
+        elif n == 1000:
+            letter = "ML"
+    else:
+        total = count * n
+        if letter == "W" and n == 2:
+            total = count * 2
+        amount = str(total)
+        if half:
+            if letter == "Y":
+                letter, amount = "M", str(total * 12 + 6)
+            elif letter == "H" and time:
+                letter, amount = "M", str(total * 60 + 30)
+            elif letter == "M" and time:
+                return f"PT{total}M30S"
+            elif letter == "D":
+                letter, amount = "H", str(total * 24 + 12)
+                time = True
+    return f"PT{amount}{letter}" if time else f"P{amount}{letter}"
+
+
+# ---------------------------------------------------------------------- resolvers
+def _ref(c: Context, value: str) -> TimeValue:
+    now = c.dct if c.news else None
+    if now is None:
+        return TimeValue(type="DATE", ref=value)
+    if value == "PRESENT_REF":
+        return TimeValue(type="DATE", ref=value, start=now, end=now)
+    if value == "PAST_REF":
+        return TimeValue(type="DATE", ref=value, end=now, open_start=True)
+    return TimeValue(type="DATE", ref=value, start=now, open_end=True)
+
+
+def _year_for(c: Context, month: int, det: int | None) -> int | None:
+    """Year of a month named without one, by tense and the anchor."""
+    now = c.now()
+    if now is None or now.year is None:
+        return None
+    y = now.year
+    if det == -1:
+        return y - 1 if now.month is None or month >= now.month else y
+    if det == 1:
+        return y + 1 if now.month is None or month <= now.month else y
+    if det == 0 or now.month is None or not c.news:
+        return y
+    if c.future and month < now.month:
+        return y + 1
+    return y
+
+
+def _month_day(c: Context, month: int, day: int) -> TimeValue | None:
+    y = _year_for(c, month, None)
+    if y is None:
+        return TimeValue.point(TimePoint("day", month=month, day=day))
+    if day > days_in_month(y, month):
+        return None
+    return TimeValue.point(TimePoint("day", year=y, month=month, day=day))
+
+
+def _month_alone(c: Context, month: int, det: int | None) -> TimeValue | None:
+    y = _year_for(c, month, det)
+    return TimeValue.point(TimePoint("month", year=y, month=month))
+
+
+def _month_of_year(c: Context, month: int, off: int) -> TimeValue | None:
+    now = c.now()
+    if now is None or now.year is None:
+        return TimeValue.point(TimePoint("month", month=month))
+    return TimeValue.point(TimePoint("month", year=now.year + off, month=month))
+
+
+def _season(c: Context, s: int, det: int | None) -> TimeValue | None:
+    now = c.now()
+    if now is None or now.year is None:
+        return TimeValue.point(TimePoint("season", sub=s))
+    cur = A.coarsen(now, "season")
+    y = now.year
+    if cur is not None and cur.sub is not None and cur.year is not None:
+        y = cur.year
+        if det == -1:
+            y = cur.year - 1 if s >= cur.sub else cur.year
+        elif det == 1:
+            y = cur.year + 1 if s <= cur.sub else cur.year
+    return TimeValue.point(TimePoint("season", year=y, sub=s))
+
+
+def _quarter(c: Context, gran: str, n: int, year: int | None, off: int | None) -> TimeValue | None:
+    now = c.now()
+    if now is None or now.year is None:
+        return TimeValue.point(TimePoint(gran, sub=n))  # type: ignore[arg-type]
+    y = now.year + (off or 0)
+    p = TimePoint(gran, year=y, sub=n)  # type: ignore[arg-type]
+    lo = p.earliest()
+    today = now.earliest()
+    if off is None and lo and today and lo > today and not c.future:
+        p = TimePoint(gran, year=y - 1, sub=n)  # type: ignore[arg-type]
+    return TimeValue.point(p)
+
+
+def _this_quarter(c: Context, off: int | None) -> TimeValue | None:
+    if off is None and c.ref_quarter is not None:
+        return TimeValue.point(c.ref_quarter)
+    now = c.now()
+    if now is None:
+        return None
+    q = A.shift(now, "quarter", -1 if off is None else off)
+    return _pt(q)
+
+
+def _year_ago(c: Context) -> TimeValue | None:
+    base = c.ref_quarter or c.then()
+    if base is None:
+        return None
+    if base.granularity == "quarter":
+        return _pt(A.shift(base, "quarter", -4))
+    return _pt(A.shift(base, "year", -1))
+
+
+def _day_offset(c: Context, off: int, part: str | None) -> TimeValue | None:
+    now = c.now()
+    if now is None:
+        return None
+    d = A.shift_day(now, off)
+    if d is None:
+        return TimeValue.point(now) if off == 0 else None
+    if part:
+        d = TimePoint("partofday", year=d.year, month=d.month, day=d.day, part=part)
+        return TimeValue.point(d, type="TIME")
+    return TimeValue.point(d)
+
+
+def _weekday(c: Context, wd: int, off: int, part: str | None, *, anaphoric: bool = False) -> TimeValue | None:
+    now = c.then() if anaphoric else c.now()
+    if now is None or now.day is None:
+        return TimeValue.point(TimePoint("day", weekday=wd, part=part))
+    if off == -1:
+        d = A.nearest_weekday(A.shift_day(now, -1) or now, wd, -1)
+    elif off == 1:
+        d = A.nearest_weekday(A.shift_day(now, 1) or now, wd, 1)
+    else:
+        d = A.nearest_weekday(now, wd, 1 if c.future else -1)
+    if d is None:
+        return None
+    if part:
+        d = TimePoint("partofday", year=d.year, month=d.month, day=d.day, part=part)
+    return TimeValue.point(d)
+
+
+def _weekend(c: Context, off: int) -> TimeValue | None:
+    now = c.now()
+    if now is None:
+        return None
+    w = A.shift(now, "week", off)
+    if w is None:
+        return None
+    return TimeValue.point(TimePoint("week", year=w.year, sub=w.sub, part="WE"))
+
+
+def _unit_offset(c: Context, gran: str, off: int, *, anaphoric: bool = False) -> TimeValue | None:
+    now = c.then() if anaphoric else c.now()
+    if now is None:
+        return None
+    return _pt(A.shift(now, gran, off))
+
+
+def _anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeValue | None:
+    then = c.then()
+    if then is None:
+        return None
+    p = A.shift(then, gran, off)
+    if p is None:
+        # the reference time is coarser than the unit: keep what we know
+        p = then
+        return TimeValue.point(p, approximate=True)
+    if part and p.granularity == "day":
+        p = TimePoint("partofday", year=p.year, month=p.month, day=p.day, part=part)
+        return TimeValue.point(p, type="TIME")
+    return TimeValue.point(p)
+
+
+def _ago(c: Context, gran: str, count: int | None, mult: int, sign: int, *, anaphoric: bool = False) -> TimeValue | None:
+    base = c.then() if anaphoric else c.now()
+    if base is None:
+        return None
+    if count is None:
+        return TimeValue(type="DATE", ref="PAST_REF" if sign < 0 else "FUTURE_REF")
+    g = gran
+    n = count * mult
+    if g in ("decade", "century", "millennium"):
+        g = "year"
+    if g in ("second", "minute", "hour"):
+        g = "day"
+        n = 0
+    if anaphoric and c.ref_quarter is not None and g == "year" and base.granularity == "quarter":
+        return _pt(A.shift(base, "quarter", 4 * n * sign))
+    if base.granularity in ("year", "decade", "century") and g in ("day", "week", "month"):
+        return TimeValue.point(A.coarsen(base, "year") or base, approximate=True)
+    return _pt(A.shift(base, g, n * sign))
+
+
+def _after_event(c: Context, name: str, gran: str, count: int | None, mult: int, sign: int) -> TimeValue | None:
+    ev = c.events.get(name) or c.events.get(name.split()[-1])
+    if ev is None or count is None:
+        return None
+    base = ev.start if sign > 0 else ev.end
+    if base is None:
+        return None
+    g = "year" if gran in ("decade", "century", "millennium") else gran
+    return _pt(A.shift(base, g, count * mult * sign))
+
+
+def _at_time(c: Context, day: TimeValue | None, hour: int, minute: int) -> TimeValue | None:
+    d = day.start if day is not None and day.start is not None else c.now() if c.news else None
+    if d is None or d.day is None:
+        return TimeValue.point(TimePoint("minute", hour=hour, minute=minute), type="TIME")
+    return TimeValue.point(
+        TimePoint("minute", year=d.year, month=d.month, day=d.day, hour=hour, minute=minute),
+        type="TIME",
+    )
+
+
+def default_lexicon() -> Lexicon:
+    """The bundled English lexicon."""
+    return load_lexicon("en")

@@ -1,0 +1,135 @@
+"""``tag_times``: run the rules tagger over a text and resolve every expression.
+
+Mode (how relative expressions are anchored, see ``anchor``):
+
+* ``news``: deictic expressions ("today", "last year", "Friday") anchor on the document
+  creation time (DCT); anaphoric ones ("the following year") on the last date mentioned.
+* ``narrative``: history prose has no speech time that matters; every relative
+  expression anchors on the narrative's reference time, the last date mentioned (a DCT,
+  if given, is used only before the text has mentioned any date).
+
+``choose_mode`` picks ``news`` when a DCT is given or the genre is news-like, else
+``narrative``; an explicit genre wins over the DCT rule.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from chronologist.errors import InvalidDate
+from chronologist.models import Span, TimeMention
+from chronologist.temporal.lexicon import load_lexicon
+from chronologist.temporal.rules import FUTURE_MARKERS, Context, Parser, Reading
+from chronologist.temporal.tokens import Token, segments, tokenize
+from chronologist.timemodel import TimePoint, TimeValue, days_in_month
+
+Mode = Literal["news", "narrative"]
+NEWS_GENRES = frozenset({"news", "newswire", "press", "report", "blog"})
+NARRATIVE_GENRES = frozenset(
+    {"narrative", "history", "essay", "biography", "encyclopedia", "chronology", "timetoast-export", "timeline"}
+)
+_DCT = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?|(\d{4})(\d{2})(\d{2})")
+
+
+def parse_dct(text: str) -> TimePoint:
+    """A document creation time ("1998-08-07", "1998-08-07T14:00", "19980807") as a day."""
+    m = _DCT.fullmatch(text.strip())
+    if not m:
+        raise InvalidDate(f"Invalid document date {text!r}: expected YYYY-MM-DD.")
+    y, mo, d = (int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
+    if not (1 <= mo <= 12 and 1 <= d <= days_in_month(y, mo)):
+        raise InvalidDate(f"Invalid document date {text!r}: no such day.")
+    return TimePoint("day", year=y, month=mo, day=d)
+
+
+def choose_mode(dct: str | None, genre: str | None = None) -> Mode:
+    """News when a DCT is given or the genre is news-like; narrative otherwise."""
+    if genre:
+        g = genre.lower()
+        if g in NEWS_GENRES:
+            return "news"
+        if g in NARRATIVE_GENRES:
+            return "narrative"
+    return "news" if dct else "narrative"
+
+
+def _sentence_future(toks: list[Token]) -> list[bool]:
+    """Per token: does its sentence speak of the future?"""
+    flags: list[bool] = []
+    start = 0
+    for k, tok in enumerate(toks):
+        end_here = tok.text in (".", "!", "?") and (
+            k + 1 == len(toks) or toks[k + 1].text[:1].isupper() or toks[k + 1].newline_before
+        )
+        if end_here or k + 1 == len(toks) or (k + 1 < len(toks) and toks[k + 1].newline_before and toks[k + 1].start - tok.end > 1):
+            fut = any(t.low in FUTURE_MARKERS for t in toks[start : k + 1])
+            flags.extend([fut] * (k + 1 - start))
+            start = k + 1
+    return flags
+
+
+def _anchored(reading: Reading, when: TimeValue) -> str:
+    if reading.explicit:
+        return "explicit"
+    point = when.start or when.end
+    if when.type in ("DURATION", "SET") and point is None:
+        return "explicit"
+    if point is None or point.year is None:
+        return "unresolved"
+    return "anaphoric" if reading.anaphoric else "deictic"
+
+
+def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
+    if when.ref or when.type in ("DURATION", "SET"):
+        return
+    point = when.start if when.start is not None else when.end
+    if point is None or point.year is None:
+        return
+    if not (when.open_start or when.open_end) or reading.explicit:
+        ctx.ref = point if when.start == when.end or when.start is None else when.start
+    if point.granularity == "quarter":
+        ctx.ref_quarter = point
+    if reading.event_name:
+        name = reading.event_name
+        ctx.events[name] = when
+        ctx.events.setdefault(name.split()[-1], when)
+
+
+def tag_times(
+    text: str,
+    *,
+    dct: str | None = None,
+    mode: Mode | None = None,
+    genre: str | None = None,
+    lang: str = "en",
+) -> list[TimeMention]:
+    """Find and normalize the time expressions of ``text``, in order."""
+    lex = load_lexicon(lang)
+    anchor = parse_dct(dct) if dct else None
+    mode = mode or choose_mode(dct, genre)
+    ctx = Context(anchor, news=mode == "news")
+    lowercase = not any(ch.isupper() for ch in text[:100_000])
+    mentions: list[TimeMention] = []
+    for offset, segment in segments(text):
+        toks = tokenize(segment, offset)
+        parser = Parser(toks, lex, lowercase_text=lowercase)
+        future = _sentence_future(toks)
+        i = 0
+        while i < len(toks):
+            reading = parser.parse_at(i)
+            if reading is None or reading.j <= i:
+                i += 1
+                continue
+            ctx.future = future[i] if i < len(future) else False
+            try:
+                when = reading.build(ctx)
+            except (InvalidDate, ValueError, KeyError):
+                when = None
+            if when is not None:
+                start, end = toks[reading.i].start, toks[reading.j - 1].end
+                span_text = text[start:end]
+                mentions.append(TimeMention(Span(start, end), span_text, when, _anchored(reading, when)))
+                _update(ctx, reading, when)
+            i = reading.j
+    return mentions
