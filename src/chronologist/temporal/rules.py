@@ -24,9 +24,16 @@ from chronologist.timemodel import TimePoint, TimeValue, days_in_month
 Builder = Callable[["Context"], TimeValue | None]
 
 FUTURE_MARKERS = frozenset(
-    "will 'll shall going plans plan planned scheduled expected expects expect "
-    "would hopes hope intends intend tomorrow next upcoming coming until".split()
+    "will shall going plans plan planned planning scheduled expected expects expect set "
+    "supposed would hopes hope intends intend tomorrow next upcoming coming due".split()
 )
+PAST_MARKERS = frozenset(
+    "said was were had did told met went came made took began left found gave held sent "
+    "saw became rose fell won lost got knew thought brought bought paid led kept heard felt "
+    "stood spoke wrote broke chose drove fought flew grew hit meant shot spent struck threw "
+    "ago yesterday last earlier previously".split()
+)
+NOT_PAST = frozenset("need indeed hundred speed seed proceed exceed succeed feed".split())
 PREPOSITIONS = frozenset(
     "in on at since by until till before after during from to of for through between "
     "around about circa throughout within into over".split()
@@ -1201,11 +1208,17 @@ def _year_for(c: Context, month: int, det: int | None) -> int | None:
         return y
     if c.future and month < now.month:
         return y + 1
+    if not c.future and month > now.month:
+        return y - 1
     return y
 
 
-def _month_day(c: Context, month: int, day: int) -> TimeValue | None:
-    y = _year_for(c, month, None)
+def _month_day(c: Context, month: int, day: int, det: int | None = None) -> TimeValue | None:
+    y = _year_for(c, month, det)
+    now = c.now()
+    if y is not None and det is None and c.news and now is not None and now.month == month:
+        if not c.future and now.day is not None and day > now.day:
+            y -= 1
     if y is None:
         return TimeValue.point(TimePoint("day", month=month, day=day))
     if day > days_in_month(y, month):

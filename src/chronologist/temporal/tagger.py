@@ -20,7 +20,7 @@ from typing import Literal
 from chronologist.errors import InvalidDate
 from chronologist.models import Span, TimeMention
 from chronologist.temporal.lexicon import load_lexicon
-from chronologist.temporal.rules import FUTURE_MARKERS, Context, Parser, Reading
+from chronologist.temporal.rules import FUTURE_MARKERS, NOT_PAST, PAST_MARKERS, Context, Parser, Reading
 from chronologist.temporal.tokens import Token, segments, tokenize
 from chronologist.timemodel import TimePoint, TimeValue, days_in_month
 
@@ -54,19 +54,37 @@ def choose_mode(dct: str | None, genre: str | None = None) -> Mode:
     return "news" if dct else "narrative"
 
 
-def _sentence_future(toks: list[Token]) -> list[bool]:
-    """Per token: does its sentence speak of the future?"""
-    flags: list[bool] = []
-    start = 0
-    for k, tok in enumerate(toks):
-        end_here = tok.text in (".", "!", "?") and (
-            k + 1 == len(toks) or toks[k + 1].text[:1].isupper() or toks[k + 1].newline_before
-        )
-        if end_here or k + 1 == len(toks) or (k + 1 < len(toks) and toks[k + 1].newline_before and toks[k + 1].start - tok.end > 1):
-            fut = any(t.low in FUTURE_MARKERS for t in toks[start : k + 1])
-            flags.extend([fut] * (k + 1 - start))
-            start = k + 1
-    return flags
+def _marker(toks: list[Token], k: int) -> int:
+    word = toks[k].low
+    if word in FUTURE_MARKERS or (word == "ll" and k > 0 and toks[k - 1].text in ("'", "\u2019")):
+        return 1
+    if word == "to" and k + 1 < len(toks) and toks[k + 1].text.isalpha() and toks[k + 1].text.islower():
+        if toks[k + 1].low not in ("the", "a", "an", "his", "her", "their", "its") and not toks[k + 1].low.endswith("ed"):
+            return 1
+    if word in PAST_MARKERS or (
+        len(word) > 4 and word.endswith("ed") and word not in NOT_PAST and word.isalpha()
+    ):
+        return -1
+    return 0
+
+
+def tense_at(toks: list[Token], i: int, j: int) -> int:
+    """Tense of the clause around tokens ``i:j``: 1 future, -1 past, 0 unknown.
+
+    The nearest tense marker before the expression decides (English verbs mostly precede
+    their time adverbials); failing that, the nearest one after it. Scans stop at
+    sentence punctuation and look at most eight tokens away.
+    """
+    for step, first in ((-1, i - 1), (1, j)):
+        k = first
+        for _ in range(8):
+            if not 0 <= k < len(toks) or toks[k].text in (".", "!", "?", ";"):
+                break
+            found = _marker(toks, k)
+            if found:
+                return found
+            k += step
+    return 0
 
 
 def _anchored(reading: Reading, when: TimeValue) -> str:
@@ -114,14 +132,13 @@ def tag_times(
     for offset, segment in segments(text):
         toks = tokenize(segment, offset)
         parser = Parser(toks, lex, lowercase_text=lowercase)
-        future = _sentence_future(toks)
         i = 0
         while i < len(toks):
             reading = parser.parse_at(i)
             if reading is None or reading.j <= i:
                 i += 1
                 continue
-            ctx.future = future[i] if i < len(future) else False
+            ctx.future = tense_at(toks, reading.i, reading.j) > 0
             try:
                 when = reading.build(ctx)
             except (InvalidDate, ValueError, KeyError):

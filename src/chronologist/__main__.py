@@ -1,0 +1,5 @@
+"""`python -m chronologist` runs the command line."""
+
+from chronologist.cli import main
+
+main()

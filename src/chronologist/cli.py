@@ -1,0 +1,194 @@
+"""The ``chronologist`` command line: a thin shell over the library."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from chronologist import __version__
+from chronologist.errors import ChronologistError, InputError
+from chronologist.ingest.text import read_text_file
+from chronologist.models import TimeMention
+from chronologist.temporal import tag_times
+from chronologist.temporal.tagger import parse_dct
+
+F = TypeVar("F", bound=Callable[..., Any])
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+MAX_BATCH_LINE = 64 * 1024 * 1024
+
+
+def friendly_errors(func: F) -> F:
+    """Turn ``ChronologistError`` into a one-line message and an exit code, no traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ChronologistError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="chronologist")
+def main() -> None:
+    """chronologist: dated, source-cited timelines from historical sources."""
+
+
+def _timex_dicts(mentions: Iterable[TimeMention]) -> list[dict[str, object]]:
+    return [m.as_dict() for m in mentions]
+
+
+def _print_table(path: str, dct: str | None, mentions: list[TimeMention]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{path}" + (f" (DCT {dct})" if dct else " (narrative)"))
+    for col in ("offsets", "text", "type", "TIMEX3", "mod", "EDTF", "anchored"):
+        table.add_column(col)
+    for m in mentions:
+        table.add_row(
+            f"{m.span.start}-{m.span.end}",
+            m.text,
+            m.type,
+            m.value,
+            m.when.mod or "",
+            m.when.edtf,
+            m.anchored,
+        )
+    Console().print(table)
+
+
+def _tml(text: str, mentions: list[TimeMention]) -> str:
+    from xml.sax.saxutils import escape, quoteattr
+
+    out: list[str] = []
+    pos = 0
+    for n, m in enumerate(mentions, start=1):
+        out.append(escape(text[pos : m.span.start]))
+        attrs = f'tid="t{n}" type="{m.type}" value={quoteattr(m.value)}'
+        if m.when.mod:
+            attrs += f' mod="{m.when.mod}"'
+        out.append(f"<TIMEX3 {attrs}>{escape(m.text)}</TIMEX3>")
+        pos = m.span.end
+    out.append(escape(text[pos:]))
+    return '<?xml version="1.0" ?>\n<TimeML>\n<TEXT>' + "".join(out) + "</TEXT>\n</TimeML>\n"
+
+
+def _batch(mode: str | None) -> None:
+    for lineno, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"stdin line {lineno}: not valid JSON ({exc.msg}).") from exc
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise InputError(f'stdin line {lineno}: expected an object with a "text" string.')
+        dct = item.get("dct")
+        if dct is not None and not isinstance(dct, str):
+            raise InputError(f'stdin line {lineno}: field "dct" must be a string or null.')
+        try:
+            mentions = tag_times(item["text"], dct=dct, mode=mode)  # type: ignore[arg-type]
+        except ChronologistError as exc:
+            raise InputError(f"stdin line {lineno}: {exc}") from exc
+        record = {"doc": item.get("doc"), "timexes": _timex_dicts(mentions)}
+        click.echo(json.dumps(record, ensure_ascii=False))
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dct", help="Document creation time (YYYY-MM-DD): anchors news text.")
+@click.option(
+    "--mode",
+    type=click.Choice(["news", "narrative"]),
+    help="Anchoring mode; default: news when --dct is given, else narrative.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl", "tml"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--batch", is_flag=True, help='Read JSON lines {"doc","text","dct"} on stdin.')
+@friendly_errors
+def timex(files: tuple[Path, ...], dct: str | None, mode: str | None, fmt: str, batch: bool) -> None:
+    """Find and normalize the time expressions in FILES.
+
+    Prints one JSON line per file: {"file", "dct", "timexes": [{"start", "end", "text",
+    "type", "value", "mod", "edtf"}]}. Offsets are code points into the file's text.
+
+    Example:
+
+        chronologist timex essay.txt --format table
+
+        chronologist timex news.txt --dct 1998-08-07
+    """
+    if batch:
+        if files:
+            raise InputError("--batch reads stdin: give no FILES with it.")
+        _batch(mode)
+        return
+    if not files:
+        raise InputError("No input files. Give one or more text files, or use --batch.")
+    if dct:
+        parse_dct(dct)
+    for path in files:
+        text = read_text_file(path)
+        mentions = tag_times(text, dct=dct, mode=mode)  # type: ignore[arg-type]
+        if fmt == "table":
+            _print_table(str(path), dct, mentions)
+        elif fmt == "tml":
+            click.echo(_tml(text, mentions), nl=False)
+        else:
+            record = {"file": str(path), "dct": dct, "timexes": _timex_dicts(mentions)}
+            click.echo(json.dumps(record, ensure_ascii=False))
+
+
+@main.group(name="eval")
+def eval_group() -> None:
+    """Score chronologist against gold data."""
+
+
+@eval_group.command(name="timex")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option(
+    "--predictions",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Score this JSON-lines prediction file instead of running the tagger.",
+)
+@click.option("--save", type=click.Path(dir_okay=False, path_type=Path), help="Write predictions here.")
+@friendly_errors
+def eval_timex(gold_dir: Path, as_json: bool, predictions: Path | None, save: Path | None) -> None:
+    """Score TIMEX3 tagging on TimeML GOLD_DIR with TempEval-3's measures.
+
+    Runs the tagger on every .tml file (the CREATION_TIME TIMEX3 is the DCT and is not
+    scored) and prints strict and relaxed extraction P/R/F1 and type and value F1 and
+    accuracy.
+
+    Example:
+
+        chronologist eval timex ../shared/data/tempeval3/train
+    """
+    from chronologist.evaluate.timex import evaluate_timex, format_scores
+
+    scores = evaluate_timex(gold_dir, predictions=predictions, save=save)
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), indent=2))
+    else:
+        click.echo(format_scores(scores))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
