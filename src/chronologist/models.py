@@ -30,6 +30,8 @@ class TimeMention:
     anchored: str
     """How the value was reached: "explicit", "deictic" (speech time), "anaphoric"
     (the narrative's reference time), or "unresolved"."""
+    interval: TimeValue | None = None
+    """For one end of a range written in words ("from 1921 to 1928"): the whole range."""
 
     @property
     def type(self) -> str:
@@ -52,4 +54,5 @@ class TimeMention:
             "mod": self.when.mod,
             "edtf": self.when.edtf,
             "anchored": self.anchored,
+            "interval": self.interval.edtf if self.interval else None,
         }

@@ -135,3 +135,50 @@ def weekday_in_week(p: TimePoint, wd: int, weeks: int) -> TimePoint | None:
     n = day_number(*d) - (weekday(*d) - 1) + 7 * weeks + (wd - 1)
     nd = from_day_number(n)
     return TimePoint("day", year=nd[0], month=nd[1], day=nd[2])
+
+
+def easter(year: int) -> tuple[int, int]:
+    """Western (Gregorian) Easter Sunday of a year: (month, day)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month = (h + m - 7 * n + 114) // 31
+    day = (h + m - 7 * n + 114) % 31 + 1
+    return month, day
+
+
+def holiday(rule: str, year: int) -> tuple[int, int] | None:
+    """The (month, day) of a holiday rule from the lexicon in a given year."""
+    if rule.startswith("easter"):
+        m, d = easter(year)
+        n = day_number(year, m, d) + int(rule[6:] or 0)
+        _, mm, dd = from_day_number(n)
+        return mm, dd
+    if "/" not in rule:
+        mm, dd = (int(x) for x in rule.split("-"))
+        return mm, dd
+    head, _, after = rule.partition("@")
+    mm, wd, nth = (int(x) for x in head.split("/"))
+    first_day = int(after) if after else 1
+    if nth > 0:
+        start = day_number(year, mm, first_day)
+        delta = (wd - weekday(year, mm, first_day)) % 7
+        n = start + delta + 7 * (nth - 1)
+    else:
+        last = day_number(year, mm, 1) + days_in_month_of(year, mm) - 1
+        y, m, d = from_day_number(last)
+        n = last - (weekday(y, m, d) - wd) % 7
+    _, mm2, dd2 = from_day_number(n)
+    return (mm2, dd2) if mm2 == mm else None
+
+
+def days_in_month_of(year: int, month: int) -> int:
+    """Days in a month (re-exported for holiday rules)."""
+    from chronologist.timemodel import days_in_month
+
+    return days_in_month(year, month)

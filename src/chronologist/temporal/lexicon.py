@@ -37,6 +37,7 @@ _REQUIRED = (
     "bce_words",
     "ce_words",
     "named_events",
+    "holidays",
 )
 
 
@@ -78,6 +79,7 @@ class Lexicon:
     bce_words: frozenset[str]
     ce_words: frozenset[str]
     named_events: dict[str, TimeValue]
+    holidays: dict[str, str]
 
     def unit(self, word: str) -> tuple[str, Unit] | None:
         """The unit a word names (singular or plural), with its singular key."""
@@ -140,6 +142,7 @@ def build_lexicon(raw: dict[str, Any], *, name: str = "lexicon") -> Lexicon:
         bce_words=frozenset(raw["bce_words"]),
         ce_words=frozenset(raw["ce_words"]),
         named_events=events,
+        holidays={str(k): str(v) for k, v in raw["holidays"].items()},
     )
 
 

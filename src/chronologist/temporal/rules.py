@@ -85,6 +85,10 @@ class Reading:
     explicit: bool = True
     """Explicit readings (a year is written) become the new reference time."""
     event_name: str | None = None
+    fallback: Reading | None = None
+    """A shorter reading to use when this one cannot be resolved."""
+    parts: tuple[Reading, Reading] | None = None
+    """For "from 1921 to 1928": the two dates, tagged separately as TimeML does."""
 
 
 def _pt(p: TimePoint | None, **kw: object) -> TimeValue | None:
@@ -160,11 +164,9 @@ class Parser:
         word = self.w(i)
         if self.is_int(i):
             v = int(self.t[i].text)
-            if self.w(i + 1) in ("1/2",):
-                return v, i + 2
             return v, i + 1
-        if allow_article and word in ("a", "an", "one"):
-            return 1, i + 1
+        if word in ("a", "an") and self.w(i + 1) in ("hundred", "thousand"):
+            return (100 if self.w(i + 1) == "hundred" else 1000), i + 2
         if word in ("a", "an") and self.w(i + 1) in ("few", "couple", "dozen", "number"):
             if self.w(i + 1) == "couple":
                 j = i + 2 + (self.w(i + 2) == "of")
@@ -174,6 +176,8 @@ class Parser:
             if self.w(i + 1) == "number" and self.w(i + 2) == "of":
                 return None, i + 3
             return None, i + 2
+        if allow_article and word in ("a", "an", "one"):
+            return 1, i + 1
         if word in self.lex.vague_counts:
             j = i + 1 + (self.w(i + 1) == "of" and word == "couple")
             return None, j
@@ -208,8 +212,28 @@ class Parser:
                 return tens + v, i + 3
         return None
 
+    def spelled_year(self, i: int) -> tuple[int, int] | None:
+        """"nineteen ninety-six", "two thousand one"."""
+        head = self.lex.number_words.get(self.w(i))
+        if head is None:
+            return None
+        if 10 <= head <= 20 and self.lex.number_words.get(self.w(i + 1), 0) >= 20:
+            rest = self.number(i + 1)
+            if rest is not None and rest[0] is not None and rest[0] < 100:
+                return head * 100 + rest[0], rest[1]
+        if head == 2 and self.w(i + 1) == "thousand":
+            j = i + 2 + (self.w(i + 2) == "and")
+            rest = self.number(j)
+            if rest is not None and rest[0] is not None and 0 < rest[0] < 100:
+                return 2000 + rest[0], rest[1]
+            return 2000, i + 2
+        return None
+
     def year(self, i: int, *, loose: bool = False) -> tuple[int, int] | None:
         """A year: 4 digits (3 or fewer only with an era word); with its era."""
+        spelled = self.spelled_year(i)
+        if spelled is not None and (spelled[0] != 2000 or loose):
+            return spelled
         if not self.is_int(i):
             # "AD 800", "BC 44"
             if self.w(i) in self.lex.ce_words | self.lex.bce_words and self.is_int(i + 1):
@@ -264,6 +288,11 @@ class Parser:
         found = self.lex.unit(self.w(i))
         return (found[0], i + 1) if found else None
 
+    def lead_cap(self, i: int) -> bool:
+        """Token ``i`` is capitalised inside a sentence (a name or title)."""
+        prev = self.tx(i - 1)
+        return i > 0 and prev not in (".", "!", "?", '"', "``", "'") and not self.t[i].newline_before
+
     def plural_unit(self, i: int) -> bool:
         return self.w(i) in self.lex.unit_plurals
 
@@ -300,6 +329,7 @@ class Parser:
             self.clock_time,
             self.recurring,
             self.reference,
+            self.holiday,
         ):
             r = rule(i)
             if r is not None and (best is None or r.j > best.j):
@@ -338,7 +368,27 @@ class Parser:
                 inner = self.parse_bound_target(j)
                 if inner is not None and mod not in ("ON_OR_AFTER",):
                     return _bounded(inner, i, mod)
+                named = self.named_event(j)
+                if named is not None and mod != "ON_OR_AFTER":
+                    value, end = named
+                    return _bounded(
+                        Reading(j, end, "DATE", lambda c, v=value: v, explicit=False), i, mod
+                    )
         return None
+
+    def named_event(self, i: int) -> tuple[TimeValue, int] | None:
+        """A well-known dated happening named in the lexicon ("World War I")."""
+        j = i + (self.w(i) == "the")
+        if not self.cap(j):
+            return None
+        phrase = ""
+        found: tuple[TimeValue, int] | None = None
+        for k in range(j, min(self.n, j + 5)):
+            phrase += (" " if k > j else "") + self.w(k)
+            for key in (phrase, "the " + phrase):
+                if key in self.lex.named_events:
+                    found = (self.lex.named_events[key], k + 1)
+        return found
 
     def parse_bound_target(self, j: int) -> Reading | None:
         inner = self.part_of(j) or self.core_or_range(j)
@@ -399,17 +449,17 @@ class Parser:
             if second is None or second.type != "DATE":
                 # "July 20 - Aug. 6, 1789" style: day after a month-day
                 return None
-            if word in ("to", "through", "until", "till") and self.w(first.i - 1) not in (
-                "from",
-                "between",
-            ):
-                if not (first.explicit and second.explicit):
+            if word in ("to", "through", "until", "till"):
+                if self.w(first.i - 1) not in ("from", "between") and not (
+                    first.explicit and second.explicit
+                ):
                     return None
+                return _range(first, second, split=True)
             return _range(first, second)
         if word == "and" and self.w(first.i - 1) == "between":
             second = self.core(j + 1)
             if second is not None and second.type == "DATE" and second.explicit:
-                return _range(first, second)
+                return _range(first, second, split=True)
         return None
 
     # ------------------------------------------------------------------ dates
@@ -554,6 +604,10 @@ class Parser:
                 return None
             if word == "may" and self.w(k) in ("be", "have", "not", "also", "well"):
                 return None
+        nxt = self.tx(k)
+        if nxt[:1].isupper() and nxt.isalpha() and not self.lowercase_text:
+            if self.w(k) not in self.lex.months and self.w(k) not in self.lex.weekdays:
+                return None  # a name: "the October Revolution", "the July Days"
         return Reading(i, k, "DATE", lambda c: _month_alone(c, month, det), explicit=False)
 
     def year_expr(self, i: int) -> Reading | None:
@@ -800,7 +854,7 @@ class Parser:
                 k += 1
             if self.t[i].low.endswith("s") and not self.t[i].low.endswith("ss"):
                 pass
-            return Reading(i, k, "DATE", lambda c: _weekday(c, d, 0, part), explicit=False)
+            return Reading(i, k, "DATE", lambda c: _weekday(c, d, 0, None), explicit=False)
         if word in lex.deictic_determiners:
             off = lex.deictic_determiners[word]
             k = i + 1
@@ -873,7 +927,7 @@ class Parser:
                 return Reading(i, k, "DATE", lambda c: _weekday(c, d, 0, None, anaphoric=True), anaphoric=True, explicit=False)
             if self.w(j) in lex.parts_of_day and det in ("that", "the"):
                 part = lex.parts_of_day[self.w(j)]
-                return Reading(i, j + 1, "TIME", lambda c: _anaphor(c, "day", off, part), anaphoric=True, explicit=False)
+                return Reading(i, j + 1, "DATE", lambda c: _anaphor(c, "day", off), anaphoric=True, explicit=False)
             return None
         gran = lex.units[u[0]].granularity
         if gran in ("second", "minute", "hour"):
@@ -895,7 +949,7 @@ class Parser:
         if num is None:
             if lead in ("recent", "past", "last", "coming", "next") or (lead is None and j == i):
                 # "recent months", "years", "the past years"
-                if self.plural_unit(j):
+                if self.plural_unit(j) and not (self.tx(j)[:1].isupper() and self.lead_cap(j)):
                     key = lex.unit_plurals[self.w(j)]
                     spec = lex.units[key]
                     if spec.time and lead is None:
@@ -910,8 +964,14 @@ class Parser:
                     return Reading(i, j + 1, "DURATION", lambda c, v=value: TimeValue(type="DURATION", duration=v), explicit=False)
             return None
         count, k = num
+        half = False
+        if self.tx(k) == "1" and self.w(k + 1) == "/" and self.tx(k + 2) == "2" and self.adj(k + 1):
+            half, k = True, k + 3
         if self.w(k) in ("and", "-") and self.w(k + 1) in ("a", "one") and self.w(k + 2) == "half":
-            k += 3
+            half, k = True, k + 3
+        if self.w(k) in ("more", "additional", "other", "further", "straight", "consecutive"):
+            if self.unit(k + 1) is not None:
+                k += 1
         hyph = False
         if self.hyphen(k):
             hyph = True
@@ -921,40 +981,47 @@ class Parser:
             return None
         key, k2 = u
         spec = lex.units[key]
-        if count is not None and count != 1 and not hyph and key in lex.units and self.w(k) == key and self.w(i) not in ("a", "an"):
-            # "three year" is fine for adjectives ("a five year plan"), keep
-            pass
         if count is None and not self.plural_unit(k):
             return None
-        half = self.w(k2) == "and" and self.w(k2 + 1) in ("a", "one") and self.w(k2 + 2) == "half"
-        if half:
-            k2 += 3
-        if hyph and self.w(k2) in ("-", "old") and self.w(k2 + 1) == "old":
-            return None
-        value = _dur_value(spec.timex, count, spec.n, spec.time, half=half)
-        if hyph and self.hyphen(k2) and self.w(k2 + 1) == "old":
-            return None
+        if self.tx(k)[:1].isupper() and k > i and not self.lowercase_text:
+            if not self.tx(i)[:1].isupper() or self.tx(k2)[:1].isupper():
+                return None  # a title: "60 Minutes", "the Five-Year Plans"
+        if self.w(k2) == "and" and self.w(k2 + 1) in ("a", "one") and self.w(k2 + 2) == "half":
+            half, k2 = True, k2 + 3
         nxt = self.w(k2)
-        if not hyph and nxt in ("ago", "earlier", "later", "before", "after", "hence", "from", "since"):
-            gran = spec.granularity
-            n = count if count is not None else None
-            if nxt == "ago":
-                sign = -1
-                return Reading(i, k2 + 1, "DATE", lambda c: _ago(c, gran, n, spec.n, -1), explicit=False)
-            if nxt == "from" and self.w(k2 + 1) == "now":
-                return Reading(i, k2 + 2, "DATE", lambda c: _ago(c, gran, n, spec.n, 1), explicit=False)
-            if nxt in ("earlier", "later") and not (self.w(k2 + 1) in ("than",)):
-                sign = -1 if nxt == "earlier" else 1
-                return Reading(i, k2 + 1, "DATE", lambda c: _ago(c, gran, n, spec.n, sign, anaphoric=True), anaphoric=True, explicit=False)
-            if nxt in ("after", "before"):
-                sign = -1 if nxt == "before" else 1
-                target = self.event_ref(k2 + 1)
-                if target is not None:
-                    name, end = target
-                    return Reading(i, end, "DATE", lambda c: _after_event(c, name, gran, n, spec.n, sign), anaphoric=True, explicit=False)
-        if lead in ("following", "preceding", "same") and count is None:
-            return None
-        return Reading(i, k2, "DURATION", lambda c, v=value: TimeValue(type="DURATION", duration=v), explicit=False)
+        if nxt == "old" or (self.hyphen(k2) and self.w(k2 + 1) == "old") or (nxt == "of" and self.w(k2 + 1) == "age"):
+            return None  # an age
+        value = _dur_value(spec.timex, count, spec.n, spec.time, half=half)
+        plain = Reading(i, k2, "DURATION", lambda c, v=value: TimeValue(type="DURATION", duration=v), explicit=False)
+        if hyph or count is None or spec.time:
+            if count is None and not hyph and nxt in ("ago", "earlier", "before") and lead is None:
+                return Reading(i, k2 + 1, "DATE", lambda c: TimeValue(type="DATE", ref="PAST_REF"), explicit=False)
+            return plain if lead not in ("following", "preceding", "same") or count is not None else None
+        gran = spec.granularity
+        n, mult = count, spec.n
+        if nxt == "ago":
+            return Reading(i, k2 + 1, "DATE", lambda c: _ago(c, gran, n, mult, -1), explicit=False)
+        if nxt == "from" and self.w(k2 + 1) == "now":
+            return Reading(i, k2 + 2, "DATE", lambda c: _ago(c, gran, n, mult, 1), explicit=False)
+        if nxt == "hence":
+            return Reading(i, k2 + 1, "DATE", lambda c: _ago(c, gran, n, mult, 1), explicit=False)
+        if nxt in ("earlier", "later") and self.w(k2 + 1) != "than":
+            sign = -1 if nxt == "earlier" else 1
+            return Reading(
+                i, k2 + 1, "DATE", lambda c: _ago(c, gran, n, mult, sign, anaphoric=True),
+                anaphoric=True, explicit=False,
+            )
+        if nxt in ("after", "before") and lead is None:
+            sign = -1 if nxt == "before" else 1
+            target = self.event_ref(k2 + 1)
+            if target is not None:
+                name, end = target
+                known = self.lex.named_events
+                return Reading(
+                    i, end, "DATE", lambda c: _after_event(c, known, name, gran, n, mult, sign),
+                    anaphoric=True, explicit=False, fallback=plain,
+                )
+        return plain
 
     def event_ref(self, i: int) -> tuple[str, int] | None:
         """"the revolution", "the war", "World War I": a named happening after "after"."""
@@ -1063,6 +1130,34 @@ class Parser:
                 return Reading(i, j + 1, "SET", lambda c: TimeValue(type="SET", duration="P1D", ref=None).with_(duration=f"XXXX-XX-XXT{part2}"), explicit=False)
         return None
 
+    def holiday(self, i: int) -> Reading | None:
+        """"Thanksgiving Day", "last Christmas", "Easter 1916"."""
+        j = i
+        det = None
+        if self.w(j) in ("last", "this", "next"):
+            det = self.lex.deictic_determiners[self.w(j)]
+            j += 1
+        if not self.cap(j):
+            return None
+        best: tuple[str, int] | None = None
+        phrase = ""
+        for k in range(j, min(self.n, j + 6)):
+            phrase += (" " if k > j and self.t[k].space_before else "") + self.w(k)
+            if phrase in self.lex.holidays:
+                best = (self.lex.holidays[phrase], k + 1)
+        if best is None:
+            return None
+        rule, k = best
+        yr = self.year(k + (self.w(k) == ","))
+        if yr is not None:
+            year = yr[0]
+            hit = A.holiday(rule, year)
+            if hit is None:
+                return None
+            p = TimePoint("day", year=year, month=hit[0], day=hit[1])
+            return Reading(i, yr[1], "DATE", lambda c, p=p: _pt(p))
+        return Reading(i, k, "DATE", lambda c: _holiday(c, rule, det), explicit=False)
+
     def reference(self, i: int) -> Reading | None:
         """"now", "currently", "recently", "the past", "the future", "these days"."""
         lex = self.lex
@@ -1080,12 +1175,9 @@ class Parser:
         if word in lex.refs:
             if word == "current" and self.w(i + 1) in set(lex.unit_plurals) | set(lex.units):
                 return None
-            if word == "future" and self.w(i - 1) not in ("the", "near", "in"):
-                if self.w(i - 1) not in ("distant",):
-                    return None
-            if word == "recent" and self.w(i + 1) in lex.unit_plurals:
+            if word == "soon" and (self.w(i - 1) == "as" or self.w(i + 1) == "as"):
                 return None
-            if word == "now" and self.w(i + 1) in ("that",):
+            if word == "recent" and self.w(i + 1) in lex.unit_plurals:
                 return None
             val = lex.refs[word]
             return Reading(i, i + 1, "DATE", lambda c, v=val: _ref(c, v), explicit=False)
@@ -1124,14 +1216,17 @@ def _bounded(inner: Reading, i: int, mod: str) -> Reading:
         v = b(c)
         if v is None or v.ref:
             return v
+        # "before the war" ends where the war starts; "by 1928" and "after the war" use its end
         if mod in ("BEFORE", "ON_OR_BEFORE"):
-            return v.with_(start=None, end=v.end, open_start=True, open_end=False, mod=mod)
-        return v.with_(start=v.start, end=None, open_end=True, open_start=False, mod=mod)
+            end = v.start if mod == "BEFORE" else v.end
+            return v.with_(start=None, end=end, open_start=True, open_end=False, mod=mod)
+        start = v.end if mod == "AFTER" else v.start
+        return v.with_(start=start, end=None, open_end=True, open_start=False, mod=mod)
 
     return Reading(i, inner.j, inner.type, build, inner.anaphoric, inner.explicit, inner.event_name)
 
 
-def _range(first: Reading, second: Reading) -> Reading:
+def _range(first: Reading, second: Reading, *, split: bool = False) -> Reading:
     b1, b2 = first.build, second.build
 
     def build(c: Context) -> TimeValue | None:
@@ -1151,7 +1246,9 @@ def _range(first: Reading, second: Reading) -> Reading:
 
         return TimeValue(type="DATE", start=start, end=end, duration=span_duration(start, end))
 
-    return Reading(first.i, second.j, "DATE", build, first.anaphoric, first.explicit or second.explicit)
+    explicit = first.explicit or second.explicit
+    parts = (first, second) if split else None
+    return Reading(first.i, second.j, "DATE", build, first.anaphoric, explicit, parts=parts)
 
 
 def _dur_value(letter: str, count: int | None, n: int, time: bool, *, half: bool = False) -> str:
@@ -1367,8 +1464,10 @@ def _ago(c: Context, gran: str, count: int | None, mult: int, sign: int, *, anap
     return _pt(A.shift(base, g, n * sign))
 
 
-def _after_event(c: Context, name: str, gran: str, count: int | None, mult: int, sign: int) -> TimeValue | None:
-    ev = c.events.get(name) or c.events.get(name.split()[-1])
+def _after_event(
+    c: Context, known: dict[str, TimeValue], name: str, gran: str, count: int | None, mult: int, sign: int
+) -> TimeValue | None:
+    ev = c.events.get(name) or c.events.get(name.split()[-1]) or known.get(name)
     if ev is None or count is None:
         return None
     base = ev.start if sign > 0 else ev.end
@@ -1378,8 +1477,32 @@ def _after_event(c: Context, name: str, gran: str, count: int | None, mult: int,
     return _pt(A.shift(base, g, count * mult * sign))
 
 
+def _holiday(c: Context, rule: str, det: int | None) -> TimeValue | None:
+    now = c.now()
+    if now is None or now.year is None:
+        return None
+    y = now.year
+    hit = A.holiday(rule, y)
+    if hit is None:
+        return None
+    today = now.earliest()
+    here = (y, hit[0], hit[1])
+    if today is not None:
+        after = here > today
+        if det == -1 or (det is None and c.news and after and not c.future):
+            y = y - 1 if after or det is None else y
+        elif det == 1 or (det is None and c.news and not after and c.future):
+            y = y + 1 if not after else y
+    hit = A.holiday(rule, y)
+    if hit is None:
+        return None
+    return TimeValue.point(TimePoint("day", year=y, month=hit[0], day=hit[1]))
+
+
 def _at_time(c: Context, day: TimeValue | None, hour: int, minute: int) -> TimeValue | None:
-    d = day.start if day is not None and day.start is not None else c.now() if c.news else None
+    ref = c.then()
+    near = ref if ref is not None and ref.day is not None else c.now() if c.news else None
+    d = day.start if day is not None and day.start is not None else near
     if d is None or d.day is None:
         return TimeValue.point(TimePoint("minute", hour=hour, minute=minute), type="TIME")
     return TimeValue.point(

@@ -98,6 +98,27 @@ def _anchored(reading: Reading, when: TimeValue) -> str:
     return "anaphoric" if reading.anaphoric else "deictic"
 
 
+def _mention(
+    text: str, toks: list[Token], reading: Reading, when: TimeValue, interval: TimeValue | None = None
+) -> TimeMention:
+    start, end = toks[reading.i].start, toks[reading.j - 1].end
+    return TimeMention(Span(start, end), text[start:end], when, _anchored(reading, when), interval)
+
+
+def _fill_year(value: TimeValue, start: TimePoint) -> TimeValue:
+    """The first end of "from July 20 to Aug. 6, 1789" takes the range's year."""
+    if value.start is not None and value.start.year is None and start.year is not None:
+        return TimeValue.point(start)
+    return value
+
+
+def _resolve(reading: Reading, ctx: Context) -> TimeValue | None:
+    try:
+        return reading.build(ctx)
+    except (InvalidDate, ValueError, KeyError):
+        return None
+
+
 def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
     if when.ref or when.type in ("DURATION", "SET"):
         return
@@ -139,14 +160,21 @@ def tag_times(
                 i += 1
                 continue
             ctx.future = tense_at(toks, reading.i, reading.j) > 0
-            try:
-                when = reading.build(ctx)
-            except (InvalidDate, ValueError, KeyError):
-                when = None
-            if when is not None:
-                start, end = toks[reading.i].start, toks[reading.j - 1].end
-                span_text = text[start:end]
-                mentions.append(TimeMention(Span(start, end), span_text, when, _anchored(reading, when)))
+            when = _resolve(reading, ctx)
+            if when is None and reading.fallback is not None:
+                reading = reading.fallback
+                when = _resolve(reading, ctx)
+            if when is not None and reading.parts is not None:
+                for part in reading.parts:
+                    value = _resolve(part, ctx)
+                    if value is None:
+                        continue
+                    if when.is_interval and part is reading.parts[0] and when.start:
+                        value = _fill_year(value, when.start)
+                    mentions.append(_mention(text, toks, part, value, interval=when))
+                    _update(ctx, part, value)
+            elif when is not None:
+                mentions.append(_mention(text, toks, reading, when))
                 _update(ctx, reading, when)
             i = reading.j
     return mentions
