@@ -27,6 +27,7 @@ string, which makes the order total and deterministic.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -102,7 +103,7 @@ def days_in_month(year: int, month: int) -> int:
 def day_number(year: int, month: int, day: int) -> int:
     """Days since 1970-01-01 for any proleptic Gregorian date (negative years too)."""
     y = year - (month <= 2)
-    era = (y if y >= 0 else y - 399) // 400
+    era = y // 400  # Python's // already floors: no C-style adjustment for y < 0
     yoe = y - era * 400
     mp = (month + 9) % 12
     doy = (153 * mp + 2) // 5 + day - 1
@@ -113,7 +114,7 @@ def day_number(year: int, month: int, day: int) -> int:
 def from_day_number(n: int) -> Day:
     """Inverse of ``day_number``."""
     n += 719468
-    era = (n if n >= 0 else n - 146096) // 146097
+    era = n // 146097
     doe = n - era * 146097
     yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
     doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
@@ -326,10 +327,11 @@ class TimeValue:
         return self.start != self.end or self.open_start or self.open_end
 
     @property
-    def sort_key(self) -> tuple[int, int, int, int, str]:
+    def sort_key(self) -> tuple[int, float, float, int, str]:
         """Total order: earliest day, latest day, granularity, then the notation."""
-        lo = day_number(*self.earliest) if self.earliest else -(10**12)
-        hi = day_number(*self.latest) if self.latest else 10**12
+        # infinities, not large sentinels: "Y" years reach day numbers beyond any fixed bound
+        lo = day_number(*self.earliest) if self.earliest else -math.inf
+        hi = day_number(*self.latest) if self.latest else math.inf
         has_bounds = 0 if (self.start or self.end) else 1
         gran = GRANULARITIES.index(self.granularity) if self.granularity else len(GRANULARITIES)
         return (has_bounds, lo, hi, gran, self.edtf or self.timex)

@@ -134,7 +134,7 @@ def bounds(v: TimeValue) -> tuple[TimePoint | None, TimePoint | None]:
 
 def format_edtf(v: TimeValue) -> str:
     """Canonical EDTF string for a value ("" when it has no place on the time line)."""
-    if v.start is None and v.end is None:
+    if (v.start is None and v.end is None) or v.type == "SET":
         return ""
     start, end = _narrowed(v)
     q = "%" if v.approximate and v.uncertain else "~" if v.approximate else "?" if v.uncertain else ""
@@ -242,7 +242,7 @@ def _timex_year(p: TimePoint) -> str:
     if p.year is None:
         return "XXXX"
     keep = {"decade": 3, "century": 2, "millennium": 1}.get(p.granularity, 4)
-    if p.year <= 0 and p.granularity == "year":
+    if p.year <= 0 and keep == 4:  # years and every unit inside a year
         return f"BC{1 - p.year:04d}"
     if p.year < 0:
         return "BC" + f"{abs(p.year):04d}"[:keep]
@@ -276,7 +276,7 @@ def timex_point(p: TimePoint) -> str:
     if g == "partofday" and p.part:
         return f"{text}T{p.part}"
     if g in ("hour", "minute", "second") and p.hour is not None:
-        text += f"T{p.hour:02d}:{p.minute or 0:02d}"
+        text += f"T{p.hour:02d}" if g == "hour" else f"T{p.hour:02d}:{p.minute or 0:02d}"
         if g == "second":
             text += f":{p.second or 0:02d}"
     return text

@@ -279,9 +279,9 @@ class Parser:
                 return 1, j
             return None
         if word in ("bc", "bce") and self.tx(i).isupper():
-            return -1, self.dot(i + 1)
+            return -1, i + 1
         if word in ("ad", "ce") and self.tx(i).isupper():
-            return 1, self.dot(i + 1)
+            return 1, i + 1
         return None
 
     def unit(self, i: int) -> tuple[str, int] | None:
@@ -427,7 +427,7 @@ class Parser:
     # ------------------------------------------------------------------ ranges
     def range_after(self, first: Reading) -> Reading | None:
         """"1917-1921", "1850-58", "July 20 - Aug. 6, 1789", "from 1921 to 1928"."""
-        if first.type != "DATE" or not first.explicit:
+        if first.type != "DATE":
             return None
         j = first.j
         word = self.w(j)
@@ -441,13 +441,12 @@ class Parser:
                 if start_val and start_val.start and start_val.start.granularity == "year":
                     y0 = start_val.start.year or 0
                     y1 = y0 - y0 % 100 + int(self.tx(k))
-                    if y1 > y0 and self.w(k + 1) not in PREPOSITIONS - {"to", "in", "on"}:
+                    if first.explicit and y1 > y0 and self.w(k + 1) not in PREPOSITIONS - {"to", "in", "on"}:
                         end = TimePoint("year", year=y1)
                         return _range(first, Reading(k, k + 1, "DATE", lambda c, e=end: _pt(e)))
                 return None
             second = self.core(k)
-            if second is None or second.type != "DATE":
-                # "July 20 - Aug. 6, 1789" style: day after a month-day
+            if second is None or second.type != "DATE" or not second.explicit:
                 return None
             if word in ("to", "through", "until", "till"):
                 if self.w(first.i - 1) not in ("from", "between") and not (
@@ -458,7 +457,7 @@ class Parser:
             return _range(first, second)
         if word == "and" and self.w(first.i - 1) == "between":
             second = self.core(j + 1)
-            if second is not None and second.type == "DATE" and second.explicit:
+            if second is not None and second.type == "DATE" and second.explicit and first.explicit:
                 return _range(first, second, split=True)
         return None
 
@@ -597,6 +596,8 @@ class Parser:
                     lambda c: _month_of_year(c, month, off),
                     explicit=False,
                 )
+        if self.is_int(k) and len(self.tx(k)) <= 2:
+            return None  # "February 30": an impossible day, not a month
         word = self.w(j)
         if word in self.lex.ambiguous_months or word == "may":
             prev = self.w(i - 1)
@@ -638,13 +639,16 @@ class Parser:
     def _looks_like_year(self, i: int, k: int, *, loose: bool) -> bool:
         """Reject numbers that count things ("1500 people", "$1990", "1990%")."""
         prev = self.w(i - 1)
+        if prev == "." and self.w(i - 2) in ("p", "pp", "no", "vol", "fig", "nos"):
+            return False
         if prev in ("$", "#", "no", "number", "page", "pp", "p", "vol", "chapter", "route", "flight", "room", "£", "€", "by") and not loose:
             if prev != "by" or self.w(k) in self.lex.unit_plurals:
                 return False
         if prev in ("-", "/", ".", ":") and self.adj(i) and self.is_int(i - 2):
-            return False
+            if not (prev == "-" and len(self.tx(i - 2)) == 4):
+                return False
         nxt = self.w(k)
-        if nxt in ("%", "percent", "per", "to", "-") and nxt != "-":
+        if nxt in ("%", "percent", "per"):
             return False
         if nxt in self.lex.unit_plurals and not loose:
             return False
@@ -1244,11 +1248,12 @@ def _range(first: Reading, second: Reading, *, split: bool = False) -> Reading:
             return v1
         from chronologist.temporal.notation import span_duration
 
-        return TimeValue(type="DATE", start=start, end=end, duration=span_duration(start, end))
+        return TimeValue(type="DURATION", start=start, end=end, duration=span_duration(start, end))
 
     explicit = first.explicit or second.explicit
     parts = (first, second) if split else None
-    return Reading(first.i, second.j, "DATE", build, first.anaphoric, explicit, parts=parts)
+    kind = "DATE" if split else "DURATION"
+    return Reading(first.i, second.j, kind, build, first.anaphoric, explicit, parts=parts)
 
 
 def _dur_value(letter: str, count: int | None, n: int, time: bool, *, half: bool = False) -> str:
@@ -1422,17 +1427,23 @@ def _weekend(c: Context, off: int) -> TimeValue | None:
     return TimeValue.point(TimePoint("week", year=w.year, sub=w.sub, part="WE"))
 
 
+def _unknown(gran: str) -> TimeValue:
+    """An unresolved relative date: its unit is known, its place is not (EDTF XXXX)."""
+    g = gran if gran in ("year", "month", "day") else "year"
+    return TimeValue.point(TimePoint(g))  # type: ignore[arg-type]
+
+
 def _unit_offset(c: Context, gran: str, off: int, *, anaphoric: bool = False) -> TimeValue | None:
     now = c.then() if anaphoric else c.now()
     if now is None:
-        return None
+        return _unknown(gran)
     return _pt(A.shift(now, gran, off))
 
 
 def _anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeValue | None:
     then = c.then()
     if then is None:
-        return None
+        return _unknown(gran)
     p = A.shift(then, gran, off)
     if p is None:
         # the reference time is coarser than the unit: keep what we know
@@ -1447,7 +1458,7 @@ def _anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeVa
 def _ago(c: Context, gran: str, count: int | None, mult: int, sign: int, *, anaphoric: bool = False) -> TimeValue | None:
     base = c.then() if anaphoric else c.now()
     if base is None:
-        return None
+        return _unknown(gran)
     if count is None:
         return TimeValue(type="DATE", ref="PAST_REF" if sign < 0 else "FUTURE_REF")
     g = gran

@@ -1,0 +1,106 @@
+"""Golden tests for the temporal tagger (fixtures in tests/fixtures/temporal/*.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, Case, need_shared, read_fixture_file
+
+from chronologist.temporal import choose_mode, tag_times
+
+CASES = [
+    pytest.param(case, id=f"{path.stem}:{case.line}:{case.title[:40]}")
+    for path in sorted((FIXTURES / "temporal").glob("*.md"))
+    for case in read_fixture_file(path)
+]
+
+
+def _row(text: str, m: object) -> tuple[str, ...]:
+    when = m.when  # type: ignore[attr-defined]
+    return (m.text, m.type, m.value, when.mod or "-", when.edtf or "-")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_temporal_golden(case: Case) -> None:
+    mentions = tag_times(case.text, dct=case.dct)
+    got = tuple(_row(case.text, m) for m in mentions)
+    assert got == case.expected
+    for m in mentions:
+        assert case.text[m.span.start : m.span.end] == m.text
+
+
+def test_temporal_mode_follows_dct_and_genre() -> None:
+    assert choose_mode("1998-08-07") == "news"
+    assert choose_mode(None) == "narrative"
+    assert choose_mode(None, "news") == "news"
+    assert choose_mode("1998-08-07", "biography") == "narrative"
+
+
+def test_temporal_narrative_anchors_on_reference_time_not_dct() -> None:
+    text = "In 1907 he robbed a bank. The following year he fled."
+    narrative = tag_times(text, dct="1998-08-07", mode="narrative")
+    assert [m.value for m in narrative] == ["1907", "1908"]
+
+
+def test_temporal_relative_without_anchor_is_unresolved() -> None:
+    (m,) = tag_times("The following year he fled.")
+    assert m.anchored == "unresolved" or m.when.start is None
+
+
+def _gold(doc_id: str) -> dict[str, object]:
+    gold = json.loads(need_shared("examples", "stalin-gold.json").read_text())
+    return next(d for d in gold["documents"] if d["doc_id"] == doc_id)
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "date_text", "edtf"),
+    [
+        ("stalin_timetoast", "Prior to 1917", "../1917"),
+        ("stalin_timetoast", "until the 1920s", "../192X"),
+        ("stalin_timetoast", "the following year", "1929"),
+        ("stalin_timetoast", "April 3, 1922", "1922-04-03"),
+        ("stalin_timetoast", "By 1928", "../1928"),
+        ("stalin_timetoast", "In 1907", "1907"),
+        ("stalin_timetoast", "Prior to World War I", "../1914"),
+        ("stalin_essay", "Five years after the revolution", "1922"),
+        ("stalin_essay", "in 1899", "1899"),
+        ("stalin_essay", "In 1924", "1924"),
+    ],
+)
+def test_temporal_seed_expressions_match_gold(doc_id: str, date_text: str, edtf: str) -> None:
+    doc = _gold(doc_id)
+    path = (need_shared("examples") / str(doc["file"])).resolve()
+    text = Path(path).read_text(encoding="utf-8")
+    start = text.find(date_text)
+    assert start >= 0
+    end = start + len(date_text)
+    hits = [m for m in tag_times(text) if m.span.start < end and start < m.span.end]
+    assert hits, f"no time expression found in {date_text!r}"
+    assert hits[0].when.edtf == edtf
+
+
+def test_temporal_seed_gold_dates_are_reproduced() -> None:
+    """Every explicit or relative gold date whose date_text we tag gets the gold EDTF."""
+    for doc_id in ("stalin_timetoast", "stalin_essay"):
+        doc = _gold(doc_id)
+        text = (need_shared("examples") / str(doc["file"])).resolve().read_text(encoding="utf-8")
+        mentions = tag_times(text)
+        events = doc["events"]
+        accepted: dict[int, set[str]] = {}  # gold dates by where their date text starts
+        for event in events:  # type: ignore[union-attr]
+            dates = {event["date"], *event.get("date_alternatives", [])}
+            accepted.setdefault(text.find(event["date_text"] or "\0"), set()).update(dates)
+        for event in events:  # type: ignore[union-attr]
+            if event["date_basis"] not in ("explicit", "relative") or not event["date_text"]:
+                continue
+            if event.get("optional"):
+                continue
+            start = text.find(event["date_text"])
+            if start < 0:
+                continue
+            end = start + len(event["date_text"])
+            hits = [m for m in mentions if m.span.start < end and start < m.span.end]
+            assert hits, f"{doc_id} {event['id']}: {event['date_text']!r} not tagged"
+            assert hits[0].when.edtf in accepted[start], event["id"]
