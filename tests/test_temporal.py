@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Case, need_shared, read_fixture_file
 
 from chronologist.temporal import choose_mode, tag_times
+from conftest import FIXTURES, Case, need_shared, read_fixture_file
 
 CASES = [
     pytest.param(case, id=f"{path.stem}:{case.line}:{case.title[:40]}")

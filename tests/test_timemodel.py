@@ -319,9 +319,7 @@ def test_sort_key_is_total_and_deterministic(values: list[TimeValue], rnd: rando
 @given(edtf_values(), edtf_values())
 def test_sort_key_agrees_with_earliest_day(a: TimeValue, b: TimeValue) -> None:
     da, db = _earliest_day(a), _earliest_day(b)
-    if da is None and db is not None:
-        assert a.sort_key < b.sort_key
-    elif da is not None and db is not None and da < db:
+    if da is None and db is not None or da is not None and db is not None and da < db:
         assert a.sort_key < b.sort_key
 
 

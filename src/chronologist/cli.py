@@ -122,7 +122,9 @@ def _batch(mode: str | None) -> None:
 )
 @click.option("--batch", is_flag=True, help='Read JSON lines {"doc","text","dct"} on stdin.')
 @friendly_errors
-def timex(files: tuple[Path, ...], dct: str | None, mode: str | None, fmt: str, batch: bool) -> None:
+def timex(
+    files: tuple[Path, ...], dct: str | None, mode: str | None, fmt: str, batch: bool
+) -> None:
     """Find and normalize the time expressions in FILES.
 
     Prints one JSON line per file: {"file", "dct", "timexes": [{"start", "end", "text",
@@ -168,7 +170,9 @@ def eval_group() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Score this JSON-lines prediction file instead of running the tagger.",
 )
-@click.option("--save", type=click.Path(dir_okay=False, path_type=Path), help="Write predictions here.")
+@click.option(
+    "--save", type=click.Path(dir_okay=False, path_type=Path), help="Write predictions here."
+)
 @friendly_errors
 def eval_timex(gold_dir: Path, as_json: bool, predictions: Path | None, save: Path | None) -> None:
     """Score TIMEX3 tagging on TimeML GOLD_DIR with TempEval-3's measures.

@@ -28,7 +28,6 @@ string, which makes the order total and deterministic.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 

@@ -16,11 +16,22 @@ from chronologist.timemodel import (
     day_number,
     from_day_number,
     iso_week,
-    weekday,
     week_start,
+    weekday,
 )
 
-_ORDER = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century", "millennium")
+_ORDER = (
+    "day",
+    "week",
+    "month",
+    "season",
+    "quarter",
+    "half",
+    "year",
+    "decade",
+    "century",
+    "millennium",
+)
 
 
 def _day_of(p: TimePoint) -> tuple[int, int, int] | None:
@@ -67,7 +78,11 @@ def coarsen(p: TimePoint, granularity: str) -> TimePoint | None:
     if g == "season":
         if month in (1, 2):
             return TimePoint("season", year=y - 1, sub=4)
-        return TimePoint("season", year=y, sub={3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2}.get(month, 3 if month < 12 else 4))
+        return TimePoint(
+            "season",
+            year=y,
+            sub={3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2}.get(month, 3 if month < 12 else 4),
+        )
     if g == "day":
         d = _day_of(p)
         return TimePoint("day", year=d[0], month=d[1], day=d[2]) if d else None

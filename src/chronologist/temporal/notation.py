@@ -35,7 +35,9 @@ _TIMEX_POINT = re.compile(
     r"|Q(?P<q>[1-4])|H(?P<h>[12])|(?P<s>SP|SU|FA|WI)))?"
     r"(?:T(?:(?P<part>MO|MI|AF|EV|NI|DT)|(?P<hh>\d{2})(?::(?P<mi>\d{2})(?::(?P<ss>\d{2}))?)?))?"
 )
-_DURATION = re.compile(r"P(?:[0-9.X]+[YMWDE]|T[0-9.X]+[HMS])+|PT?X+[A-Z]?|P(?:[0-9.X]+[YMWDEHSC]|T[0-9.X]+[HMS]|[0-9.X]+(?:DE|CE|ML))+")
+_DURATION = re.compile(
+    r"P(?:[0-9.X]+[YMWDE]|T[0-9.X]+[HMS])+|PT?X+[A-Z]?|P(?:[0-9.X]+[YMWDEHSC]|T[0-9.X]+[HMS]|[0-9.X]+(?:DE|CE|ML))+"
+)
 REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
 
@@ -137,7 +139,15 @@ def format_edtf(v: TimeValue) -> str:
     if (v.start is None and v.end is None) or v.type == "SET":
         return ""
     start, end = _narrowed(v)
-    q = "%" if v.approximate and v.uncertain else "~" if v.approximate else "?" if v.uncertain else ""
+    q = (
+        "%"
+        if v.approximate and v.uncertain
+        else "~"
+        if v.approximate
+        else "?"
+        if v.uncertain
+        else ""
+    )
     if start == end and start is not None and not (v.open_start or v.open_end):
         text = edtf_point(start)
         if "/" in text:  # a week: qualify both ends
@@ -160,9 +170,8 @@ def _parse_edtf_point(text: str, whole: str) -> tuple[TimePoint, str]:
     neg = ys.startswith("-")
     digits = ys.lstrip("-")
     xs = len(digits) - len(digits.rstrip("X"))
-    if "X" in digits.rstrip("X") or (xs and ms):
-        if digits != "XXXX":
-            raise InvalidDate(f"Invalid EDTF date {whole!r}: unsupported unspecified digits.")
+    if ("X" in digits.rstrip("X") or (xs and ms)) and digits != "XXXX":
+        raise InvalidDate(f"Invalid EDTF date {whole!r}: unsupported unspecified digits.")
     if digits == "XXXX":
         year = None
         gran_year = "year"
@@ -207,7 +216,9 @@ def parse_edtf(text: str) -> TimeValue:
         raise InvalidDate(f"Invalid EDTF date {text[:64]!r}: empty or too long.")
     if "/" not in text:
         point, qual = _parse_edtf_point(text, text)
-        return TimeValue.point(point, approximate=qual in "~%" and bool(qual), uncertain=qual in "?%" and bool(qual))
+        return TimeValue.point(
+            point, approximate=qual in "~%" and bool(qual), uncertain=qual in "?%" and bool(qual)
+        )
     parts = text.split("/")
     if len(parts) != 2:
         raise InvalidDate(f"Invalid EDTF interval {text!r}: more than one '/'.")
@@ -287,7 +298,11 @@ def span_duration(start: TimePoint, end: TimePoint) -> str:
     lo, hi = start.earliest(), end.latest()
     if lo is None or hi is None:
         return "PXY"
-    g = max(start.granularity, end.granularity, key=lambda x: ("day", "month", "year").index(x) if x in ("day", "month", "year") else 2)
+    g = max(
+        start.granularity,
+        end.granularity,
+        key=lambda x: ("day", "month", "year").index(x) if x in ("day", "month", "year") else 2,
+    )
     if g == "day":
         from chronologist.timemodel import day_number
 
@@ -301,9 +316,8 @@ def format_timex(v: TimeValue) -> str:
     """TIMEX3 value string."""
     if v.ref:
         return v.ref
-    if v.type == "DURATION" or (v.type == "SET" and v.duration):
-        if v.duration:
-            return v.duration
+    if (v.type == "DURATION" or (v.type == "SET" and v.duration)) and v.duration:
+        return v.duration
     if v.open_start and v.end:
         return timex_point(v.end)
     if v.open_end and v.start:
@@ -391,7 +405,15 @@ def _timex_point_from_match(m: re.Match[str], value: str) -> TimePoint:
             raise InvalidDate(f"Invalid TIMEX3 value {value!r}: time out of range.")
         gran_t = "second" if ss else "minute" if m["mi"] else "hour"
         sec = int(ss) if ss else None
-        return TimePoint(gran_t, year=year, month=month, day=day, hour=hh, minute=int(m["mi"]) if m["mi"] else None, second=sec)  # type: ignore[arg-type]
+        return TimePoint(
+            gran_t,  # type: ignore[arg-type]
+            year=year,
+            month=month,
+            day=day,
+            hour=hh,
+            minute=int(m["mi"]) if m["mi"] else None,
+            second=sec,
+        )
     return TimePoint("day", year=year, month=month, day=day)
 
 

@@ -24,24 +24,145 @@ from chronologist.timemodel import TimePoint, TimeValue, days_in_month
 Builder = Callable[["Context"], TimeValue | None]
 
 FUTURE_MARKERS = frozenset(
-    "will shall going plans plan planned planning scheduled expected expects expect set "
-    "supposed would hopes hope intends intend tomorrow next upcoming coming due".split()
+    [
+        "will",
+        "shall",
+        "going",
+        "plans",
+        "plan",
+        "planned",
+        "planning",
+        "scheduled",
+        "expected",
+        "expects",
+        "expect",
+        "set",
+        "supposed",
+        "would",
+        "hopes",
+        "hope",
+        "intends",
+        "intend",
+        "tomorrow",
+        "next",
+        "upcoming",
+        "coming",
+        "due",
+    ]
 )
 PAST_MARKERS = frozenset(
-    "said was were had did told met went came made took began left found gave held sent "
-    "saw became rose fell won lost got knew thought brought bought paid led kept heard felt "
-    "stood spoke wrote broke chose drove fought flew grew hit meant shot spent struck threw "
-    "ago yesterday last earlier previously".split()
+    [
+        "said",
+        "was",
+        "were",
+        "had",
+        "did",
+        "told",
+        "met",
+        "went",
+        "came",
+        "made",
+        "took",
+        "began",
+        "left",
+        "found",
+        "gave",
+        "held",
+        "sent",
+        "saw",
+        "became",
+        "rose",
+        "fell",
+        "won",
+        "lost",
+        "got",
+        "knew",
+        "thought",
+        "brought",
+        "bought",
+        "paid",
+        "led",
+        "kept",
+        "heard",
+        "felt",
+        "stood",
+        "spoke",
+        "wrote",
+        "broke",
+        "chose",
+        "drove",
+        "fought",
+        "flew",
+        "grew",
+        "hit",
+        "meant",
+        "shot",
+        "spent",
+        "struck",
+        "threw",
+        "ago",
+        "yesterday",
+        "last",
+        "earlier",
+        "previously",
+    ]
 )
-NOT_PAST = frozenset("need indeed hundred speed seed proceed exceed succeed feed".split())
+NOT_PAST = frozenset(
+    ["need", "indeed", "hundred", "speed", "seed", "proceed", "exceed", "succeed", "feed"]
+)
 PREPOSITIONS = frozenset(
-    "in on at since by until till before after during from to of for through between "
-    "around about circa throughout within into over".split()
+    [
+        "in",
+        "on",
+        "at",
+        "since",
+        "by",
+        "until",
+        "till",
+        "before",
+        "after",
+        "during",
+        "from",
+        "to",
+        "of",
+        "for",
+        "through",
+        "between",
+        "around",
+        "about",
+        "circa",
+        "throughout",
+        "within",
+        "into",
+        "over",
+    ]
 )
 TIME_WORDS_AFTER_YEAR = frozenset(
-    "budget season election elections census olympics fiscal model models edition "
-    "campaign games war crisis earthquake act law plan levels level figures "
-    "results quarter".split()
+    [
+        "budget",
+        "season",
+        "election",
+        "elections",
+        "census",
+        "olympics",
+        "fiscal",
+        "model",
+        "models",
+        "edition",
+        "campaign",
+        "games",
+        "war",
+        "crisis",
+        "earthquake",
+        "act",
+        "law",
+        "plan",
+        "levels",
+        "level",
+        "figures",
+        "results",
+        "quarter",
+    ]
 )
 
 
@@ -93,6 +214,26 @@ class Reading:
 
 def _pt(p: TimePoint | None, **kw: object) -> TimeValue | None:
     return TimeValue.point(p, **kw) if p is not None else None
+
+
+def _const(p: TimePoint) -> Builder:
+    """A builder for a fully written date."""
+    return lambda c: TimeValue.point(p)
+
+
+def _given(value: TimeValue) -> Builder:
+    """A builder for a value known in advance."""
+    return lambda c: value
+
+
+def _ref_builder(value: str) -> Builder:
+    """A builder for PRESENT_REF / PAST_REF / FUTURE_REF."""
+    return lambda c: _ref(c, value)
+
+
+def _dur(value: str) -> Builder:
+    """A builder for a duration."""
+    return lambda c: TimeValue(type="DURATION", duration=value)
 
 
 class Parser:
@@ -197,7 +338,7 @@ class Parser:
         return base, j
 
     def ordinal(self, i: int) -> tuple[int, int] | None:
-        """"3rd", "third", "twenty-first", "3d": (value, next index)."""
+        """ "3rd", "third", "twenty-first", "3d": (value, next index)."""
         word = self.w(i)
         if self.is_int(i) and len(self.t[i].text) <= 2:
             if self.w(i + 1) in self.lex.ordinal_suffixes and self.adj(i + 1):
@@ -213,7 +354,7 @@ class Parser:
         return None
 
     def spelled_year(self, i: int) -> tuple[int, int] | None:
-        """"nineteen ninety-six", "two thousand one"."""
+        """ "nineteen ninety-six", "two thousand one"."""
         head = self.lex.number_words.get(self.w(i))
         if head is None:
             return None
@@ -260,7 +401,7 @@ class Parser:
         return None
 
     def era(self, i: int) -> tuple[int, int] | None:
-        """"BC", "B.C.", "BCE", "AD", "A.D.", "CE": (sign, next index)."""
+        """ "BC", "B.C.", "BCE", "AD", "A.D.", "CE": (sign, next index)."""
         word = self.w(i)
         if word in ("b", "a", "c") and self.w(i + 1) == "." and self.adj(i + 1):
             # B.C. / A.D. / B.C.E. / C.E. split into letters and periods
@@ -291,7 +432,9 @@ class Parser:
     def lead_cap(self, i: int) -> bool:
         """Token ``i`` is capitalised inside a sentence (a name or title)."""
         prev = self.tx(i - 1)
-        return i > 0 and prev not in (".", "!", "?", '"', "``", "'") and not self.t[i].newline_before
+        return (
+            i > 0 and prev not in (".", "!", "?", '"', "``", "'") and not self.t[i].newline_before
+        )
 
     def plural_unit(self, i: int) -> bool:
         return self.w(i) in self.lex.unit_plurals
@@ -370,9 +513,8 @@ class Parser:
                     return _bounded(inner, i, mod)
                 named = self.named_event(j)
                 if named is not None and mod != "ON_OR_AFTER":
-                    value, end = named
                     return _bounded(
-                        Reading(j, end, "DATE", lambda c, v=value: v, explicit=False), i, mod
+                        Reading(j, named[1], "DATE", _given(named[0]), explicit=False), i, mod
                     )
         return None
 
@@ -426,7 +568,7 @@ class Parser:
 
     # ------------------------------------------------------------------ ranges
     def range_after(self, first: Reading) -> Reading | None:
-        """"1917-1921", "1850-58", "July 20 - Aug. 6, 1789", "from 1921 to 1928"."""
+        """ "1917-1921", "1850-58", "July 20 - Aug. 6, 1789", "from 1921 to 1928"."""
         if first.type != "DATE":
             return None
         j = first.j
@@ -441,9 +583,13 @@ class Parser:
                 if start_val and start_val.start and start_val.start.granularity == "year":
                     y0 = start_val.start.year or 0
                     y1 = y0 - y0 % 100 + int(self.tx(k))
-                    if first.explicit and y1 > y0 and self.w(k + 1) not in PREPOSITIONS - {"to", "in", "on"}:
+                    if (
+                        first.explicit
+                        and y1 > y0
+                        and self.w(k + 1) not in PREPOSITIONS - {"to", "in", "on"}
+                    ):
                         end = TimePoint("year", year=y1)
-                        return _range(first, Reading(k, k + 1, "DATE", lambda c, e=end: _pt(e)))
+                        return _range(first, Reading(k, k + 1, "DATE", _const(end)))
                 return None
             second = self.core(k)
             if second is None or second.type != "DATE" or not second.explicit:
@@ -483,7 +629,7 @@ class Parser:
             if day > days_in_month(y, month):
                 return None
             p = TimePoint("day", year=y, month=month, day=day)
-            return Reading(i, j, "DATE", lambda c, p=p: _pt(p))
+            return Reading(i, j, "DATE", _const(p))
         if day > days_in_month(2000, month):
             return None
         return Reading(i, j, "DATE", lambda c: _month_day(c, month, day), explicit=False)
@@ -538,7 +684,9 @@ class Parser:
         """1922-04-03 (and 1922-04)."""
         if not (self.is_int(i) and len(self.tx(i)) == 4):
             return None
-        if not (self.w(i + 1) == "-" and self.adj(i + 1) and self.is_int(i + 2) and self.adj(i + 2)):
+        if not (
+            self.w(i + 1) == "-" and self.adj(i + 1) and self.is_int(i + 2) and self.adj(i + 2)
+        ):
             return None
         y, mo = int(self.tx(i)), int(self.tx(i + 2))
         if len(self.tx(i + 2)) != 2 or not 1 <= mo <= 12:
@@ -548,15 +696,17 @@ class Parser:
             if len(self.tx(i + 4)) != 2 or not 1 <= d <= days_in_month(y, mo):
                 return None
             p = TimePoint("day", year=y, month=mo, day=d)
-            return Reading(i, i + 5, "DATE", lambda c, p=p: _pt(p))
+            return Reading(i, i + 5, "DATE", _const(p))
         p = TimePoint("month", year=y, month=mo)
-        return Reading(i, i + 3, "DATE", lambda c, p=p: _pt(p))
+        return Reading(i, i + 3, "DATE", _const(p))
 
     def numeric_date(self, i: int) -> Reading | None:
         """US style 4/3/1922 or 04/03/22 (month first)."""
         if not (self.is_int(i) and self.w(i + 1) == "/" and self.adj(i + 1) and self.is_int(i + 2)):
             return None
-        if not (self.w(i + 3) == "/" and self.adj(i + 3) and self.is_int(i + 4) and self.adj(i + 4)):
+        if not (
+            self.w(i + 3) == "/" and self.adj(i + 3) and self.is_int(i + 4) and self.adj(i + 4)
+        ):
             return None
         mo, d, ys = int(self.tx(i)), int(self.tx(i + 2)), self.tx(i + 4)
         if len(ys) == 2:
@@ -568,10 +718,10 @@ class Parser:
         if not (1 <= mo <= 12 and 1 <= d <= days_in_month(y, mo)):
             return None
         p = TimePoint("day", year=y, month=mo, day=d)
-        return Reading(i, i + 5, "DATE", lambda c, p=p: _pt(p))
+        return Reading(i, i + 5, "DATE", _const(p))
 
     def month_year(self, i: int) -> Reading | None:
-        """"April 1922", "April of 1922", and a month alone ("in March")."""
+        """ "April 1922", "April of 1922", and a month alone ("in March")."""
         j = i
         det = None
         if self.w(j) in self.lex.deictic_determiners and self.w(j) not in ("past", "current"):
@@ -586,7 +736,7 @@ class Parser:
             yr = self.year(kk)
             if yr is not None:
                 p = TimePoint("month", year=yr[0], month=month)
-                return Reading(i, yr[1], "DATE", lambda c, p=p: _pt(p))
+                return Reading(i, yr[1], "DATE", _const(p))
             if self.w(k) in ("last", "this", "next") and self.w(k + 1) == "year":
                 off = self.lex.deictic_determiners[self.w(k)]
                 return Reading(
@@ -601,7 +751,27 @@ class Parser:
         word = self.w(j)
         if word in self.lex.ambiguous_months or word == "may":
             prev = self.w(i - 1)
-            if det is None and prev not in ("in", "of", "since", "until", "by", "early", "late", "mid", "-", "during", "through", "before", "after", "from", "to", "and", "last", "this", "next"):
+            if det is None and prev not in (
+                "in",
+                "of",
+                "since",
+                "until",
+                "by",
+                "early",
+                "late",
+                "mid",
+                "-",
+                "during",
+                "through",
+                "before",
+                "after",
+                "from",
+                "to",
+                "and",
+                "last",
+                "this",
+                "next",
+            ):
                 return None
             if word == "may" and self.w(k) in ("be", "have", "not", "also", "well"):
                 return None
@@ -612,7 +782,7 @@ class Parser:
         return Reading(i, k, "DATE", lambda c: _month_alone(c, month, det), explicit=False)
 
     def year_expr(self, i: int) -> Reading | None:
-        """"1907", "44 BC", "AD 800", "the year 1000", "fiscal 1989", "'98"."""
+        """ "1907", "44 BC", "AD 800", "the year 1000", "fiscal 1989", "'98"."""
         j = i
         fiscal = False
         if self.w(j) == "the" and self.w(j + 1) == "year":
@@ -631,7 +801,7 @@ class Parser:
             return None
         p = TimePoint("year", year=y)
         name = self._event_name_after(k)
-        r = Reading(i, k, "DATE", lambda c, p=p: _pt(p), event_name=name)
+        r = Reading(i, k, "DATE", _const(p), event_name=name)
         if fiscal:
             r.explicit = True
         return r
@@ -641,9 +811,28 @@ class Parser:
         prev = self.w(i - 1)
         if prev == "." and self.w(i - 2) in ("p", "pp", "no", "vol", "fig", "nos"):
             return False
-        if prev in ("$", "#", "no", "number", "page", "pp", "p", "vol", "chapter", "route", "flight", "room", "£", "€", "by") and not loose:
-            if prev != "by" or self.w(k) in self.lex.unit_plurals:
-                return False
+        if (
+            prev
+            in (
+                "$",
+                "#",
+                "no",
+                "number",
+                "page",
+                "pp",
+                "p",
+                "vol",
+                "chapter",
+                "route",
+                "flight",
+                "room",
+                "£",
+                "€",
+                "by",
+            )
+            and not loose
+        ) and (prev != "by" or self.w(k) in self.lex.unit_plurals):
+            return False
         if prev in ("-", "/", ".", ":") and self.adj(i) and self.is_int(i - 2):
             if not (prev == "-" and len(self.tx(i - 2)) == 4):
                 return False
@@ -652,25 +841,22 @@ class Parser:
             return False
         if nxt in self.lex.unit_plurals and not loose:
             return False
-        if nxt in ("-", "/") and self.adj(k) and self.is_int(k + 1) and len(self.tx(k + 1)) not in (2, 4):
+        if (
+            nxt in ("-", "/")
+            and self.adj(k)
+            and self.is_int(k + 1)
+            and len(self.tx(k + 1)) not in (2, 4)
+        ):
             return False
         if nxt in (".", ",", ":") and self.adj(k) and self.is_int(k + 1):
             return False
-        if (
-            not loose
-            and nxt.isalpha()
-            and nxt.endswith("s")
-            and len(nxt) > 3
-            and nxt not in TIME_WORDS_AFTER_YEAR
-            and self.t[k].text.islower()
-            and prev not in PREPOSITIONS
-            and prev != "the"
-        ):
-            return False
-        return True
+        counted = nxt.isalpha() and nxt.endswith("s") and len(nxt) > 3 and self.t[k].text.islower()
+        return loose or not (
+            counted and nxt not in TIME_WORDS_AFTER_YEAR and prev not in PREPOSITIONS | {"the"}
+        )
 
     def _event_name_after(self, k: int) -> str | None:
-        """"1917 October Revolution": the capitalised name right after a year."""
+        """ "1917 October Revolution": the capitalised name right after a year."""
         words: list[str] = []
         j = k
         while j < self.n and len(words) < 4 and self.tx(j)[:1].isupper() and self.tx(j).isalpha():
@@ -681,14 +867,14 @@ class Parser:
         return " ".join(words)
 
     def decade(self, i: int) -> Reading | None:
-        """"the 1920s", "1920's", "the '20s", "the twenties"."""
+        """ "the 1920s", "1920's", "the '20s", "the twenties"."""
         j = i + (self.w(i) == "the")
         if self.w(j) in ("'", "\u2019") and self.is_int(j + 1) and len(self.tx(j + 1)) == 2:
             if self.w(j + 2) == "s" and self.adj(j + 2):
                 y = 1900 + int(self.tx(j + 1))
                 if y % 10 == 0:
                     p = TimePoint("decade", year=y)
-                    return Reading(i, j + 3, "DATE", lambda c, p=p: _pt(p))
+                    return Reading(i, j + 3, "DATE", _const(p))
             return None
         if self.is_int(j) and len(self.tx(j)) in (3, 4) and int(self.tx(j)) % 10 == 0:
             k = j + 1
@@ -704,7 +890,7 @@ class Parser:
                     if era[0] < 0:
                         y = -y
                 p = TimePoint(size, year=y)  # type: ignore[arg-type]
-                return Reading(i, end, "DATE", lambda c, p=p: _pt(p))
+                return Reading(i, end, "DATE", _const(p))
         decades = {
             "twenties": 20,
             "thirties": 30,
@@ -718,11 +904,11 @@ class Parser:
         if j > i and self.w(j) in decades:
             y = 1900 + decades[self.w(j)]
             p = TimePoint("decade", year=y)
-            return Reading(i, j + 1, "DATE", lambda c, p=p: _pt(p), explicit=False)
+            return Reading(i, j + 1, "DATE", _const(p), explicit=False)
         return None
 
     def century(self, i: int) -> Reading | None:
-        """"the 19th century", "the fifth century BC", "20th-century", "the first millennium"."""
+        """ "the 19th century", "the fifth century BC", "20th-century", "the first millennium"."""
         j = i + (self.w(i) == "the")
         o = self.ordinal(j)
         if o is None:
@@ -747,10 +933,10 @@ class Parser:
             # the 5th century BC is 500-401 BC: astronomical -499..-400 (EDTF -04XX)
             y = -(n - 1) * size
         p = TimePoint(gran, year=y)  # type: ignore[arg-type]
-        return Reading(i, k, "DATE", lambda c, p=p: _pt(p))
+        return Reading(i, k, "DATE", _const(p))
 
     def season(self, i: int) -> Reading | None:
-        """"the summer of 1998", "spring 1922", "this summer", "last fall"."""
+        """ "the summer of 1998", "spring 1922", "this summer", "last fall"."""
         j = i
         det = None
         if self.w(j) in ("this", "last", "next", "past", "coming"):
@@ -766,23 +952,43 @@ class Parser:
             yr = self.year(k + 1)
             if yr is not None:
                 p = TimePoint("season", year=yr[0], sub=s)
-                return Reading(i, yr[1], "DATE", lambda c, p=p: _pt(p))
+                return Reading(i, yr[1], "DATE", _const(p))
             return None
         yr = self.year(k)
         if yr is not None and det is None:
             p = TimePoint("season", year=yr[0], sub=s)
-            return Reading(i, yr[1], "DATE", lambda c, p=p: _pt(p))
+            return Reading(i, yr[1], "DATE", _const(p))
         if det is None:
             if self.w(j) == "fall" or self.w(i) == "the":
-                if self.w(i) == "the" and self.w(i - 1) in ("in", "during", "by", "since", "until", "this", "that"):
+                if self.w(i) == "the" and self.w(i - 1) in (
+                    "in",
+                    "during",
+                    "by",
+                    "since",
+                    "until",
+                    "this",
+                    "that",
+                ):
                     return Reading(i, k, "DATE", lambda c: _season(c, s, None), explicit=False)
                 return None
-            if self.w(i - 1) not in ("in", "during", "by", "since", "until", "last", "next", "this", "early", "late", "mid"):
+            if self.w(i - 1) not in (
+                "in",
+                "during",
+                "by",
+                "since",
+                "until",
+                "last",
+                "next",
+                "this",
+                "early",
+                "late",
+                "mid",
+            ):
                 return None
         return Reading(i, k, "DATE", lambda c: _season(c, s, det), explicit=False)
 
     def quarter(self, i: int) -> Reading | None:
-        """"the third quarter", "third-quarter", "the fiscal first quarter", "the first half of 1998"."""
+        """ "the third quarter", "third-quarter", "the fiscal quarter", "the first half of 1998"."""
         j = i + (self.w(i) in ("the", "this", "last", "next", "a"))
         det = self.w(i)
         year_before = None
@@ -799,14 +1005,19 @@ class Parser:
         ):
             k = j + 1 if self.w(j) != "year" else j + 3
             if self.w(k) in ("quarter", "period", "level", "quarters"):
-                return Reading(i, k + 1, "DATE", lambda c: _year_ago(c), anaphoric=True, explicit=False)
+                return Reading(
+                    i, k + 1, "DATE", lambda c: _year_ago(c), anaphoric=True, explicit=False
+                )
             return None
         o = self.ordinal(j)
         if o is None:
             if self.w(j) in ("quarter",) and det in ("the", "this", "last", "next"):
                 off = {"the": None, "this": 0, "last": -1, "next": 1}[det]
                 return Reading(i, j + 1, "DATE", lambda c: _this_quarter(c, off), explicit=False)
-            if self.w(j) in ("latest", "current", "recent", "previous") and self.w(j + 1) == "quarter":
+            if (
+                self.w(j) in ("latest", "current", "recent", "previous")
+                and self.w(j + 1) == "quarter"
+            ):
                 off2 = -1 if self.w(j) == "previous" else None
                 return Reading(i, j + 2, "DATE", lambda c: _this_quarter(c, off2), explicit=False)
             return None
@@ -825,19 +1036,25 @@ class Parser:
         if yr2 is not None and year_before is None:
             year_before = yr2[0]
             k = yr2[1]
-        elif self.w(k) == "of" and self.w(k + 1) in ("this", "last", "next") and self.w(k + 2) == "year":
+        elif (
+            self.w(k) == "of"
+            and self.w(k + 1) in ("this", "last", "next")
+            and self.w(k + 2) == "year"
+        ):
             off = self.lex.deictic_determiners[self.w(k + 1)]
-            return Reading(i, k + 3, "DATE", lambda c: _quarter(c, gran, n, None, off), explicit=False)
+            return Reading(
+                i, k + 3, "DATE", lambda c: _quarter(c, gran, n, None, off), explicit=False
+            )
         if year_before is not None:
             p = TimePoint(gran, year=year_before, sub=n)  # type: ignore[arg-type]
-            return Reading(i, k, "DATE", lambda c, p=p: _pt(p))
+            return Reading(i, k, "DATE", _const(p))
         if self.w(i) == "a":
             return None
         return Reading(i, k, "DATE", lambda c: _quarter(c, gran, n, None, None), explicit=False)
 
     # ------------------------------------------------------------------ relative
     def deictic(self, i: int) -> Reading | None:
-        """"today", "yesterday morning", "Friday", "last week", "this year", "tonight"."""
+        """ "today", "yesterday morning", "Friday", "last week", "this year", "tonight"."""
         lex = self.lex
         word = self.w(i)
         if word in lex.day_deictics:
@@ -863,18 +1080,29 @@ class Parser:
             off = lex.deictic_determiners[word]
             k = i + 1
             nxt = self.w(k)
-            if nxt in lex.parts_of_day and nxt not in ("nights", "mornings", "evenings", "afternoons"):
+            if nxt in lex.parts_of_day and nxt not in (
+                "nights",
+                "mornings",
+                "evenings",
+                "afternoons",
+            ):
                 part = lex.parts_of_day[nxt]
                 day_off = -1 if word == "last" else 1 if word == "next" else 0
                 if word == "this" or (word == "last" and nxt == "night") or word == "next":
-                    return Reading(i, k + 1, "TIME", lambda c: _day_offset(c, day_off, part), explicit=False)
+                    return Reading(
+                        i, k + 1, "TIME", lambda c: _day_offset(c, day_off, part), explicit=False
+                    )
                 return None
             wd = self.weekday(k)
             if wd is not None and word in ("this", "last", "next", "past", "coming"):
                 d, kk = wd
                 return Reading(i, kk, "DATE", lambda c: _weekday(c, d, off, None), explicit=False)
             u = self.unit(k)
-            if u is not None and u[0] not in ("second", "minute", "hour") and not self.plural_unit(k):
+            if (
+                u is not None
+                and u[0] not in ("second", "minute", "hour")
+                and not self.plural_unit(k)
+            ):
                 unit_key = u[0]
                 if word == "current" and unit_key not in ("year", "quarter", "month", "week"):
                     return None
@@ -890,7 +1118,7 @@ class Parser:
         return None
 
     def anaphoric(self, i: int) -> Reading | None:
-        """"the following year", "the next day", "that same month", "the day before"."""
+        """ "the following year", "the next day", "that same month", "the day before"."""
         lex = self.lex
         j = i
         if self.w(j) in ("the", "that"):
@@ -907,19 +1135,49 @@ class Parser:
             if u0 is None:
                 return None
             # "the year", "the quarter", "the day before"
-            if self.w(j + 1) in ("before", "after") and u0[0] in ("day", "week", "month", "year", "night"):
+            if self.w(j + 1) in ("before", "after") and u0[0] in (
+                "day",
+                "week",
+                "month",
+                "year",
+                "night",
+            ):
                 off = -1 if self.w(j + 1) == "before" else 1
                 if self.w(j + 2) in ("yesterday",):
                     return None
                 if self.w(j + 2) and self.w(j + 2) not in (".", ",", ";", "and", "when"):
                     return None
                 gran = lex.units[u0[0]].granularity
-                return Reading(i, j + 2, "DATE", lambda c: _anaphor(c, gran, off), anaphoric=True, explicit=False)
+                return Reading(
+                    i,
+                    j + 2,
+                    "DATE",
+                    lambda c: _anaphor(c, gran, off),
+                    anaphoric=True,
+                    explicit=False,
+                )
             if u0[0] == "year" and not self.plural_unit(j):
-                dur = self.w(i - 1) in ("for", "over", "throughout", "during", "all", "whole", "entire")
+                dur = self.w(i - 1) in (
+                    "for",
+                    "over",
+                    "throughout",
+                    "during",
+                    "all",
+                    "whole",
+                    "entire",
+                )
                 if dur:
-                    return Reading(i, j + 1, "DURATION", lambda c: TimeValue(type="DURATION", duration="P1Y"))
-                return Reading(i, j + 1, "DATE", lambda c: _unit_offset(c, "year", 0, anaphoric=True), anaphoric=True, explicit=False)
+                    return Reading(
+                        i, j + 1, "DURATION", lambda c: TimeValue(type="DURATION", duration="P1Y")
+                    )
+                return Reading(
+                    i,
+                    j + 1,
+                    "DATE",
+                    lambda c: _unit_offset(c, "year", 0, anaphoric=True),
+                    anaphoric=True,
+                    explicit=False,
+                )
             return None
         if self.w(j) == "same":
             j += 1
@@ -928,28 +1186,66 @@ class Parser:
             wd = self.weekday(j)
             if wd is not None and off == 0 and det == "that":
                 d, k = wd
-                return Reading(i, k, "DATE", lambda c: _weekday(c, d, 0, None, anaphoric=True), anaphoric=True, explicit=False)
+                return Reading(
+                    i,
+                    k,
+                    "DATE",
+                    lambda c: _weekday(c, d, 0, None, anaphoric=True),
+                    anaphoric=True,
+                    explicit=False,
+                )
             if self.w(j) in lex.parts_of_day and det in ("that", "the"):
-                part = lex.parts_of_day[self.w(j)]
-                return Reading(i, j + 1, "DATE", lambda c: _anaphor(c, "day", off), anaphoric=True, explicit=False)
+                lex.parts_of_day[self.w(j)]
+                return Reading(
+                    i,
+                    j + 1,
+                    "DATE",
+                    lambda c: _anaphor(c, "day", off),
+                    anaphoric=True,
+                    explicit=False,
+                )
             return None
         gran = lex.units[u[0]].granularity
         if gran in ("second", "minute", "hour"):
             return None
-        return Reading(i, u[1], "DATE", lambda c: _anaphor(c, gran, off), anaphoric=True, explicit=False)
+        return Reading(
+            i, u[1], "DATE", lambda c: _anaphor(c, gran, off), anaphoric=True, explicit=False
+        )
 
     def duration(self, i: int) -> Reading | None:
-        """"three years", "the past two months", "a decade ago", "two years later", "10-year"."""
+        """ "three years", "the past two months", "a decade ago", "two years later", "10-year"."""
         lex = self.lex
         j = i
         lead = None
-        if self.w(j) == "the" or (self.w(j) in ("past", "last", "next", "first", "coming", "recent", "previous", "final", "latest") and j == i):
+        if self.w(j) == "the" or (
+            self.w(j)
+            in ("past", "last", "next", "first", "coming", "recent", "previous", "final", "latest")
+            and j == i
+        ):
             if self.w(j) == "the":
                 j += 1
-            if self.w(j) in ("past", "last", "next", "first", "coming", "recent", "previous", "final", "latest", "following", "preceding", "full", "entire", "whole", "same"):
+            if self.w(j) in (
+                "past",
+                "last",
+                "next",
+                "first",
+                "coming",
+                "recent",
+                "previous",
+                "final",
+                "latest",
+                "following",
+                "preceding",
+                "full",
+                "entire",
+                "whole",
+                "same",
+            ):
                 lead = self.w(j)
                 j += 1
-        num = self.number(j, allow_article=lead is None or lead in ("past", "last", "first", "next"))
+        num = self.number(
+            j, allow_article=lead is None or lead in ("past", "last", "first", "next")
+        )
         if num is None:
             if lead in ("recent", "past", "last", "coming", "next") or (lead is None and j == i):
                 # "recent months", "years", "the past years"
@@ -959,13 +1255,25 @@ class Parser:
                     if spec.time and lead is None:
                         return None
                     if lead is None and self.w(j + 1) in ("ago", "earlier", "later", "before"):
-                        return Reading(i, j + 2, "DATE", lambda c: TimeValue(type="DATE", ref="PAST_REF" if self.w(j + 1) != "later" else "FUTURE_REF"), explicit=False)
-                    if lead is None and (self.w(i - 1) in ("the", "a", "those", "these", "two", "three") or self.w(j + 1) in ("of", "old", "-")):
+                        return Reading(
+                            i,
+                            j + 2,
+                            "DATE",
+                            lambda c: TimeValue(
+                                type="DATE",
+                                ref="PAST_REF" if self.w(j + 1) != "later" else "FUTURE_REF",
+                            ),
+                            explicit=False,
+                        )
+                    if lead is None and (
+                        self.w(i - 1) in ("the", "a", "those", "these", "two", "three")
+                        or self.w(j + 1) in ("of", "old", "-")
+                    ):
                         return None
                     if lead is None and key in ("quarter", "season", "night", "fortnight"):
                         return None
                     value = _dur_value(spec.timex, None, spec.n, spec.time)
-                    return Reading(i, j + 1, "DURATION", lambda c, v=value: TimeValue(type="DURATION", duration=v), explicit=False)
+                    return Reading(i, j + 1, "DURATION", _dur(value), explicit=False)
             return None
         count, k = num
         half = False
@@ -993,14 +1301,28 @@ class Parser:
         if self.w(k2) == "and" and self.w(k2 + 1) in ("a", "one") and self.w(k2 + 2) == "half":
             half, k2 = True, k2 + 3
         nxt = self.w(k2)
-        if nxt == "old" or (self.hyphen(k2) and self.w(k2 + 1) == "old") or (nxt == "of" and self.w(k2 + 1) == "age"):
+        if (
+            nxt == "old"
+            or (self.hyphen(k2) and self.w(k2 + 1) == "old")
+            or (nxt == "of" and self.w(k2 + 1) == "age")
+        ):
             return None  # an age
         value = _dur_value(spec.timex, count, spec.n, spec.time, half=half)
-        plain = Reading(i, k2, "DURATION", lambda c, v=value: TimeValue(type="DURATION", duration=v), explicit=False)
+        plain = Reading(i, k2, "DURATION", _dur(value), explicit=False)
         if hyph or count is None or spec.time:
             if count is None and not hyph and nxt in ("ago", "earlier", "before") and lead is None:
-                return Reading(i, k2 + 1, "DATE", lambda c: TimeValue(type="DATE", ref="PAST_REF"), explicit=False)
-            return plain if lead not in ("following", "preceding", "same") or count is not None else None
+                return Reading(
+                    i,
+                    k2 + 1,
+                    "DATE",
+                    lambda c: TimeValue(type="DATE", ref="PAST_REF"),
+                    explicit=False,
+                )
+            return (
+                plain
+                if lead not in ("following", "preceding", "same") or count is not None
+                else None
+            )
         gran = spec.granularity
         n, mult = count, spec.n
         if nxt == "ago":
@@ -1012,8 +1334,12 @@ class Parser:
         if nxt in ("earlier", "later") and self.w(k2 + 1) != "than":
             sign = -1 if nxt == "earlier" else 1
             return Reading(
-                i, k2 + 1, "DATE", lambda c: _ago(c, gran, n, mult, sign, anaphoric=True),
-                anaphoric=True, explicit=False,
+                i,
+                k2 + 1,
+                "DATE",
+                lambda c: _ago(c, gran, n, mult, sign, anaphoric=True),
+                anaphoric=True,
+                explicit=False,
             )
         if nxt in ("after", "before") and lead is None:
             sign = -1 if nxt == "before" else 1
@@ -1022,17 +1348,27 @@ class Parser:
                 name, end = target
                 known = self.lex.named_events
                 return Reading(
-                    i, end, "DATE", lambda c: _after_event(c, known, name, gran, n, mult, sign),
-                    anaphoric=True, explicit=False, fallback=plain,
+                    i,
+                    end,
+                    "DATE",
+                    lambda c: _after_event(c, known, name, gran, n, mult, sign),
+                    anaphoric=True,
+                    explicit=False,
+                    fallback=plain,
                 )
         return plain
 
     def event_ref(self, i: int) -> tuple[str, int] | None:
-        """"the revolution", "the war", "World War I": a named happening after "after"."""
+        """ "the revolution", "the war", "World War I": a named happening after "after"."""
         j = i + (self.w(i) == "the")
         words: list[str] = []
         k = j
-        while k < self.n and len(words) < 4 and self.tx(k).replace("'", "").isalnum() and (self.tx(k)[:1].isupper() or (k == j and self.w(i) == "the")):
+        while (
+            k < self.n
+            and len(words) < 4
+            and self.tx(k).replace("'", "").isalnum()
+            and (self.tx(k)[:1].isupper() or (k == j and self.w(i) == "the"))
+        ):
             if self.w(k) in PREPOSITIONS or self.w(k) in ("and", "he", "she", "they", "it"):
                 break
             words.append(self.w(k))
@@ -1042,7 +1378,7 @@ class Parser:
         return " ".join(words), k
 
     def clock_time(self, i: int) -> Reading | None:
-        """"10 p.m.", "10:30 a.m.", "noon", "midnight", "3 o'clock", optionally with a day."""
+        """ "10 p.m.", "10:30 a.m.", "noon", "midnight", "3 o'clock", optionally with a day."""
         word = self.w(i)
         hour = minute = None
         k = i
@@ -1077,7 +1413,10 @@ class Parser:
         else:
             return None
         # zone words are part of the expression
-        if self.w(k) in ("gmt", "utc", "est", "edt", "pst", "pdt", "cst", "cdt", "bst", "cet") and self.tx(k).isupper():
+        if (
+            self.w(k) in ("gmt", "utc", "est", "edt", "pst", "pdt", "cst", "cdt", "bst", "cet")
+            and self.tx(k).isupper()
+        ):
             k += 1
         # optional day: "10 p.m. Wednesday", "noon today"
         day_r = None
@@ -1089,7 +1428,9 @@ class Parser:
         h, mi = hour, minute
         if day_r is not None:
             dr = day_r
-            return Reading(i, dr.j, "TIME", lambda c: _at_time(c, dr.build(c), h, mi), explicit=False)
+            return Reading(
+                i, dr.j, "TIME", lambda c: _at_time(c, dr.build(c), h, mi), explicit=False
+            )
         return Reading(i, k, "TIME", lambda c: _at_time(c, None, h, mi), explicit=False)
 
     def _ampm(self, k: int) -> tuple[str, int] | None:
@@ -1101,12 +1442,14 @@ class Parser:
         return None
 
     def recurring(self, i: int) -> Reading | None:
-        """"daily", "every day", "each Thursday", "every other week", "Tuesday nights"."""
+        """ "daily", "every day", "each Thursday", "every other week", "Tuesday nights"."""
         lex = self.lex
         word = self.w(i)
         if word in lex.sets:
             v = lex.sets[word]
-            return Reading(i, i + 1, "SET", lambda c: TimeValue(type="SET", duration=v), explicit=False)
+            return Reading(
+                i, i + 1, "SET", lambda c: TimeValue(type="SET", duration=v), explicit=False
+            )
         if word in ("every", "each", "per"):
             j = i + 1
             step = 1
@@ -1120,7 +1463,9 @@ class Parser:
             if u is not None:
                 spec = lex.units[u[0]]
                 v = _dur_value(spec.timex, step * spec.n if True else None, 1, spec.time)
-                return Reading(i, u[1], "SET", lambda c: TimeValue(type="SET", duration=v), explicit=False)
+                return Reading(
+                    i, u[1], "SET", lambda c: TimeValue(type="SET", duration=v), explicit=False
+                )
             wd = self.weekday(j)
             if wd is not None and word != "per":
                 d, k = wd
@@ -1128,14 +1473,24 @@ class Parser:
                 if part:
                     k += 1
                 pt = TimePoint("day", weekday=d, part=part)
-                return Reading(i, k, "SET", lambda c: TimeValue.point(pt, type="SET"), explicit=False)
+                return Reading(
+                    i, k, "SET", lambda c: TimeValue.point(pt, type="SET"), explicit=False
+                )
             if self.w(j) in lex.parts_of_day and word != "per":
                 part2 = lex.parts_of_day[self.w(j)]
-                return Reading(i, j + 1, "SET", lambda c: TimeValue(type="SET", duration="P1D", ref=None).with_(duration=f"XXXX-XX-XXT{part2}"), explicit=False)
+                return Reading(
+                    i,
+                    j + 1,
+                    "SET",
+                    lambda c: TimeValue(type="SET", duration="P1D", ref=None).with_(
+                        duration=f"XXXX-XX-XXT{part2}"
+                    ),
+                    explicit=False,
+                )
         return None
 
     def holiday(self, i: int) -> Reading | None:
-        """"Thanksgiving Day", "last Christmas", "Easter 1916"."""
+        """ "Thanksgiving Day", "last Christmas", "Easter 1916"."""
         j = i
         det = None
         if self.w(j) in ("last", "this", "next"):
@@ -1159,22 +1514,44 @@ class Parser:
             if hit is None:
                 return None
             p = TimePoint("day", year=year, month=hit[0], day=hit[1])
-            return Reading(i, yr[1], "DATE", lambda c, p=p: _pt(p))
+            return Reading(i, yr[1], "DATE", _const(p))
         return Reading(i, k, "DATE", lambda c: _holiday(c, rule, det), explicit=False)
 
     def reference(self, i: int) -> Reading | None:
-        """"now", "currently", "recently", "the past", "the future", "these days"."""
+        """ "now", "currently", "recently", "the past", "the future", "these days"."""
         lex = self.lex
         for phrase in sorted(lex.ref_phrases, key=len, reverse=True):
             if self.words(i, phrase):
                 j = i + len(phrase)
-                if phrase[-1] in ("past", "future", "present") and self.w(j) in set(lex.unit_plurals) | {"few", "several", "two", "three", "four", "five", "decade", "year", "month", "week"}:
+                if phrase[-1] in ("past", "future", "present") and self.w(j) in set(
+                    lex.unit_plurals
+                ) | {
+                    "few",
+                    "several",
+                    "two",
+                    "three",
+                    "four",
+                    "five",
+                    "decade",
+                    "year",
+                    "month",
+                    "week",
+                }:
                     return None
                 start = i + (phrase[0] == "in")
-                val = {"past": "PAST_REF", "future": "FUTURE_REF", "present": "PRESENT_REF", "day": "PRESENT_REF", "days": "PRESENT_REF", "years": "PAST_REF", "decades": "PAST_REF", "times": "PAST_REF"}.get(phrase[-1], "PRESENT_REF")
+                val = {
+                    "past": "PAST_REF",
+                    "future": "FUTURE_REF",
+                    "present": "PRESENT_REF",
+                    "day": "PRESENT_REF",
+                    "days": "PRESENT_REF",
+                    "years": "PAST_REF",
+                    "decades": "PAST_REF",
+                    "times": "PAST_REF",
+                }.get(phrase[-1], "PRESENT_REF")
                 if phrase[0] == "recent":
                     val = "PAST_REF"
-                return Reading(start, j, "DATE", lambda c, v=val: _ref(c, v), explicit=False)
+                return Reading(start, j, "DATE", _ref_builder(val), explicit=False)
         word = self.w(i)
         if word in lex.refs:
             if word == "current" and self.w(i + 1) in set(lex.unit_plurals) | set(lex.units):
@@ -1184,7 +1561,7 @@ class Parser:
             if word == "recent" and self.w(i + 1) in lex.unit_plurals:
                 return None
             val = lex.refs[word]
-            return Reading(i, i + 1, "DATE", lambda c, v=val: _ref(c, v), explicit=False)
+            return Reading(i, i + 1, "DATE", lambda c: _ref(c, val), explicit=False)
         return None
 
 
@@ -1242,7 +1619,13 @@ def _range(first: Reading, second: Reading, *, split: bool = False) -> Reading:
         # "July 20 - Aug. 6, 1789": the first part borrows the second's year
         if start.year is None or (start.granularity == "day" and first.explicit is False):
             if end.year is not None:
-                start = TimePoint(start.granularity, year=end.year, month=start.month, day=start.day, sub=start.sub)
+                start = TimePoint(
+                    start.granularity,
+                    year=end.year,
+                    month=start.month,
+                    day=start.day,
+                    sub=start.sub,
+                )
         lo, hi = start.earliest(), end.latest()
         if lo is None or hi is None or lo > hi:
             return v1
@@ -1400,7 +1783,9 @@ def _day_offset(c: Context, off: int, part: str | None) -> TimeValue | None:
     return TimeValue.point(d)
 
 
-def _weekday(c: Context, wd: int, off: int, part: str | None, *, anaphoric: bool = False) -> TimeValue | None:
+def _weekday(
+    c: Context, wd: int, off: int, part: str | None, *, anaphoric: bool = False
+) -> TimeValue | None:
     now = c.then() if anaphoric else c.now()
     if now is None or now.day is None:
         return TimeValue.point(TimePoint("day", weekday=wd, part=part))
@@ -1455,7 +1840,9 @@ def _anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeVa
     return TimeValue.point(p)
 
 
-def _ago(c: Context, gran: str, count: int | None, mult: int, sign: int, *, anaphoric: bool = False) -> TimeValue | None:
+def _ago(
+    c: Context, gran: str, count: int | None, mult: int, sign: int, *, anaphoric: bool = False
+) -> TimeValue | None:
     base = c.then() if anaphoric else c.now()
     if base is None:
         return _unknown(gran)
@@ -1476,7 +1863,13 @@ def _ago(c: Context, gran: str, count: int | None, mult: int, sign: int, *, anap
 
 
 def _after_event(
-    c: Context, known: dict[str, TimeValue], name: str, gran: str, count: int | None, mult: int, sign: int
+    c: Context,
+    known: dict[str, TimeValue],
+    name: str,
+    gran: str,
+    count: int | None,
+    mult: int,
+    sign: int,
 ) -> TimeValue | None:
     ev = c.events.get(name) or c.events.get(name.split()[-1]) or known.get(name)
     if ev is None or count is None:

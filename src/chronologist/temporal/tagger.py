@@ -20,14 +20,30 @@ from typing import Literal
 from chronologist.errors import InvalidDate
 from chronologist.models import Span, TimeMention
 from chronologist.temporal.lexicon import load_lexicon
-from chronologist.temporal.rules import FUTURE_MARKERS, NOT_PAST, PAST_MARKERS, Context, Parser, Reading
+from chronologist.temporal.rules import (
+    FUTURE_MARKERS,
+    NOT_PAST,
+    PAST_MARKERS,
+    Context,
+    Parser,
+    Reading,
+)
 from chronologist.temporal.tokens import Token, segments, tokenize
 from chronologist.timemodel import TimePoint, TimeValue, days_in_month
 
 Mode = Literal["news", "narrative"]
 NEWS_GENRES = frozenset({"news", "newswire", "press", "report", "blog"})
 NARRATIVE_GENRES = frozenset(
-    {"narrative", "history", "essay", "biography", "encyclopedia", "chronology", "timetoast-export", "timeline"}
+    {
+        "narrative",
+        "history",
+        "essay",
+        "biography",
+        "encyclopedia",
+        "chronology",
+        "timetoast-export",
+        "timeline",
+    }
 )
 _DCT = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?|(\d{4})(\d{2})(\d{2})")
 
@@ -58,9 +74,17 @@ def _marker(toks: list[Token], k: int) -> int:
     word = toks[k].low
     if word in FUTURE_MARKERS or (word == "ll" and k > 0 and toks[k - 1].text in ("'", "\u2019")):
         return 1
-    if word == "to" and k + 1 < len(toks) and toks[k + 1].text.isalpha() and toks[k + 1].text.islower():
-        if toks[k + 1].low not in ("the", "a", "an", "his", "her", "their", "its") and not toks[k + 1].low.endswith("ed"):
-            return 1
+    if (
+        (
+            word == "to"
+            and k + 1 < len(toks)
+            and toks[k + 1].text.isalpha()
+            and toks[k + 1].text.islower()
+        )
+        and toks[k + 1].low not in ("the", "a", "an", "his", "her", "their", "its")
+        and not toks[k + 1].low.endswith("ed")
+    ):
+        return 1
     if word in PAST_MARKERS or (
         len(word) > 4 and word.endswith("ed") and word not in NOT_PAST and word.isalpha()
     ):
@@ -99,7 +123,11 @@ def _anchored(reading: Reading, when: TimeValue) -> str:
 
 
 def _mention(
-    text: str, toks: list[Token], reading: Reading, when: TimeValue, interval: TimeValue | None = None
+    text: str,
+    toks: list[Token],
+    reading: Reading,
+    when: TimeValue,
+    interval: TimeValue | None = None,
 ) -> TimeMention:
     start, end = toks[reading.i].start, toks[reading.j - 1].end
     return TimeMention(Span(start, end), text[start:end], when, _anchored(reading, when), interval)
