@@ -398,6 +398,10 @@ class Parser:
             return (1 - val if sign < 0 else val), j
         if len(text) == 4 and (1000 <= val <= 2199 or loose):
             return val, i + 1
+        if len(text) == 3 and self.w(i - 1) in ("in", "since", "until", "c", "circa", "year"):
+            # "made in 868.": a three-digit year only in a clearly dated slot, before a pause
+            if self.w(i + 1) in (".", ",", ";", ")", "and", "") and val >= 100:
+                return val, i + 1
         return None
 
     def era(self, i: int) -> tuple[int, int] | None:

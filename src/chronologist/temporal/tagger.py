@@ -154,7 +154,8 @@ def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
     if point is None or point.year is None:
         return
     if not (when.open_start or when.open_end) or reading.explicit:
-        ctx.ref = point if when.start == when.end or when.start is None else when.start
+        # after a closed range the narrative stands at its end ("1473-74 ... the following year")
+        ctx.ref = when.end if when.end is not None and not when.open_end else point
     if point.granularity == "quarter":
         ctx.ref_quarter = point
     if reading.event_name:
