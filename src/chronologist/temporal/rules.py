@@ -260,7 +260,10 @@ class Parser:
         return 0 <= i < self.n and (self.t[i].text[:1].isupper() or self.lowercase_text)
 
     def is_int(self, i: int) -> bool:
-        return 0 <= i < self.n and self.t[i].text.isdigit()
+        if not 0 <= i < self.n:
+            return False
+        text = self.t[i].text
+        return len(text) <= 9 and text.isascii() and text.isdigit()
 
     def words(self, i: int, seq: tuple[str, ...]) -> bool:
         return all(self.w(i + k) == s for k, s in enumerate(seq))
@@ -1859,8 +1862,9 @@ def _ago(
     if g in ("second", "minute", "hour"):
         g = "day"
         n = 0
-    if anaphoric and c.ref_quarter is not None and g == "year" and base.granularity == "quarter":
-        return _pt(A.shift(base, "quarter", 4 * n * sign))
+    if c.ref_quarter is not None and g == "year" and n == 1 and sign < 0:
+        # financial reports compare a quarter with the same quarter "a year ago"
+        return _pt(A.shift(c.ref_quarter, "quarter", -4))
     if base.granularity in ("year", "decade", "century") and g in ("day", "week", "month"):
         return TimeValue.point(A.coarsen(base, "year") or base, approximate=True)
     return _pt(A.shift(base, g, n * sign))
