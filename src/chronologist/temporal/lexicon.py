@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -11,6 +11,12 @@ import yaml
 
 from chronologist.errors import ConfigError
 from chronologist.timemodel import TimeValue
+
+START_WORDS = frozenset(
+    "the a an that every each per fiscal fy noon midnight midday latest final first at these "
+    "in ' \u2019".split()
+)
+"""Grammar words (not in the word lists) that can open an expression."""
 
 _REQUIRED = (
     "months",
@@ -80,6 +86,8 @@ class Lexicon:
     ce_words: frozenset[str]
     named_events: dict[str, TimeValue]
     holidays: dict[str, str]
+    starts: frozenset[str] = frozenset()
+    """Every word that can begin a time expression (a fast pre-filter for the parser)."""
 
     def unit(self, word: str) -> tuple[str, Unit] | None:
         """The unit a word names (singular or plural), with its singular key."""
@@ -117,7 +125,7 @@ def build_lexicon(raw: dict[str, Any], *, name: str = "lexicon") -> Lexicon:
     events = {}
     for label, edtf in raw["named_events"].items():
         events[str(label)] = TimeValue.from_edtf(str(edtf))
-    return Lexicon(
+    lexicon = Lexicon(
         months=dict(raw["months"]),
         ambiguous_months=frozenset(raw["ambiguous_months"]),
         weekdays=dict(raw["weekdays"]),
@@ -144,6 +152,34 @@ def build_lexicon(raw: dict[str, Any], *, name: str = "lexicon") -> Lexicon:
         named_events=events,
         holidays={str(k): str(v) for k, v in raw["holidays"].items()},
     )
+    return replace(lexicon, starts=_start_words(lexicon))
+
+
+def _start_words(lex: Lexicon) -> frozenset[str]:
+    """Words that may open an expression: every listed word and each phrase's first word."""
+    words: set[str] = set(START_WORDS)
+    for table in (
+        lex.months,
+        lex.weekdays,
+        lex.seasons,
+        lex.parts_of_day,
+        lex.number_words,
+        lex.ordinals,
+        lex.units,
+        lex.unit_plurals,
+        lex.day_deictics,
+        lex.refs,
+        lex.sets,
+        lex.deictic_determiners,
+        lex.anaphoric_determiners,
+        lex.part_mods,
+    ):
+        words.update(table)
+    words.update(lex.vague_counts | lex.approx_words | lex.bce_words | lex.ce_words)
+    words.update(p[0] for p in lex.ref_phrases)
+    words.update(p[0][0] for p in lex.duration_mods + lex.bound_phrases)
+    words.update(name.split()[0] for name in (*lex.named_events, *lex.holidays))
+    return frozenset(words)
 
 
 @cache

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from chronologist.temporal import anchor as A
 from chronologist.temporal.lexicon import Lexicon, load_lexicon
@@ -212,6 +213,28 @@ class Reading:
     """For "from 1921 to 1928": the two dates, tagged separately as TimeML does."""
 
 
+@cache
+def _longest_first(
+    phrases: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases by first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        out.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _by_first(
+    pairs: tuple[tuple[tuple[str, ...], str], ...],
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """(phrase, mod) pairs by the phrase's first word, in lexicon order."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for pair in pairs:
+        out.setdefault(pair[0][0], []).append(pair)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _pt(p: TimePoint | None, **kw: object) -> TimeValue | None:
     return TimeValue.point(p, **kw) if p is not None else None
 
@@ -266,7 +289,9 @@ class Parser:
         return len(text) <= 9 and text.isascii() and text.isdigit()
 
     def words(self, i: int, seq: tuple[str, ...]) -> bool:
-        return all(self.w(i + k) == s for k, s in enumerate(seq))
+        if i >= self.n or self.t[i].low != seq[0]:
+            return False
+        return all(self.w(i + k) == s for k, s in enumerate(seq[1:], start=1))
 
     def dot(self, i: int) -> int:
         """Skip an abbreviation's period right after token ``i - 1``."""
@@ -449,6 +474,9 @@ class Parser:
     # ------------------------------------------------------------------ parse entry
     def parse_at(self, i: int) -> Reading | None:
         """The longest reading starting at token ``i``, or None."""
+        tok = self.t[i]
+        if tok.low not in self.lex.starts and not tok.text[:1].isdigit():
+            return None
         best: Reading | None = None
         for rule in (self.prefixed, self.core_or_range):
             r = rule(i)
@@ -491,13 +519,13 @@ class Parser:
         """Approximation, part-of-unit, bounds and duration quantifiers before a core."""
         lex = self.lex
         # duration quantifiers: "more than four hours", "nearly forty years"
-        for words, mod in lex.duration_mods:
+        w0 = self.w(i)
+        for words, mod in _by_first(lex.duration_mods).get(w0, ()):
             if self.words(i, words):
                 inner = self.duration(i + len(words))
                 if inner is not None and inner.type == "DURATION":
                     return _with_mod(inner, i, mod)
         # approximation: "c. 1907", "around 1900", "about 1900"
-        w0 = self.w(i)
         if w0 in lex.approx_words:
             j = i + 1
             if w0 in ("c", "ca") and self.w(j) == "." and self.adj(j):
@@ -512,7 +540,7 @@ class Parser:
         if r is not None:
             return r
         # bounds: "prior to 1917", "by 1928", "until the 1920s", "after 1928"
-        for words, mod in lex.bound_phrases:
+        for words, mod in _by_first(lex.bound_phrases).get(w0, ()):
             if self.words(i, words) and (i == 0 or self.w(i - 1) not in ("the", "a")):
                 j = i + len(words)
                 inner = self.parse_bound_target(j)
@@ -1527,7 +1555,7 @@ class Parser:
     def reference(self, i: int) -> Reading | None:
         """ "now", "currently", "recently", "the past", "the future", "these days"."""
         lex = self.lex
-        for phrase in sorted(lex.ref_phrases, key=len, reverse=True):
+        for phrase in _longest_first(lex.ref_phrases).get(self.w(i), ()):
             if self.words(i, phrase):
                 j = i + len(phrase)
                 if phrase[-1] in ("past", "future", "present") and self.w(j) in set(
