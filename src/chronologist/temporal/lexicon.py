@@ -13,8 +13,11 @@ from chronologist.errors import ConfigError
 from chronologist.timemodel import TimeValue
 
 START_WORDS = frozenset(
-    "the a an that every each per fiscal fy noon midnight midday latest final first at these "
-    "in ' \u2019".split()
+    {
+        *("the", "a", "an", "that", "these", "every", "each", "per", "at", "in"),
+        *("fiscal", "fy", "noon", "midnight", "midday", "latest", "final", "first"),
+        *("'", "\u2019"),
+    }
 )
 """Grammar words (not in the word lists) that can open an expression."""
 
