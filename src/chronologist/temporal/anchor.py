@@ -127,17 +127,21 @@ def shift_day(p: TimePoint, days: int) -> TimePoint | None:
 
 
 def nearest_weekday(p: TimePoint, wd: int, direction: int) -> TimePoint | None:
-    """The weekday ``wd`` nearest to day ``p``: same day, else before (-1) or after (+1)."""
+    """The weekday ``wd`` nearest to day ``p``: same day, else before (-1), after (+1)
+    or whichever is nearer (0)."""
     d = _day_of(p)
     if d is None:
         return None
     cur = weekday(*d)
+    ahead, back = (wd - cur) % 7, -((cur - wd) % 7)
     if cur == wd:
         delta = 0
-    elif direction >= 0 and direction != 0:
-        delta = (wd - cur) % 7
-    else:
-        delta = -((cur - wd) % 7)
+    elif direction > 0:
+        delta = ahead
+    elif direction < 0:
+        delta = back
+    else:  # no tense: the nearer one, the past on a tie
+        delta = ahead if ahead < -back else back
     nd = from_day_number(day_number(*d) + delta)
     return TimePoint("day", year=nd[0], month=nd[1], day=nd[2])
 

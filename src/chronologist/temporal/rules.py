@@ -20,7 +20,7 @@ from functools import cache
 from chronologist.temporal import anchor as A
 from chronologist.temporal.lexicon import Lexicon, load_lexicon
 from chronologist.temporal.tokens import Token
-from chronologist.timemodel import TimePoint, TimeValue, days_in_month
+from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_month
 
 Builder = Callable[["Context"], TimeValue | None]
 
@@ -179,8 +179,8 @@ class Context:
     """Narrative reference time: the last fully resolved date mentioned."""
     ref_quarter: TimePoint | None = None
     """The last quarter mentioned (financial news speaks of "the quarter")."""
-    future: bool = False
-    """The current sentence speaks of the future."""
+    tense: int = 0
+    """Tense of the clause around the expression: 1 future, -1 past, 0 unknown."""
     events: dict[str, TimeValue] = field(default_factory=dict)
     """Happenings the text has dated ("the 1917 October Revolution")."""
 
@@ -1591,8 +1591,8 @@ class Parser:
         if word in lex.refs:
             if word == "current" and self.w(i + 1) in set(lex.unit_plurals) | set(lex.units):
                 return None
-            if word == "soon" and (self.w(i - 1) == "as" or self.w(i + 1) == "as"):
-                return None
+            if word == "future" and self.w(i - 1) not in ("the", "near", "distant", "in"):
+                return None  # "future losses": an adjective
             if word == "recent" and self.w(i + 1) in lex.unit_plurals:
                 return None
             val = lex.refs[word]
@@ -1691,9 +1691,9 @@ def _dur_value(letter: str, count: int | None, n: int, time: bool, *, half: bool
         amount = str(total)
         if half:
             if letter == "Y":
-                letter, amount = "M", str(total * 12 + 6)
-            elif letter == "H" and time:
-                letter, amount = "M", str(total * 60 + 30)
+                return f"P{total}Y6M"
+            if letter == "H" and time:
+                return f"PT{total}H30M"
             elif letter == "M" and time:
                 return f"PT{total}M30S"
             elif letter == "D":
@@ -1714,8 +1714,13 @@ def _ref(c: Context, value: str) -> TimeValue:
     return TimeValue(type="DATE", ref=value, start=now, open_end=True)
 
 
-def _year_for(c: Context, month: int, det: int | None) -> int | None:
-    """Year of a month named without one, by tense and the anchor."""
+def _year_for(c: Context, month: int, det: int | None, day: int | None = None) -> int | None:
+    """Year of a month (or month and day) named without one.
+
+    "last/next March" pick the previous/next occurrence. Otherwise, in news, the year
+    that puts the date nearest the DCT on the side the clause's tense allows (the past
+    for "said", the future for "will"); in narrative, the reference time's year.
+    """
     now = c.now()
     if now is None or now.year is None:
         return None
@@ -1726,19 +1731,21 @@ def _year_for(c: Context, month: int, det: int | None) -> int | None:
         return y + 1 if now.month is None or month <= now.month else y
     if det == 0 or now.month is None or not c.news:
         return y
-    if c.future and month < now.month:
-        return y + 1
-    if not c.future and month > now.month:
-        return y - 1
-    return y
+    today = day_number(y, now.month, now.day or 15)
+    best: tuple[int, int] | None = None
+    for yy in (y - 1, y, y + 1):
+        dd = min(day or 15, days_in_month(yy, month))
+        diff = day_number(yy, month, dd) - today
+        if (c.tense < 0 and diff > 0) or (c.tense > 0 and diff < 0):
+            continue
+        key = (abs(diff) + (1 if diff > 0 else 0), yy)
+        if best is None or key < best:
+            best = key
+    return best[1] if best else y
 
 
 def _month_day(c: Context, month: int, day: int, det: int | None = None) -> TimeValue | None:
-    y = _year_for(c, month, det)
-    now = c.now()
-    if y is not None and det is None and c.news and now is not None and now.month == month:
-        if not c.future and now.day is not None and day > now.day:
-            y -= 1
+    y = _year_for(c, month, det, day)
     if y is None:
         return TimeValue.point(TimePoint("day", month=month, day=day))
     if day > days_in_month(y, month):
@@ -1781,7 +1788,7 @@ def _quarter(c: Context, gran: str, n: int, year: int | None, off: int | None) -
     p = TimePoint(gran, year=y, sub=n)  # type: ignore[arg-type]
     lo = p.earliest()
     today = now.earliest()
-    if off is None and lo and today and lo > today and not c.future:
+    if off is None and lo and today and lo > today and c.tense <= 0:
         p = TimePoint(gran, year=y - 1, sub=n)  # type: ignore[arg-type]
     return TimeValue.point(p)
 
@@ -1829,7 +1836,7 @@ def _weekday(
     elif off == 1:
         d = A.nearest_weekday(A.shift_day(now, 1) or now, wd, 1)
     else:
-        d = A.nearest_weekday(now, wd, 1 if c.future else -1)
+        d = A.nearest_weekday(now, wd, c.tense or -1)
     if d is None:
         return None
     if part:
@@ -1929,9 +1936,9 @@ def _holiday(c: Context, rule: str, det: int | None) -> TimeValue | None:
     here = (y, hit[0], hit[1])
     if today is not None:
         after = here > today
-        if det == -1 or (det is None and c.news and after and not c.future):
+        if det == -1 or (det is None and c.news and after and c.tense <= 0):
             y = y - 1 if after or det is None else y
-        elif det == 1 or (det is None and c.news and not after and c.future):
+        elif det == 1 or (det is None and c.news and not after and c.tense > 0):
             y = y + 1 if not after else y
     hit = A.holiday(rule, y)
     if hit is None:

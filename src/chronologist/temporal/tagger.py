@@ -188,7 +188,7 @@ def tag_times(
             if reading is None or reading.j <= i:
                 i += 1
                 continue
-            ctx.future = tense_at(toks, reading.i, reading.j) > 0
+            ctx.tense = tense_at(toks, reading.i, reading.j)
             when = _resolve(reading, ctx)
             if when is None and reading.fallback is not None:
                 reading = reading.fallback
