@@ -257,9 +257,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--adversarial-kib",
         type=int,
-        default=64,
+        default=256,
         metavar="K",
-        help="adversarial texts of K KiB and 4K KiB (64; 0 skips the section)",
+        help="adversarial texts of K KiB and 4K KiB (256; 0 skips the section)",
     )
     ap.add_argument(
         "--huge-mib",

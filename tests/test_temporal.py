@@ -104,3 +104,11 @@ def test_temporal_seed_gold_dates_are_reproduced() -> None:
             hits = [m for m in mentions if m.span.start < end and start < m.span.end]
             assert hits, f"{doc_id} {event['id']}: {event['date_text']!r} not tagged"
             assert hits[0].when.edtf in accepted[start], event["id"]
+
+
+def test_temporal_records_old_style_calendar() -> None:
+    (julian,) = tag_times("Parliament met on March 3, 1649 Old Style.")
+    (gregorian,) = tag_times("Parliament met on March 3, 1649.")
+    assert julian.when.calendar == "julian"
+    assert gregorian.when.calendar == "gregorian"
+    assert julian.as_dict()["calendar"] == "julian"

@@ -54,5 +54,6 @@ class TimeMention:
             "mod": self.when.mod,
             "edtf": self.when.edtf,
             "anchored": self.anchored,
+            "calendar": self.when.calendar,
             "interval": self.interval.edtf if self.interval else None,
         }

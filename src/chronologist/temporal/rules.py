@@ -209,6 +209,8 @@ class Reading:
     event_name: str | None = None
     fallback: Reading | None = None
     """A shorter reading to use when this one cannot be resolved."""
+    narrative_only: bool = False
+    """Only a time expression in narrative ("at the time" in news is rarely one)."""
     parts: tuple[Reading, Reading] | None = None
     """For "from 1921 to 1928": the two dates, tagged separately as TimeML does."""
 
@@ -488,8 +490,29 @@ class Parser:
         first = self.core(i)
         if first is None:
             return None
-        rng = self.range_after(first)
-        return rng or first
+        reading = self.range_after(first) or first
+        end = self.old_style(reading.j) if reading.explicit else None
+        if end is not None:
+            return _julian(reading, end)
+        return reading
+
+    def old_style(self, k: int) -> int | None:
+        """ "(O.S.)", "Old Style", "(Julian)" after a date: the end index, or None."""
+        paren = self.w(k) == "("
+        j = k + paren
+        if self.w(j) == "o" and self.w(j + 1) == "." and self.w(j + 2) == "s":
+            j = self.dot(j + 3)
+        elif self.w(j) == "old" and self.w(j + 1) == "style":
+            j += 2
+        elif self.w(j) == "julian" and paren:
+            j += 1
+        else:
+            return None
+        if paren:
+            if self.w(j) != ")":
+                return None
+            j += 1
+        return j
 
     def core(self, i: int) -> Reading | None:
         best: Reading | None = None
@@ -1555,6 +1578,17 @@ class Parser:
     def reference(self, i: int) -> Reading | None:
         """ "now", "currently", "recently", "the past", "the future", "these days"."""
         lex = self.lex
+        if self.w(i) == "at" and self.w(i + 1) in ("the", "that") and self.w(i + 2) == "time":
+            if self.w(i + 3) not in ("of", "when", "that"):
+                return Reading(
+                    i + 1,
+                    i + 3,
+                    "DATE",
+                    _at_the_time,
+                    anaphoric=True,
+                    explicit=False,
+                    narrative_only=True,
+                )
         for phrase in _longest_first(lex.ref_phrases).get(self.w(i), ()):
             if self.words(i, phrase):
                 j = i + len(phrase)
@@ -1613,6 +1647,18 @@ def _with_mod(inner: Reading, i: int, mod: str) -> Reading:
         return v.with_(mod=mod, approximate=v.approximate or mod == "APPROX")
 
     return Reading(i, inner.j, inner.type, build, inner.anaphoric, inner.explicit, inner.event_name)
+
+
+def _julian(inner: Reading, end: int) -> Reading:
+    b = inner.build
+
+    def build(c: Context) -> TimeValue | None:
+        v = b(c)
+        return v.with_(calendar="julian") if v else None
+
+    return Reading(
+        inner.i, end, inner.type, build, inner.anaphoric, inner.explicit, inner.event_name
+    )
 
 
 def _approx(inner: Reading, i: int) -> Reading:
@@ -1852,6 +1898,12 @@ def _weekend(c: Context, off: int) -> TimeValue | None:
     if w is None:
         return None
     return TimeValue.point(TimePoint("week", year=w.year, sub=w.sub, part="WE"))
+
+
+def _at_the_time(c: Context) -> TimeValue | None:
+    """ "at the time": the narrative's reference time itself."""
+    then = c.then()
+    return TimeValue.point(then) if then is not None else None
 
 
 def _unknown(gran: str) -> TimeValue:

@@ -185,7 +185,7 @@ def tag_times(
         i = 0
         while i < len(toks):
             reading = parser.parse_at(i)
-            if reading is None or reading.j <= i:
+            if reading is None or reading.j <= i or (reading.narrative_only and ctx.news):
                 i += 1
                 continue
             ctx.tense = tense_at(toks, reading.i, reading.j)
