@@ -209,6 +209,8 @@ class Reading:
     event_name: str | None = None
     fallback: Reading | None = None
     """A shorter reading to use when this one cannot be resolved."""
+    shifted: bool = False
+    """Reached by shifting another date ("a year ago"): not a new topic quarter."""
     narrative_only: bool = False
     """Only a time expression in narrative ("at the time" in news is rarely one)."""
     parts: tuple[Reading, Reading] | None = None
@@ -1064,7 +1066,13 @@ class Parser:
             k = j + 1 if self.w(j) != "year" else j + 3
             if self.w(k) in ("quarter", "period", "level", "quarters"):
                 return Reading(
-                    i, k + 1, "DATE", lambda c: _year_ago(c), anaphoric=True, explicit=False
+                    i,
+                    k + 1,
+                    "DATE",
+                    lambda c: _year_ago(c),
+                    anaphoric=True,
+                    explicit=False,
+                    shifted=True,
                 )
             return None
         o = self.ordinal(j)
@@ -1358,6 +1366,8 @@ class Parser:
                 return None  # a title: "60 Minutes", "the Five-Year Plans"
         if self.w(k2) == "and" and self.w(k2 + 1) in ("a", "one") and self.w(k2 + 2) == "half":
             half, k2 = True, k2 + 3
+        if self.w(k2) == "or" and self.w(k2 + 1) == "so" and self.w(k2 + 2) in ("ago", "earlier"):
+            k2 += 2  # "a week or so ago"
         nxt = self.w(k2)
         if (
             nxt == "old"
@@ -1384,7 +1394,14 @@ class Parser:
         gran = spec.granularity
         n, mult = count, spec.n
         if nxt == "ago":
-            return Reading(i, k2 + 1, "DATE", lambda c: _ago(c, gran, n, mult, -1), explicit=False)
+            return Reading(
+                i,
+                k2 + 1,
+                "DATE",
+                lambda c: _ago(c, gran, n, mult, -1),
+                explicit=False,
+                shifted=True,
+            )
         if nxt == "from" and self.w(k2 + 1) == "now":
             return Reading(i, k2 + 2, "DATE", lambda c: _ago(c, gran, n, mult, 1), explicit=False)
         if nxt == "hence":
@@ -1398,6 +1415,7 @@ class Parser:
                 lambda c: _ago(c, gran, n, mult, sign, anaphoric=True),
                 anaphoric=True,
                 explicit=False,
+                shifted=True,
             )
         if nxt in ("after", "before") and lead is None:
             sign = -1 if nxt == "before" else 1

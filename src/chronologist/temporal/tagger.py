@@ -70,6 +70,10 @@ def choose_mode(dct: str | None, genre: str | None = None) -> Mode:
     return "news" if dct else "narrative"
 
 
+PRESENT = 2
+PRESENT_MARKERS = frozenset({"is", "are", "am", "says", "say"})
+
+
 def _marker(toks: list[Token], k: int) -> int:
     word = toks[k].low
     if word in FUTURE_MARKERS or (word == "ll" and k > 0 and toks[k - 1].text in ("'", "\u2019")):
@@ -85,10 +89,14 @@ def _marker(toks: list[Token], k: int) -> int:
         and not toks[k + 1].low.endswith("ed")
     ):
         return 1
-    if word in PAST_MARKERS or (
-        len(word) > 4 and word.endswith("ed") and word not in NOT_PAST and word.isalpha()
-    ):
+    if word in PRESENT_MARKERS:
+        return PRESENT
+    if word in PAST_MARKERS:
         return -1
+    if len(word) > 4 and word.endswith("ed") and word not in NOT_PAST and word.isalpha():
+        # "was completed" is past, "to be completed" is not a tense at all
+        if k == 0 or toks[k - 1].low not in ("be", "been", "being", "to", "is", "are"):
+            return -1
     return 0
 
 
@@ -96,17 +104,20 @@ def tense_at(toks: list[Token], i: int, j: int) -> int:
     """Tense of the clause around tokens ``i:j``: 1 future, -1 past, 0 unknown.
 
     The nearest tense marker before the expression decides (English verbs mostly precede
-    their time adverbials); failing that, the nearest one after it. Scans stop at
-    sentence punctuation and look at most eight tokens away.
+    their time adverbials); failing that, the nearest one after it. A present-tense verb
+    ("is payable Jan. 2") settles it as unknown. Scans stop at sentence punctuation and
+    look at most six tokens away. A possessive weekday ("Wednesday's ruling") is past.
     """
+    if j + 1 < len(toks) and toks[j].text in ("'", "\u2019") and toks[j + 1].low == "s":
+        return -1
     for step, first in ((-1, i - 1), (1, j)):
         k = first
-        for _ in range(8):
+        for _ in range(6):
             if not 0 <= k < len(toks) or toks[k].text in (".", "!", "?", ";"):
                 break
             found = _marker(toks, k)
             if found:
-                return found
+                return 0 if found == PRESENT else found
             k += step
     return 0
 
@@ -156,7 +167,7 @@ def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
     if not (when.open_start or when.open_end) or reading.explicit:
         # after a closed range the narrative stands at its end ("1473-74 ... the following year")
         ctx.ref = when.end if when.end is not None and not when.open_end else point
-    if point.granularity == "quarter":
+    if point.granularity == "quarter" and not reading.shifted:
         ctx.ref_quarter = point
     if reading.event_name:
         name = reading.event_name
