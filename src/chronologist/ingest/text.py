@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from chronologist.errors import DecodeError, InputError
+from chronologist.ingest._common import Raw, first_line_title, make_source
+from chronologist.models import Source
 
 MAX_TEXT_BYTES = 200 * 1024 * 1024
 """Largest text file we read (200 MiB)."""
@@ -45,3 +47,9 @@ def read_text_file(path: Path) -> str:
     except OSError as exc:
         raise InputError(f"Cannot read {str(path)!r}: {exc.strerror}.") from exc
     return decode_text(data, name=str(path))
+
+
+def read_text(raw: Raw) -> Source:
+    """A plain-text source: the decoded file unchanged, titled by its first line."""
+    text = decode_text(raw.data, name=raw.name)
+    return make_source(raw, kind="text", text=text, title=first_line_title(text, raw.stem))

@@ -5,6 +5,7 @@ The JSON Schema is ``schema/timeline-1.schema.json`` in the repository.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from chronologist.errors import InputError
@@ -16,9 +17,13 @@ from chronologist.models import (
     Source,
     Timeline,
 )
+from chronologist.render._common import Rendered, plural
 from chronologist.timemodel import TimeValue
 
 SCHEMA_ID = "chronologist.timeline/1"
+FORMAT = "json"
+SUFFIX = ".json"
+MEDIA_TYPE = "application/json"
 
 
 def _day(day: tuple[int, int, int] | None) -> str | None:
@@ -215,3 +220,16 @@ def timeline_from_dict(data: Any, *, name: str = "timeline") -> Timeline:
         conflicts=tuple(conflicts),
         provenance=tuple((str(k), str(v)) for k, v in (data.get("provenance") or {}).items()),
     )
+
+
+def render_json(timeline: Timeline) -> Rendered:
+    """Our JSON format, source texts included."""
+    content = json.dumps(timeline_to_dict(timeline), indent=2, ensure_ascii=False) + "\n"
+    notes: list[str] = []
+    claimed = sum(1 for e in timeline.events if e.claims)
+    if claimed:
+        notes.append(f"claims of {plural(claimed, 'event')} left out (conflicts keep what they found)")
+    items = sum(len(s.items) for s in timeline.sources)
+    if items:
+        notes.append(f"{plural(items, 'source item')} left out (the reader finds them again)")
+    return Rendered(content, MEDIA_TYPE, tuple(notes))

@@ -1,0 +1,515 @@
+"""The rules event extractor ("rules.v1"): statements of what happened, with evidence.
+
+For each source:
+
+1. The text is cut into *blocks* of prose lines; heading-like lines (item titles,
+   section headings: short, no closing punctuation) are context, not statements.
+2. spaCy gives sentences, a dependency parse and entities. A sentence with no verb
+   ("By 1928 (the first year ...)") is joined to the next one.
+3. Each sentence yields one event per *predicate*: a finite verb with its own subject
+   (the main clause, clauses joined by ", and"/"but", "when/after/before X did Y"
+   clauses), "was able to X", copulas only when the sentence is dated or states a
+   relation ("were against"), and named happenings after a temporal preposition
+   ("after Lenin's death", "leading up to the 1917 October Revolution").
+4. Dates come from the temporal engine (``tag_times`` over the whole source, so the
+   narrative's reference time flows): a time expression in the predicate's clause, else
+   one in the sentence, else the date of the previous sentence of the same block
+   ("contextual"); a duration after a dated event spans from it ("for ten years").
+   Undated events get bounds from narrative order, marked ``basis="order"``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from chronologist.events.nlp import load_nlp
+from chronologist.events.people import People
+from chronologist.models import Event, Evidence, Participant, Source, TimeMention
+from chronologist.temporal import tag_times
+from chronologist.timemodel import TimePoint, TimeValue
+
+EXTRACTOR = "rules.v1"
+MODALS = frozenset({"would", "could", "should", "might", "may", "can", "must", "shall"})
+CLAUSE_MARKS = frozenset({"when", "after", "before", "as"})
+TEMPORAL_PREPS = frozenset({"after", "before", "following", "during", "since", "until", "to"})
+EVENT_NOUNS = frozenset(
+    "death assassination murder execution exile arrest expulsion coronation birth "
+    "resignation abdication election revolution uprising rebellion revolt war invasion "
+    "treaty famine purge purges coup massacre siege battle collapse fall independence "
+    "founding foundation signing victory defeat surrender congress conference".split()
+)
+RELATION_PREPS = frozenset({"against", "with", "behind", "allied"})
+ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "NORP": "organisation"}
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their"})
+SEQUENCE_WORDS = frozenset({"eventually", "later", "then", "afterwards", "subsequently", "finally"})
+_SENT_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$|[(:;]\s*$")
+MAX_TITLE_WORDS = 9
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event under construction."""
+
+    start: int
+    """Evidence span (the sentence) in the source text."""
+    end: int
+    clause: tuple[int, int]
+    """The predicate's own clause, for dating."""
+    anchor: int
+    """Where the predicate (or event noun) stands: time expressions go to the nearest."""
+    block: int
+    order: int
+    title: str
+    participants: list[Participant]
+    kind: str = "event"
+    when: TimeValue | None = None
+    basis: str = "none"
+    date_text: str | None = None
+    sequence: bool = False
+    """The sentence says it came later ("Eventually", "Later")."""
+    claims: list[str] = field(default_factory=list)
+
+
+def blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of consecutive prose lines; heading-like lines are left out."""
+    pos = 0
+    start: int | None = None
+    end = 0
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        prose = bool(body) and (_SENT_END.search(body) is not None or len(body.split()) > 12)
+        if prose:
+            lead = len(line) - len(line.lstrip())
+            if start is None:
+                start = pos + lead
+            end = pos + len(line.rstrip())
+        elif start is not None:
+            yield start, end
+            start = None
+        pos += len(line)
+    if start is not None:
+        yield start, end
+
+
+def extract_events(
+    source: Source, *, nlp: Any = None, dct: str | None = None, genre: str | None = None
+) -> list[Event]:
+    """The events a source states, in narrative order, each citing its sentence."""
+    nlp = nlp or load_nlp()
+    text = source.text
+    times = tag_times(text, dct=dct, genre=genre or _genre(source))
+    spans = list(blocks(text))
+    docs = list(nlp.pipe(text[a:b] for a, b in spans))
+    people = People.from_docs(docs)
+    drafts: list[Draft] = []
+    for n, ((a, _b), doc) in enumerate(zip(spans, docs, strict=True)):
+        for sent in _sentences(doc):
+            drafts.extend(_sentence_events(sent, a, n, len(drafts), people))
+    _date(drafts, times, text)
+    _order_bounds(drafts)
+    return [_event(source, d, text) for d in drafts]
+
+
+def _genre(source: Source) -> str:
+    return "timetoast-export" if source.kind == "timetoast" else "history"
+
+
+def _sentences(doc: Any) -> Iterator[Any]:
+    """spaCy sentences, with verbless fragments joined to the next sentence."""
+    pending_start: int | None = None
+    for sent in doc.sents:
+        start = pending_start if pending_start is not None else sent.start
+        if not any(t.pos_ in ("VERB", "AUX") for t in sent) and sent.end < len(doc):
+            pending_start = start
+            continue
+        pending_start = None
+        yield doc[start : sent.end]
+
+
+def _sentence_events(sent: Any, offset: int, block: int, order: int, people: People) -> list[Draft]:
+    preds = _predicates(sent, people)
+    nominals = _nominal_events(sent)
+    if not preds and not nominals:
+        return []
+    s_start = offset + sent.start_char
+    s_end = offset + sent.end_char
+    while s_end > s_start and sent.doc.text[s_end - offset - 1].isspace():
+        s_end -= 1
+    sequence = sent[0].lower_ in SEQUENCE_WORDS or any(
+        t.lower_ in SEQUENCE_WORDS and t.dep_ == "advmod" and t.head == sent.root for t in sent
+    )
+    out = []
+    for k, (head, title) in enumerate([*preds, *nominals]):
+        tokens = list(head.subtree) if hasattr(head, "subtree") else list(head)
+        where = head.idx if hasattr(head, "idx") else head[-1].idx
+        c_start = offset + min(t.idx for t in tokens)
+        c_end = offset + max(t.idx + len(t.text) for t in tokens)
+        out.append(
+            Draft(
+                start=s_start,
+                end=s_end,
+                clause=(c_start, c_end),
+                anchor=offset + where,
+                block=block,
+                order=order + k,
+                title=title,
+                participants=people.participants(tokens),
+                sequence=sequence,
+                claims=_claims(head, people) if k < len(preds) else [],
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------------------ predicates
+def _subject(verb: Any) -> Any:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "expl"):
+            return child
+    return None
+
+
+def _is_finite(verb: Any) -> bool:
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    if verb.tag_ == "VBN":
+        if any(c.dep_ in ("auxpass", "aux") for c in verb.children) or _subject(verb) is not None:
+            return True
+        # "switched sides and joined Bukharin, and together defeated Trotsky"
+        return bool(verb.dep_ == "conj" and verb.head.tag_ == "VBD")
+    return False
+
+
+def _modal(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+
+
+def _named(token: Any) -> bool:
+    return token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.pos_ == "PROPN"
+
+
+def _has_entity(sent: Any) -> bool:
+    return any(e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in sent.ents) or any(
+        t.lower_ in PRONOUNS for t in sent
+    )
+
+
+def _comma_before(verb: Any) -> bool:
+    """ ", and started ...": a comma between the conjunct and what it is joined to."""
+    head = verb.head
+    between = verb.doc[min(head.i, verb.i) : max(head.i, verb.i)]
+    return any(t.text in (",", ";") and t.head in (head, verb) for t in between)
+
+
+def _copula_ok(verb: Any, dated: bool) -> bool:
+    """Keep "was part of X in 1907", "were against Y", "was able to Z"; drop "was the leader"."""
+    if any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
+        return True
+    for comp in verb.children:  # "was able to get rid of"
+        if comp.dep_ == "acomp" and any(g.dep_ == "xcomp" for g in comp.children):
+            return True
+    if any(c.dep_ == "prep" and c.lower_ in RELATION_PREPS for c in verb.children):
+        return True
+    return dated
+
+
+def _predicates(sent: Any, people: People) -> list[tuple[Any, str]]:
+    """(head token, title) for each statement of something that happened."""
+    if not _has_entity(sent):
+        return []
+    dated = any(t.ent_type_ == "DATE" or t.like_num for t in sent)
+    found = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or not _is_finite(tok) or _modal(tok):
+            continue
+        subj = _subject(tok)
+        dep = tok.dep_
+        inherited = _subject(tok.head) if dep == "conj" and subj is None else None
+        if dep == "ROOT":
+            ok = subj is not None or tok.pos_ == "VERB"
+        elif dep == "conj":
+            ok = subj is not None or _comma_before(tok)
+        elif dep == "advcl":
+            mark = next((c.lower_ for c in tok.children if c.dep_ in ("mark", "advmod")), "")
+            ok = (
+                mark in CLAUSE_MARKS
+                and subj is not None
+                and (_named(subj) or subj.lower_ in PRONOUNS)
+                and tok.pos_ == "VERB"
+            )
+        elif dep == "relcl":
+            ok = subj is not None and _named(subj)
+        elif dep == "ccomp":  # "There is where his involvement ... began"
+            ok = subj is not None and any(c.dep_ == "expl" for c in tok.head.children)
+        else:
+            ok = False
+        if not ok:
+            continue
+        is_copula = tok.pos_ == "AUX" or tok.lemma_ == "be"
+        if is_copula and not _copula_ok(tok, dated):
+            continue
+        found.append((tok, _title(tok, subj or inherited, people)))
+    return found
+
+
+def _nominal_events(sent: Any) -> list[tuple[Any, str]]:
+    """Named happenings in a temporal phrase: "after Lenin's death", "up to the 1917 Revolution"."""
+    out = []
+    for tok in sent:
+        if tok.lower_ not in EVENT_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        prep = tok.head if tok.dep_ == "pobj" else None
+        if prep is None or prep.lower_ not in TEMPORAL_PREPS:
+            continue
+        owner = next(
+            (c for c in tok.children if c.dep_ in ("poss", "compound") or c.ent_type_), None
+        )
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if owner is None and of is None and not tok.text[:1].isupper():
+            continue
+        span = sent.doc[min(t.i for t in tok.subtree) : tok.i + 1]
+        words = [t.text for t in span if t.dep_ != "det" and not t.like_num]
+        if of is not None:
+            words += [t.text for t in of.subtree]
+        out.append((span, _clean_title(" ".join(words))))
+    return out
+
+
+# ------------------------------------------------------------------------------ titles
+def _phrase(token: Any, *, skip: frozenset[str] = frozenset()) -> list[Any]:
+    return [t for t in token.subtree if t.dep_ not in skip]
+
+
+SUBJECT_SKIP = frozenset({"relcl", "appos", "punct", "acl", "advmod", "prep", "cc", "det"})
+
+
+def _subject_words(subj: Any, people: People) -> list[str]:
+    """The subject as a short name: pronouns resolved, appositions and clauses left out."""
+    if subj is None or subj.dep_ == "expl":
+        return []
+    if subj.lower_ in PRONOUNS and subj.dep_ in ("nsubj", "nsubjpass"):
+        names = people.antecedent(subj)
+        if names:
+            return [names.split()[-1]]
+    listed = [t for t in _listed(subj) if t.pos_ == "PROPN"]
+    if len(listed) > 1:
+        words = [t.text for t in sorted(listed, key=lambda t: t.i)]
+        return [", ".join(words[:-1]), "and", words[-1]]
+    keep: list[Any] = []
+    stack = [subj]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in SUBJECT_SKIP)
+    words = [t.text for t in sorted(keep, key=lambda t: t.i) if t.pos_ != "PUNCT"]
+    if words and words[-1].lower() in ("and", "or"):
+        words.pop()
+    return words[:6]
+
+
+def _title(verb: Any, subj: Any, people: People) -> str:
+    """ "Stalin expelled from the school": subject, verb, its object or first phrase."""
+    if verb.lemma_ == "be":
+        for comp in [verb, *[c for c in verb.children if c.dep_ == "acomp"]]:
+            xcomp = next((c for c in comp.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            if xcomp is not None:
+                verb = xcomp
+                break
+    words: list[str] = list(_subject_words(subj, people))
+    words += [c.text for c in verb.children if c.dep_ in ("neg", "auxpass") and c.lower_ != "being"]
+    words.append(verb.text)
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ in ("prt", "dobj", "attr", "acomp", "oprd", "dative"):
+            words += [t.text for t in child.subtree if t.dep_ not in ("relcl", "punct")][:5]
+        elif child.dep_ in ("prep", "agent", "xcomp") and len(words) < MAX_TITLE_WORDS - 2:
+            phrase = [t for t in child.subtree if t.ent_type_ != "DATE" and not t.like_num]
+            if child.dep_ == "prep" and child.lower_ in ("in", "on", "at", "by", "during", "for"):
+                if not any(t.ent_type_ in ("GPE", "LOC", "ORG", "PERSON") for t in phrase):
+                    continue
+            words += [t.text for t in phrase if t.dep_ != "punct"][:6]
+            break
+    return _clean_title(" ".join(words[: MAX_TITLE_WORDS + 3]))
+
+
+def _clean_title(title: str) -> str:
+    title = re.sub(r"\s+([,.;:’'])", r"\1", title)
+    title = re.sub(r"\s+", " ", title).strip(" ,;:-(")
+    words = title.split()
+    if len(words) > MAX_TITLE_WORDS + 2:
+        title = " ".join(words[:MAX_TITLE_WORDS]) + "…"
+    return title[:1].upper() + title[1:] if title else title
+
+
+# ------------------------------------------------------------------------------ claims
+def _listed(token: Any) -> list[Any]:
+    """A token and the names listed with it ("Stalin, Kamenev, and Zinoviev")."""
+    out = [token, *token.conjuncts]
+    out += [c for t in list(out) for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return out
+
+
+def _claims(verb: Any, people: People) -> list[str]:
+    """Who sided with or against whom: "ally:a|b" and "oppose:a|b" claims."""
+    subj = _subject(verb)
+    if subj is None and verb.dep_ == "conj":
+        subj = _subject(verb.head)
+    if subj is None:
+        return []
+    sides_a = people.names(_listed(subj))
+    lemma = verb.lemma_
+    out: list[str] = []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for child in [*verb.children, *[g for o in objects for g in o.children if g.dep_ == "prep"]]:
+        targets: list[str] = []
+        relation = ""
+        if child.dep_ == "prep" and child.lower_ in ("against", "with"):
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            targets = people.names([o for obj in objs for o in _listed(obj)])
+            relation = "oppose" if child.lower_ == "against" else "ally"
+        elif child.dep_ == "dobj" and lemma in ("join", "support", "back"):
+            targets = people.names([child, *child.conjuncts])
+            relation = "ally"
+        elif child.dep_ == "dobj" and lemma in ("oppose", "defeat", "outpower", "expel"):
+            targets = people.names([child, *child.conjuncts])
+            relation = "oppose"
+        if relation == "ally" and lemma in ("share", "join", "ally", "side"):
+            relation = "ally"
+        for a in sides_a:
+            for b in targets:
+                if a != b:
+                    out.append(f"{relation}:{'|'.join(sorted((a, b)))}")
+        if relation and len(sides_a) > 1 and relation == "oppose":
+            for i, a in enumerate(sides_a):
+                for b in sides_a[i + 1 :]:
+                    out.append(f"ally:{'|'.join(sorted((a, b)))}")
+    return out
+
+
+# ------------------------------------------------------------------------------ dating
+def _overlapping(times: Sequence[TimeMention], start: int, end: int) -> list[TimeMention]:
+    return [m for m in times if m.span.start < end and start < m.span.end]
+
+
+def _placed(m: TimeMention) -> bool:
+    w = m.when
+    if w.type in ("SET",) or w.ref is not None:
+        return False
+    p = w.start or w.end
+    return p is not None and p.year is not None
+
+
+def _basis(m: TimeMention) -> str:
+    return "explicit" if m.anchored == "explicit" else "relative"
+
+
+def _date(drafts: list[Draft], times: Sequence[TimeMention], text: str) -> None:
+    """Give each draft its date: own clause, sentence, then the block's previous sentence."""
+    prev: Draft | None = None
+    nearest = _assign(drafts, times)
+    for d in drafts:
+        sentence = [m for m in _overlapping(times, d.start, d.end) if _placed(m)]
+        own = nearest.get(id(d), [])
+        durations = [
+            m
+            for m in _overlapping(times, *d.clause)
+            if m.when.type == "DURATION" and m.when.duration
+        ]
+        pick = own[0] if own else sentence[0] if sentence else None
+        if pick is not None:
+            d.when = pick.interval or pick.when
+            d.basis, d.date_text = _basis(pick), pick.text
+            if d.when.type == "DURATION" and d.when.start is not None:
+                d.kind = "period"
+        elif (
+            prev is not None and prev.block == d.block and prev.when is not None and not d.sequence
+        ):
+            d.when, d.basis = prev.when, "contextual"
+            if durations and prev.when.start is not None:
+                spanned = _span_from(prev.when, durations[0].when.duration or "")
+                if spanned is not None:
+                    d.when, d.basis, d.kind = spanned, "relative", "period"
+                    d.date_text = durations[0].text
+        elif prev is not None and prev.when is not None and durations and not d.sequence:
+            spanned = _span_from(prev.when, durations[0].when.duration or "")
+            if spanned is not None:
+                d.when, d.basis, d.kind = spanned, "relative", "period"
+                d.date_text = durations[0].text
+        if d.when is not None and d.when.is_interval and d.when.start and d.when.end:
+            d.kind = "period" if d.kind == "period" or d.when.type == "DURATION" else d.kind
+        prev = d
+
+
+def _assign(drafts: list[Draft], times: Sequence[TimeMention]) -> dict[int, list[TimeMention]]:
+    """Each dated expression of a sentence goes to the nearest event of that sentence."""
+    out: dict[int, list[TimeMention]] = {}
+    by_sentence: dict[tuple[int, int], list[Draft]] = {}
+    for d in drafts:
+        by_sentence.setdefault((d.start, d.end), []).append(d)
+    for (start, end), group in by_sentence.items():
+        for m in _overlapping(times, start, end):
+            if not _placed(m):
+                continue
+            middle = (m.span.start + m.span.end) / 2
+            best = min(group, key=lambda d: (abs(d.anchor - middle), d.anchor))
+            out.setdefault(id(best), []).append(m)
+    return out
+
+
+def _span_from(when: TimeValue, duration: str) -> TimeValue | None:
+    """ "for ten years" after a dated event: from that date to that date plus the span."""
+    m = re.fullmatch(r"P(\d+)Y", duration)
+    start = when.end if when.end is not None else when.start
+    if not m or start is None or start.year is None or start.granularity != "year":
+        return None
+    end = TimePoint("year", year=start.year + int(m.group(1)))
+    return TimeValue(start=start, end=end)
+
+
+def _order_bounds(drafts: list[Draft]) -> None:
+    """Undated events lie between their dated neighbours in narrative order."""
+    dated = [(i, d.when) for i, d in enumerate(drafts) if d.when is not None and d.basis != "order"]
+    for i, d in enumerate(drafts):
+        if d.when is not None:
+            continue
+        before = next((w for j, w in reversed(dated) if j < i), None)
+        after = next((w for j, w in dated if j > i), None)
+        lo = (before.start or before.end) if before is not None else None
+        hi = (after.end or after.start) if after is not None else None
+        if lo is None and hi is None:
+            continue
+        if lo is not None and hi is not None:
+            lo_day, hi_day = lo.earliest(), hi.latest()
+            if lo_day is None or hi_day is None or lo_day > hi_day:
+                hi = None
+        d.when = TimeValue(
+            start=lo, end=hi, open_start=lo is None, open_end=hi is None, inferred=True
+        )
+        d.basis = "order"
+
+
+# ------------------------------------------------------------------------------ output
+def _event(source: Source, d: Draft, text: str) -> Event:
+    quote = text[d.start : d.end]
+    key = f"{source.id}:{d.start}:{d.end}:{d.title}:{EXTRACTOR}"
+    eid = "ev-" + hashlib.sha256(key.encode()).hexdigest()[:12]
+    return Event(
+        id=eid,
+        title=d.title or quote[:60],
+        kind="period" if d.kind == "period" else "event",
+        when=d.when,
+        basis=d.basis,  # type: ignore[arg-type]
+        evidence=(Evidence(source.id, d.start, d.end, quote),),
+        participants=tuple(d.participants),
+        date_text=d.date_text,
+        claims=tuple(d.claims),
+    )
+
+
+__all__ = ["EXTRACTOR", "blocks", "extract_events", "replace"]
