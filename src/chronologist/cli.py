@@ -157,6 +157,94 @@ def timex(
             click.echo(json.dumps(record, ensure_ascii=False))
 
 
+def _write_atomically(path: Path, content: str) -> None:
+    """Write a file so that a failure leaves the old file (or none), never half a file."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _ingest_all(locations: tuple[str, ...], *, allow_private: bool) -> list[Any]:
+    from chronologist.ingest import ingest
+
+    return [ingest(loc, allow_private=allow_private) for loc in locations]
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file; the suffix picks the format: .json .timelinejs.json .csv .md .ics .html",
+)
+@click.option("--title", help="Timeline title (default: from the sources).")
+@click.option("--allow-private", is_flag=True, help="Let URLs point at private or loopback hosts.")
+@click.option("--quiet", is_flag=True, help="No progress bar, no summary.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary for scripts.")
+@friendly_errors
+def build(
+    sources: tuple[str, ...],
+    output: Path,
+    title: str | None,
+    allow_private: bool,
+    quiet: bool,
+    as_json: bool,
+) -> None:
+    """Build one timeline from SOURCES (files or URLs) and write it to OUTPUT.
+
+    Example:
+
+        chronologist build essay.txt export.txt -o timeline.json
+
+        chronologist build https://example.org/page.html -o page.md
+    """
+    from chronologist.pipeline import build_timeline
+    from chronologist.render import format_for_path, render
+
+    fmt = format_for_path(output)
+    loaded = _ingest_all(sources, allow_private=allow_private)
+    show = not (quiet or as_json)
+    if show and len(loaded) > 1:
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("Extracting events", total=len(loaded))
+            timeline = build_timeline(loaded, title=title, progress=lambda _s: bar.advance(task))
+    else:
+        timeline = build_timeline(loaded, title=title)
+    rendered = render(timeline, fmt)
+    _write_atomically(output, rendered.content)
+    summary = {
+        "output": str(output),
+        "format": fmt,
+        "sources": len(timeline.sources),
+        "events": len(timeline.events),
+        "conflicts": len(timeline.conflicts),
+        "dropped": list(rendered.dropped),
+    }
+    if as_json:
+        click.echo(json.dumps(summary))
+    elif not quiet:
+        click.echo(
+            f"Wrote {output}: {summary['events']} events from {summary['sources']} sources, "
+            f"{summary['conflicts']} conflicts."
+        )
+        for note in rendered.dropped:
+            click.echo(f"  dropped: {note}", err=True)
+
+
 @main.group(name="eval")
 def eval_group() -> None:
     """Score chronologist against gold data."""
@@ -196,3 +284,66 @@ def eval_timex(gold_dir: Path, as_json: bool, predictions: Path | None, save: Pa
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+@eval_group.command(name="events")
+@click.argument(
+    "gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--timeline",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Score this built timeline JSON instead of building one from the gold's documents.",
+)
+@click.option(
+    "--save", type=click.Path(dir_okay=False, path_type=Path), help="Write the built timeline here."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@friendly_errors
+def eval_events(
+    gold: tuple[Path, ...], timeline: Path | None, save: Path | None, as_json: bool
+) -> None:
+    """Score events against gold timelines (the format of stalin-gold.json).
+
+    Without --timeline, builds a timeline from the documents the gold files name and
+    scores it: event recall and precision over required gold events, date accuracy at
+    the gold's granularity, by date basis.
+
+    Example:
+
+        chronologist eval events ../shared/examples/stalin-gold.json
+    """
+    from chronologist.evaluate.events import format_event_scores, score_events
+
+    if timeline is not None:
+        try:
+            pred = json.loads(timeline.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InputError(f"Cannot read timeline {str(timeline)!r}: {exc}") from exc
+    else:
+        pred = _build_from_gold(gold, save)
+    scores = score_events(pred, list(gold))
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), indent=2))
+    else:
+        click.echo(format_event_scores(scores))
+
+
+def _build_from_gold(gold: tuple[Path, ...], save: Path | None) -> dict[str, Any]:
+    from chronologist.ingest import ingest
+    from chronologist.pipeline import build_timeline
+    from chronologist.render.json import timeline_to_dict
+
+    locations: list[str] = []
+    for path in gold:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            files = [str((path.parent / d["file"]).resolve()) for d in data["documents"]]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"Cannot read gold file {str(path)!r}: {exc}") from exc
+        locations.extend(f for f in files if f not in locations)
+    built = build_timeline([ingest(loc) for loc in locations])
+    as_dict = timeline_to_dict(built)
+    if save is not None:
+        _write_atomically(save, json.dumps(as_dict, ensure_ascii=False, indent=2))
+    return as_dict

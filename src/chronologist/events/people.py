@@ -165,16 +165,16 @@ def _canonical_names(kinds: dict[str, str], aliases: list[tuple[str, str]]) -> d
         if ra != rb:
             parent[ra] = rb
 
+    for a, b in aliases:
+        union(a, b)
     persons = [n for n, k in kinds.items() if k == "person"]
     full = [n for n in persons if " " in n]
     for name in persons:
         if " " in name:
             continue
-        owners = {f for f in full if f.split()[-1] == name}
+        owners = {find(f) for f in full if f.split()[-1] == name}
         if len(owners) == 1:
             union(name, owners.pop())
-    for a, b in aliases:
-        union(a, b)
     groups: dict[str, list[str]] = {}
     for n in list(parent):
         groups.setdefault(find(n), []).append(n)

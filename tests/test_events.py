@@ -1,0 +1,199 @@
+"""Event extraction and assembly, on our own small texts and on the seeds."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, need_shared
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chronologist.assemble import assemble
+from chronologist.events import extract_events
+from chronologist.events.extract import blocks
+from chronologist.models import Event, Evidence, Participant, Source
+from chronologist.pipeline import build_timeline
+from chronologist.timemodel import TimeValue
+
+
+def _source(path: Path, kind: str = "text") -> Source:
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    text = data.decode("utf-8")
+    return Source(f"src-{digest[:12]}", path.stem, kind, digest, text, path=str(path))  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def printers() -> tuple[Source, list[Event]]:
+    source = _source(FIXTURES / "events" / "printers.txt")
+    return source, extract_events(source)
+
+
+def _find(events: list[Event], word: str) -> Event:
+    hits = [e for e in events if word.lower() in e.evidence[0].quote.lower()]
+    assert hits, f"no event cites {word!r}"
+    return hits[0]
+
+
+def test_events_blocks_skip_headings() -> None:
+    text = "A Title\n\nHe left in 1907. He came back.\nAnother line.\n\nSection\n"
+    spans = [text[a:b] for a, b in blocks(text)]
+    assert spans == ["He left in 1907. He came back.\nAnother line."]
+
+
+def test_events_cite_exact_text(printers: tuple[Source, list[Event]]) -> None:
+    source, events = printers
+    assert len(events) >= 5
+    for e in events:
+        for ev in e.evidence:
+            assert source.text[ev.start : ev.end] == ev.quote
+
+
+def test_events_dates_and_bases(printers: tuple[Source, list[Event]]) -> None:
+    _, events = printers
+    joined = _find(events, "joined the press")
+    assert joined.when is not None and joined.when.edtf == "1473" and joined.basis == "explicit"
+    shop = _find(events, "own shop")
+    assert shop.when is not None and shop.when.edtf == "1475" and shop.basis == "relative"
+    cut = _find(events, "cut the type")
+    assert cut.when is not None and cut.when.edtf == "1473" and cut.basis == "contextual"
+    printed = _find(events, "first dated book")
+    assert printed.when is not None and printed.when.edtf == "1477"
+
+
+def test_events_undated_get_order_bounds(printers: tuple[Source, list[Event]]) -> None:
+    _, events = printers
+    moved = _find(events, "moved to Utrecht")
+    assert moved.basis in ("order", "contextual")
+    assert moved.when is not None
+
+
+def test_events_aliases_make_one_person(printers: tuple[Source, list[Event]]) -> None:
+    _, events = printers
+    names = {p.name for e in events for p in e.participants if p.kind == "person"}
+    assert "Johann Veldener" in names or "Jan Veldener" in names
+    assert not {"Veldener"} & names, names
+
+
+def test_events_titles_say_what_happened(printers: tuple[Source, list[Event]]) -> None:
+    _, events = printers
+    joined = _find(events, "joined the press")
+    assert "joined" in joined.title and not joined.title.startswith("In 1473")
+
+
+# ---------------------------------------------------------------------------- assembly
+def _ev(eid: str, src: str, title: str, edtf: str | None, who: list[str], claims=()) -> Event:
+    when = TimeValue.from_edtf(edtf) if edtf else None
+    return Event(
+        id=eid,
+        title=title,
+        kind="event",
+        when=when,
+        basis="explicit" if when else "none",
+        evidence=(Evidence(src, 0, len(title), title),),
+        participants=tuple(Participant(n, "person") for n in who),
+        claims=tuple(claims),
+    )
+
+
+EVENTS = [
+    _ev("e1", "a", "Lenin dies in Gorki", "1924", ["Lenin"]),
+    _ev("e2", "b", "Lenin dies", "1924-01", ["Vladimir Lenin"]),
+    _ev("e3", "a", "Trotsky exiled", "1929", ["Trotsky"]),
+    _ev("e4", "b", "Trotsky exiled", "1928", ["Trotsky"]),
+    _ev(
+        "e5",
+        "a",
+        "Stalin shares power with Trotsky",
+        None,
+        ["Stalin", "Trotsky"],
+        ["ally:Stalin|Trotsky"],
+    ),
+    _ev(
+        "e6",
+        "b",
+        "Stalin against Trotsky",
+        "1924",
+        ["Stalin", "Trotsky"],
+        ["oppose:Stalin|Trotsky"],
+    ),
+    _ev("e7", "a", "Bukharin expelled", None, ["Bukharin"]),
+]
+
+
+def test_assemble_merges_the_same_happening_with_both_citations() -> None:
+    events, _ = assemble(EVENTS)
+    lenin = [e for e in events if "Lenin" in e.title]
+    assert len(lenin) == 1
+    assert {ev.source for ev in lenin[0].evidence} == {"a", "b"}
+    assert lenin[0].participants[0].name == "Vladimir Lenin"
+
+
+def test_assemble_records_date_and_claim_conflicts() -> None:
+    _, conflicts = assemble(EVENTS)
+    kinds = sorted(c.kind for c in conflicts)
+    assert kinds == ["claim", "date"]
+    claim = next(c for c in conflicts if c.kind == "claim")
+    assert {ev.source for _, evs in claim.sides for ev in evs} == {"a", "b"}
+    date = next(c for c in conflicts if c.kind == "date")
+    assert sorted(side for side, _ in date.sides) == ["1928", "1929"]
+
+
+def test_assemble_orders_by_time_undated_last() -> None:
+    events, _ = assemble(EVENTS)
+    dated = [e for e in events if e.when is not None]
+    keys = [e.when.sort_key for e in dated]  # type: ignore[union-attr]
+    assert keys == sorted(keys)
+    assert events[-1].when is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations(EVENTS), st.integers(min_value=1, max_value=len(EVENTS)))
+def test_assemble_is_order_independent_and_idempotent(perm: list[Event], n: int) -> None:
+    subset = perm[:n]
+    once = assemble(subset)
+    assert assemble(list(reversed(subset))) == once
+    again, conflicts = assemble(once[0])
+    assert again == once[0]
+    claims = [c for c in once[1] if c.kind == "claim"]
+    assert [c for c in conflicts if c.kind == "claim"] == claims
+
+
+def test_assemble_never_merges_within_one_source() -> None:
+    twins = [
+        _ev("x1", "a", "Trotsky exiled", "1929", ["Trotsky"]),
+        _ev("x2", "a", "Trotsky exiled", "1929", ["Trotsky"]),
+    ]
+    events, _ = assemble(twins)
+    assert len(events) == 2
+
+
+# ---------------------------------------------------------------------------- seeds
+@pytest.fixture(scope="module")
+def seeds_timeline():
+    seeds = need_shared("seeds")
+    sources = [
+        _source(seeds / "timetoast-stalins-rise-to-power.txt", "timetoast"),
+        _source(seeds / "essay-stalins-rise-to-power.txt"),
+    ]
+    random.Random(0).shuffle(sources)
+    return build_timeline(sources)
+
+
+def test_seeds_alliance_disagreement_is_a_conflict_with_both_citations(seeds_timeline) -> None:
+    claims = [c for c in seeds_timeline.conflicts if c.kind == "claim"]
+    about = [c for c in claims if "Stalin" in c.topic and "Trotsky" in c.topic]
+    assert about, [c.topic for c in seeds_timeline.conflicts]
+    sources = {ev.source for _, evs in about[0].sides for ev in evs}
+    assert len(sources) == 2
+
+
+def test_seeds_timeline_is_ordered_and_cited(seeds_timeline) -> None:
+    texts = {s.id: s.text for s in seeds_timeline.sources}
+    for e in seeds_timeline.events:
+        for ev in e.evidence:
+            assert texts[ev.source][ev.start : ev.end] == ev.quote
+    assert len(seeds_timeline.events) >= 40
