@@ -7,7 +7,6 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, need_shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +16,7 @@ from chronologist.events.extract import blocks
 from chronologist.models import Event, Evidence, Participant, Source
 from chronologist.pipeline import build_timeline
 from chronologist.timemodel import TimeValue
+from conftest import FIXTURES, need_shared
 
 
 def _source(path: Path, kind: str = "text") -> Source:
