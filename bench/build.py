@@ -51,9 +51,8 @@ def main() -> int:
     print(f"build: {words:,} words, {len(text):,} chars, one source, one core")
     print(f"  {len(timeline.events):,} events, {len(timeline.conflicts)} conflicts")
     print(f"  wall {wall:.1f} s, cpu {cpu:.1f} s: {words / wall:,.0f} words/s")
-    print(
-        f"  peak RSS {peak_rss_mib():,.0f} MiB ({peak_rss_mib() - before:+,.0f} MiB during the build)"
-    )
+    grew = peak_rss_mib() - before
+    print(f"  peak RSS {peak_rss_mib():,.0f} MiB ({grew:+,.0f} MiB during the build)")
     return 0
 
 

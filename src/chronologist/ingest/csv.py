@@ -84,7 +84,7 @@ def _point(row: Row, prefix: str, where: Callable[[str], str]) -> TimePoint:
         "month": row(prefix + "Month"),
         "day": row(prefix + "Day"),
     }
-    parts |= _time_parts(row(prefix + "Time"), where("hour"))
+    parts |= _time_parts(row(prefix + "Time"), where(prefix + "Time"))
     columns = {"year": "Year", "month": "Month", "day": "Day"}
     return date_point(parts, lambda part: where(prefix + columns.get(part, "Time")))
 

@@ -16,15 +16,20 @@ from chronologist.models import Source
 
 def extract(raw: Raw, *, precise: bool) -> Document | None:
     """trafilatura's main-text extraction (comments left out), or None when it finds none."""
-    result = bare_extraction(
-        raw.data,
-        url=raw.url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        favor_precision=precise,
-        favor_recall=not precise,
-    )
+    try:
+        result = bare_extraction(
+            raw.data,
+            url=raw.url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            favor_precision=precise,
+            favor_recall=not precise,
+        )
+    except Exception as exc:  # lxml and trafilatura raise many kinds on broken markup
+        raise InputError(
+            f"Cannot read {raw.name!r}: could not parse this HTML ({type(exc).__name__}: {exc})."
+        ) from exc
     if isinstance(result, Document) and result.text and result.text.strip():
         return result
     return None

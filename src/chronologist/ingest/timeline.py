@@ -12,8 +12,9 @@ import os
 from typing import Any
 
 from chronologist.errors import InputError
-from chronologist.ingest._common import DEFAULT_MAX_BYTES, Raw, TextBuilder, make_source, read_file
-from chronologist.ingest.timelinejs import parse_json
+from chronologist.ingest._common import Raw, TextBuilder, make_source, read_file
+from chronologist.ingest.text import MAX_TEXT_BYTES
+from chronologist.ingest.timelinejs import parse_json, timelinejs_source
 from chronologist.models import Source, SourceItem, Timeline
 from chronologist.render.json import SCHEMA_ID, timeline_from_dict
 
@@ -36,9 +37,7 @@ def timeline_from_json(raw: Raw, data: Any) -> Timeline:
         ) from exc
 
 
-def load_timeline(
-    path: str | os.PathLike[str], *, max_bytes: int = 10 * DEFAULT_MAX_BYTES
-) -> Timeline:
+def load_timeline(path: str | os.PathLike[str], *, max_bytes: int = MAX_TEXT_BYTES) -> Timeline:
     """Read a timeline we wrote (``chronologist.timeline/1`` JSON) back into a ``Timeline``."""
     raw = read_file(path, max_bytes=max_bytes)
     return timeline_from_json(raw, parse_json(raw))
@@ -77,6 +76,19 @@ def read_chronologist(raw: Raw) -> Source:
     if not is_timeline(data):
         raise InputError(
             f"Cannot read {raw.name!r}: not a chronologist timeline "
-            f"(\"schema\" must be {SCHEMA_ID!r})."
+            f'("schema" must be {SCHEMA_ID!r}).'
         )
     return timeline_source(raw, data)
+
+
+def read_json(raw: Raw) -> Source:
+    """A ``.json`` file: one of our timelines when its "schema" says so, else TimelineJS."""
+    data = parse_json(raw)
+    if is_timeline(data):
+        return timeline_source(raw, data)
+    if not isinstance(data, dict):
+        raise InputError(
+            f"Cannot read {raw.name!r}: not a TimelineJS file (the top level is "
+            f'{type(data).__name__}, not an object with an "events" list).'
+        )
+    return timelinejs_source(raw, data)

@@ -19,6 +19,7 @@ from typing import Any
 from chronologist.errors import InputError
 from chronologist.ingest._common import Raw, TextBuilder, make_source
 from chronologist.ingest._markup import strip_tags
+from chronologist.ingest.text import decode_text
 from chronologist.models import EventKind, Source, SourceItem
 from chronologist.timemodel import Granularity, TimePoint, TimeValue, days_in_month
 
@@ -117,7 +118,7 @@ def _slide_date(slide: Mapping[str, Any], key: str, where: str) -> TimePoint | N
     if date is None:
         return None
     if not isinstance(date, dict):
-        raise InputError(f"{where}.{key}: not an object (expected {{\"year\": ...}}).")
+        raise InputError(f'{where}.{key}: not an object (expected {{"year": ...}}).')
     return date_point(date, lambda part: f"{where}.{key}.{part}")
 
 
@@ -150,12 +151,12 @@ def _slide(
 
 def _slides(data: Mapping[str, Any], key: str, name: str) -> list[object]:
     slides = data.get(key)
+    if isinstance(slides, list):
+        return slides
     if slides is None and key == "eras":
         return []
-    if not isinstance(slides, list):
-        found = "missing" if slides is None else f"not a list ({type(slides).__name__})"
-        raise InputError(f"{name}: {key}: {found}; a TimelineJS file has an \"events\" list.")
-    return slides
+    found = "missing" if slides is None else f"not a list ({type(slides).__name__})"
+    raise InputError(f'{name}: {key}: {found}; a TimelineJS file has an "{key}" list.')
 
 
 def timelinejs_source(raw: Raw, data: Mapping[str, Any]) -> Source:
@@ -188,8 +189,6 @@ def timelinejs_source(raw: Raw, data: Mapping[str, Any]) -> Source:
 
 def parse_json(raw: Raw) -> Any:
     """The JSON of a file; invalid JSON is reported with its line and column."""
-    from chronologist.ingest.text import decode_text
-
     text = decode_text(raw.data, name=raw.name)
     try:
         return json.loads(text)
@@ -207,7 +206,7 @@ def read_timelinejs(raw: Raw) -> Source:
     data = parse_json(raw)
     if not isinstance(data, dict):
         raise InputError(
-            f"{raw.name}: not a TimelineJS file (the top level is not an object with "
-            f"an \"events\" list)."
+            f"Cannot read {raw.name!r}: not a TimelineJS file (the top level is not an object with "
+            f'an "events" list).'
         )
     return timelinejs_source(raw, data)

@@ -110,9 +110,7 @@ def parse_item(bullet: Line, body: list[Line]) -> SourceItem:
     label = _label(bullet)
     filled = [line for line in body if line.content]
     period = _PERIOD.fullmatch(label.content)
-    if period and filled:
-        title_line = filled[0]
-    elif filled and _same_title(filled[0].content, label.content):
+    if filled and (period or _same_title(filled[0].content, label.content)):
         title_line = filled[0]
     else:  # the export left out the repeated title: use the one on the bullet line
         title_line = label
@@ -129,8 +127,8 @@ def parse_item(bullet: Line, body: list[Line]) -> SourceItem:
 def parse_items(lines: list[Line]) -> tuple[SourceItem, ...]:
     """Every bullet item, in file order."""
     bullets = [n for n, line in enumerate(lines) if line.is_bullet]
-    ends = [*bullets[1:], len(lines)]
-    return tuple(parse_item(lines[b], lines[b + 1 : e]) for b, e in zip(bullets, ends, strict=True))
+    bounds = zip(bullets, [*bullets[1:], len(lines)], strict=False)
+    return tuple(parse_item(lines[b], lines[b + 1 : e]) for b, e in bounds)
 
 
 def read_timetoast(raw: Raw) -> Source:
