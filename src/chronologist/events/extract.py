@@ -33,6 +33,8 @@ from chronologist.temporal import tag_times
 from chronologist.timemodel import TimePoint, TimeValue
 
 EXTRACTOR = "rules.v1"
+STRUCTURED = frozenset({"timelinejs", "csv", "chronologist"})
+"""Sources whose items are events already (exports of timeline tools, our own JSON)."""
 MODALS = frozenset({"would", "could", "should", "might", "may", "can", "must", "shall"})
 CLAUSE_MARKS = frozenset({"when", "after", "before", "as"})
 TEMPORAL_PREPS = frozenset({"after", "before", "following", "during", "since", "until", "to"})
@@ -100,6 +102,8 @@ def extract_events(
     source: Source, *, nlp: Any = None, dct: str | None = None, genre: str | None = None
 ) -> list[Event]:
     """The events a source states, in narrative order, each citing its sentence."""
+    if source.kind in STRUCTURED:
+        return _item_events(source)
     nlp = nlp or load_nlp()
     text = source.text
     times = tag_times(text, dct=dct, genre=genre or _genre(source))
@@ -111,8 +115,43 @@ def extract_events(
         for sent in _sentences(doc):
             drafts.extend(_sentence_events(sent, a, n, len(drafts), people))
     _date(drafts, times, text)
+    _item_dates(drafts, source)
     _order_bounds(drafts)
     return [_event(source, d, text) for d in drafts]
+
+
+def _item_events(source: Source) -> list[Event]:
+    """A timeline export: each item is an event the author made, dated by the format."""
+    out = []
+    for item in source.items:
+        quote = source.text[item.span.start : item.span.end]
+        key = f"{source.id}:{item.span.start}:{item.span.end}:{item.title}:{EXTRACTOR}"
+        title_end = item.title_span.end if item.title_span else item.span.start
+        out.append(
+            Event(
+                id="ev-" + hashlib.sha256(key.encode()).hexdigest()[:12],
+                title=item.title,
+                kind=item.kind,
+                when=item.when,
+                basis="explicit" if item.when is not None else "none",
+                evidence=(Evidence(source.id, item.span.start, item.span.end, quote),),
+                description=source.text[title_end : item.span.end].strip(),
+                link=item.link,
+                media=item.media,
+            )
+        )
+    return out
+
+
+def _item_dates(drafts: list[Draft], source: Source) -> None:
+    """Events inside a dated export item take the item's date when the text gives none."""
+    for item in source.items:
+        inside = [d for d in drafts if item.span.start <= d.start < item.span.end]
+        for d in inside:
+            if item.kind == "period":
+                d.kind = "period"
+            if item.when is not None and d.basis in ("none", "contextual"):
+                d.when, d.basis = item.when, "explicit"
 
 
 def _genre(source: Source) -> str:
