@@ -197,3 +197,14 @@ def test_seeds_timeline_is_ordered_and_cited(seeds_timeline) -> None:
         for ev in e.evidence:
             assert texts[ev.source][ev.start : ev.end] == ev.quote
     assert len(seeds_timeline.events) >= 40
+
+
+def test_events_chronology_lines_are_events() -> None:
+    source = _source(FIXTURES / "events" / "chronology.txt")
+    events = extract_events(source)
+    got = [(e.when.edtf if e.when else None, e.title) for e in events]
+    assert ("-0043", "Julius Caesar assassinated in Rome") in got
+    assert ("0330", "Constantinople dedicated as the new capital") in got
+    assert ("1453-05-29", "Fall of Constantinople to the Ottomans") in got
+    assert ("1054~", "The Great Schism between Rome and Constantinople") in got
+    assert len(events) == 7

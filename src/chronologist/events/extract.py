@@ -49,6 +49,17 @@ ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "NORP": "organisatio
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their"})
 SEQUENCE_WORDS = frozenset({"eventually", "later", "then", "afterwards", "subsequently", "finally"})
+_DATED_LINE = re.compile(
+    r"(?:c\.\s*|ca\.\s*|circa\s+)?\d{1,4}(?:\s*(?:BCE?|CE|AD|B\.C\.|A\.D\.))?\s*[-:\u2013\u2014,.)]\s*\w"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2},?\s+\d{3,4}\s*[-:\u2013\u2014]"
+)
+"""A chronology line: "1453 - Fall of Constantinople", "44 BC: Caesar killed"."""
+_DATE_PREFIX = re.compile(
+    r"\s*(?:c\.|ca\.|circa)?\s*(?:(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+\d{1,2},?\s+)?\d{1,4}"
+    r"(?:\s*(?:BCE?|CE|AD|B\.C\.|A\.D\.))?\s*[-:\u2013\u2014,.)]\s*"
+)
 _SENT_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$|[(:;]\s*$")
 MAX_TITLE_WORDS = 9
 
@@ -84,12 +95,22 @@ def blocks(text: str) -> Iterator[tuple[int, int]]:
     end = 0
     for line in text.splitlines(keepends=True):
         body = line.strip()
-        prose = bool(body) and (_SENT_END.search(body) is not None or len(body.split()) > 12)
+        if start is not None and _DATED_LINE.match(body):
+            yield start, end  # a chronology line stands alone
+            start = None
+        prose = bool(body) and (
+            _SENT_END.search(body) is not None
+            or len(body.split()) > 12
+            or _DATED_LINE.match(body) is not None
+        )
         if prose:
             lead = len(line) - len(line.lstrip())
             if start is None:
                 start = pos + lead
             end = pos + len(line.rstrip())
+            if _DATED_LINE.match(body):
+                yield start, end
+                start = None
         elif start is not None:
             yield start, end
             start = None
@@ -174,7 +195,10 @@ def _sentence_events(sent: Any, offset: int, block: int, order: int, people: Peo
     preds = _predicates(sent, people)
     nominals = _nominal_events(sent)
     if not preds and not nominals:
-        return []
+        dated = _dated_statement(sent)
+        if dated is None:
+            return []
+        nominals = [dated]
     s_start = offset + sent.start_char
     s_end = offset + sent.end_char
     while s_end > s_start and sent.doc.text[s_end - offset - 1].isspace():
@@ -319,6 +343,21 @@ def _nominal_events(sent: Any) -> list[tuple[Any, str]]:
     return out
 
 
+def _dated_statement(sent: Any) -> tuple[Any, str] | None:
+    """A verbless dated line of a chronology ("1453 - Fall of Constantinople")."""
+    if not any(t.ent_type_ == "DATE" or (t.text.isdigit() and len(t.text) in (3, 4)) for t in sent):
+        return None
+    lead = _DATE_PREFIX.match(sent.text)
+    if lead is not None:
+        rest = sent.text[lead.end() :]
+    else:
+        rest = " ".join(t.text for t in sent if t.ent_type_ != "DATE")
+    title = _clean_title(rest.strip(" -:\u2013\u2014.,;"))
+    if len(title.split()) < 2 or not any(w[:1].isupper() for w in title.split()):
+        return None
+    return sent, title
+
+
 # ------------------------------------------------------------------------------ titles
 def _phrase(token: Any, *, skip: frozenset[str] = frozenset()) -> list[Any]:
     return [t for t in token.subtree if t.dep_ not in skip]
@@ -368,7 +407,9 @@ def _title(verb: Any, subj: Any, people: People) -> str:
         if child.dep_ in ("prt", "dobj", "attr", "acomp", "oprd", "dative"):
             words += [t.text for t in child.subtree if t.dep_ not in ("relcl", "punct")][:5]
         elif child.dep_ in ("prep", "agent", "xcomp") and len(words) < MAX_TITLE_WORDS - 2:
-            phrase = [t for t in child.subtree if t.ent_type_ != "DATE" and not t.like_num]
+            phrase = list(child.subtree)
+            if any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in phrase):
+                continue  # the date is in ``when``, not in the title
             if child.dep_ == "prep" and child.lower_ in ("in", "on", "at", "by", "during", "for"):
                 if not any(t.ent_type_ in ("GPE", "LOC", "ORG", "PERSON") for t in phrase):
                     continue

@@ -430,6 +430,10 @@ class Parser:
             return (1 - val if sign < 0 else val), j
         if len(text) == 4 and (1000 <= val <= 2199 or loose):
             return val, i + 1
+        if len(text) <= 3 and (i == 0 or self.t[i].newline_before) and val > 0:
+            # a chronology line: "330 - Constantinople dedicated", "527: Justinian I ..."
+            if self.w(i + 1) in ("-", ":", "\u2013", "\u2014") and len(text) == 3:
+                return val, i + 1
         if len(text) == 3 and self.w(i - 1) in ("in", "since", "until", "c", "circa", "year"):
             # "made in 868.": a three-digit year only in a clearly dated slot, before a pause
             if self.w(i + 1) in (".", ",", ";", ")", "and", "") and val >= 100:
