@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from chronologist.models import Conflict, Event, Evidence, Timeline
+from chronologist.models import Conflict, Timeline
 from chronologist.temporal.notation import edtf_point
 from chronologist.timemodel import TimePoint, TimeValue
 
@@ -185,11 +185,18 @@ def conflicts_by_event(timeline: Timeline) -> dict[str, list[Conflict]]:
     return out
 
 
-def evidence_key(ev: Evidence) -> tuple[str, int, int]:
-    """What identifies one citation."""
-    return (ev.source, ev.start, ev.end)
-
-
-def undated(events: Iterable[Event]) -> list[Event]:
-    """Events with no place on the time line at all."""
-    return [e for e in events if human_date(e.when) == ""]
+def anchor_ids(ids: Iterable[str], prefix: str = "") -> list[str]:
+    """HTML-id-safe, unique ids (``[A-Za-z0-9_-]``) made from the given ids, in order."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for raw in ids:
+        base = prefix + "".join(
+            c if c.isascii() and (c.isalnum() or c in "-_") else "-" for c in raw
+        )
+        anchor, n = base or "id", 1
+        while anchor in seen:
+            n += 1
+            anchor = f"{base}-{n}"
+        seen.add(anchor)
+        out.append(anchor)
+    return out

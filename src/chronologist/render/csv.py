@@ -17,6 +17,7 @@ import csv
 import io
 import re
 from collections.abc import Sequence
+from html import escape
 
 from chronologist.models import Conflict, Event, Timeline
 from chronologist.render._common import (
@@ -94,7 +95,7 @@ def _row(event: Event, titles: dict[str, str], conflicts: dict[str, list[Conflic
     cells = [
         *_date_cells(dates.start if dates else None),
         *_date_cells(dates.end if dates else None),
-        (dates.display or "") if dates else "",
+        escape(dates.display or "") if dates else "",
         headline(event, cs),
         slide_text(event, titles, cs),
         safe_url(event.media) or "",

@@ -228,7 +228,9 @@ def render_json(timeline: Timeline) -> Rendered:
     notes: list[str] = []
     claimed = sum(1 for e in timeline.events if e.claims)
     if claimed:
-        notes.append(f"claims of {plural(claimed, 'event')} left out (conflicts keep what they found)")
+        notes.append(
+            f"claims of {plural(claimed, 'event')} left out (conflicts keep what they found)"
+        )
     items = sum(len(s.items) for s in timeline.sources)
     if items:
         notes.append(f"{plural(items, 'source item')} left out (the reader finds them again)")

@@ -31,6 +31,7 @@ from html import escape
 from chronologist.models import Conflict, Event, Timeline
 from chronologist.render._common import (
     Rendered,
+    anchor_ids,
     conflicts_by_event,
     human_date,
     is_qualified,
@@ -188,30 +189,13 @@ def _slide(
     return slide
 
 
-def unique_ids(events: list[Event]) -> list[str]:
-    """HTML-id-safe, unique slide ids made from event ids."""
-    seen: set[str] = set()
-    out: list[str] = []
-    for event in events:
-        base = "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "-" for c in event.id)
-        uid, n = base or "event", 1
-        while uid in seen:
-            n += 1
-            uid = f"{base}-{n}"
-        seen.add(uid)
-        out.append(uid)
-    return out
-
-
 def _years(dates: SlideDates) -> list[int]:
     return [int(d["year"]) for d in (dates.start, dates.end) if d]
 
 
 def _notes(tally: Counter[str]) -> tuple[str, ...]:
     return tuple(
-        template.format(n=plural(tally[key], noun))
-        for key, noun, template in _NOTES
-        if tally[key]
+        template.format(n=plural(tally[key], noun)) for key, noun, template in _NOTES if tally[key]
     )
 
 
@@ -223,7 +207,7 @@ def timeline_to_timelinejs(timeline: Timeline) -> tuple[dict[str, object], tuple
     slides: list[dict[str, object]] = []
     years: list[int] = []
     events = list(timeline.events)
-    for event, uid in zip(events, unique_ids(events), strict=True):
+    for event, uid in zip(events, anchor_ids(e.id for e in events), strict=True):
         tally["unsafe"] += unsafe_links(event)
         dates = slide_dates(event.when)
         if dates is None:
