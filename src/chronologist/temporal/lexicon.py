@@ -15,7 +15,7 @@ from chronologist.timemodel import TimeValue
 START_WORDS = frozenset(
     {
         *("the", "a", "an", "that", "these", "every", "each", "per", "at", "in"),
-        *("fiscal", "fy", "noon", "midnight", "midday", "latest", "final", "first"),
+        *("fiscal", "fy", "noon", "midnight", "midday", "latest", "final", "first", "post", "pre"),
         *("'", "\u2019"),
     }
 )

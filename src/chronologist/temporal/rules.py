@@ -564,6 +564,11 @@ class Parser:
             inner = self.core_or_range(j)
             if inner is not None and inner.type in ("DATE", "TIME") and inner.explicit:
                 return _approx(inner, i)
+        # "post-1959", "pre-1914"
+        if w0 in ("post", "pre") and self.hyphen(i + 1):
+            inner = self.core(i + 2)
+            if inner is not None and inner.explicit and inner.type == "DATE":
+                return _bounded(inner, i, "AFTER" if w0 == "post" else "BEFORE")
         # part of a unit: "early 1990s", "mid-1996", "the end of 1990", "late November"
         r = self.part_of(i)
         if r is not None:
@@ -624,6 +629,17 @@ class Parser:
         elif self.hyphen(j):
             j += 1
         inner = self.core(j)
+        if word in ("beginning", "start", "middle", "end", "close") and self.w(j) == "the":
+            unit = self.unit(j + 1)  # "the end of the month": the unit we are in
+            if (
+                unit is not None
+                and not self.plural_unit(j + 1)
+                and (inner is None or inner.j <= j + 2)
+            ):
+                gran = lex.units[unit[0]].granularity
+                inner = Reading(
+                    j, j + 2, "DATE", lambda c: _unit_offset(c, gran, 0), explicit=False
+                )
         if inner is None or inner.type not in ("DATE", "TIME"):
             return None
         if word in ("earlier", "later") and inner.explicit:
@@ -665,6 +681,24 @@ class Parser:
                     return None
                 return _range(first, second, split=True)
             return _range(first, second)
+        if word in ("and", "or", "&") and self.is_int(j + 1) and len(self.tx(j + 1)) <= 2:
+            day = int(self.tx(j + 1))  # "April 24 and 25": the same month's other day
+            after = self.w(j + 2)
+            if (
+                1 <= day <= 31
+                and after not in self.lex.unit_plurals
+                and after not in ("%", "percent")
+            ):
+                probe = first.build(Context(None, True))
+                if (
+                    probe is not None
+                    and probe.start is not None
+                    and probe.start.granularity == "day"
+                ):
+                    second = Reading(
+                        j + 1, j + 2, "DATE", _same_month(first.build, day), explicit=False
+                    )
+                    return _range(first, second, split=True)
         if word == "and" and self.w(first.i - 1) == "between":
             second = self.core(j + 1)
             if second is not None and second.type == "DATE" and second.explicit and first.explicit:
@@ -835,6 +869,7 @@ class Parser:
                 "last",
                 "this",
                 "next",
+                "the",
             ):
                 return None
             if word == "may" and self.w(k) in ("be", "have", "not", "also", "well"):
@@ -916,7 +951,7 @@ class Parser:
             return False
         counted = nxt.isalpha() and nxt.endswith("s") and len(nxt) > 3 and self.t[k].text.islower()
         return loose or not (
-            counted and nxt not in TIME_WORDS_AFTER_YEAR and prev not in PREPOSITIONS | {"the"}
+            counted and nxt not in TIME_WORDS_AFTER_YEAR and prev not in PREPOSITIONS | {"the", "-"}
         )
 
     def _event_name_after(self, k: int) -> str | None:
@@ -1127,6 +1162,17 @@ class Parser:
         """ "today", "yesterday morning", "Friday", "last week", "this year", "tonight"."""
         lex = self.lex
         word = self.w(i)
+        if word in ("year", "month", "quarter"):  # "year-end", "year end", "year's end"
+            k = i + 1
+            if self.hyphen(k):
+                k += 1
+            elif self.w(k) in ("'", "\u2019") and self.w(k + 1) == "s":
+                k += 2
+            if self.w(k) == "end" and k > i + 1 or (self.w(k) == "end" and self.w(i - 1) != "the"):
+                gran = lex.units[word].granularity
+                return Reading(
+                    i, k + 1, "DATE", _with_end(lambda c: _unit_offset(c, gran, 0)), explicit=False
+                )
         if word in lex.day_deictics:
             off = lex.day_deictics[word]
             k = i + 1
@@ -1486,6 +1532,15 @@ class Parser:
                 hour = hour % 12 + (12 if half == "pm" else 0)
             elif self.w(k) == "o" and self.w(k + 1) in ("'", "\u2019") and self.w(k + 2) == "clock":
                 k += 3
+            elif self.words(k, ("in", "the")) and self.w(k + 2) in (
+                "morning",
+                "afternoon",
+                "evening",
+            ):
+                if not 1 <= hour <= 12:
+                    return None
+                hour = hour % 12 + (0 if self.w(k + 2) == "morning" else 12)
+                k += 3
             elif ":" not in text:
                 return None
             if hour > 24 or minute > 59:
@@ -1681,6 +1736,27 @@ def _julian(inner: Reading, end: int) -> Reading:
     return Reading(
         inner.i, end, inner.type, build, inner.anaphoric, inner.explicit, inner.event_name
     )
+
+
+def _same_month(build: Builder, day: int) -> Builder:
+    def other_day(c: Context) -> TimeValue | None:
+        v = build(c)
+        p = v.start if v is not None else None
+        if p is None or p.month is None:
+            return None
+        if day > days_in_month(p.year if p.year is not None else 2000, p.month):
+            return None
+        return TimeValue.point(TimePoint("day", year=p.year, month=p.month, day=day))
+
+    return other_day
+
+
+def _with_end(build: Builder) -> Builder:
+    def ended(c: Context) -> TimeValue | None:
+        v = build(c)
+        return v.with_(mod="END") if v else None
+
+    return ended
 
 
 def _approx(inner: Reading, i: int) -> Reading:
