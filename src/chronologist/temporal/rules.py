@@ -532,10 +532,10 @@ class Parser:
             self.quarter,
             self.deictic,
             self.anaphoric,
+            self.reference,
             self.duration,
             self.clock_time,
             self.recurring,
-            self.reference,
             self.holiday,
         ):
             r = rule(i)
@@ -1162,6 +1162,10 @@ class Parser:
         """ "today", "yesterday morning", "Friday", "last week", "this year", "tonight"."""
         lex = self.lex
         word = self.w(i)
+        if word == "year" and self.hyphen(i + 1) and self.w(i + 2) in ("earlier", "ago"):
+            return Reading(  # "year-earlier profit": the same period a year before
+                i, i + 3, "DATE", lambda c: _year_ago(c), anaphoric=True, explicit=False, shifted=True
+            )
         if word in ("year", "month", "quarter"):  # "year-end", "year end", "year's end"
             k = i + 1
             if self.hyphen(k):
