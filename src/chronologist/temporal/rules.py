@@ -1862,6 +1862,10 @@ def _ref(c: Context, value: str) -> TimeValue:
     return TimeValue(type="DATE", ref=value, start=now, open_end=True)
 
 
+NEAR_DAYS = 45
+"""A month and day this close to the DCT is taken in the DCT's neighbourhood whatever the tense."""
+
+
 def _year_for(c: Context, month: int, det: int | None, day: int | None = None) -> int | None:
     """Year of a month (or month and day) named without one.
 
@@ -1884,7 +1888,8 @@ def _year_for(c: Context, month: int, det: int | None, day: int | None = None) -
     for yy in (y - 1, y, y + 1):
         dd = min(day or 15, days_in_month(yy, month))
         diff = day_number(yy, month, dd) - today
-        if (c.tense < 0 and diff > 0) or (c.tense > 0 and diff < 0):
+        near = day is not None and abs(diff) <= NEAR_DAYS  # a day within weeks: tense aside
+        if not near and ((c.tense < 0 and diff > 0) or (c.tense > 0 and diff < 0)):
             continue
         key = (abs(diff) + (1 if diff > 0 else 0), yy)
         if best is None or key < best:
