@@ -1164,7 +1164,13 @@ class Parser:
         word = self.w(i)
         if word == "year" and self.hyphen(i + 1) and self.w(i + 2) in ("earlier", "ago"):
             return Reading(  # "year-earlier profit": the same period a year before
-                i, i + 3, "DATE", lambda c: _year_ago(c), anaphoric=True, explicit=False, shifted=True
+                i,
+                i + 3,
+                "DATE",
+                lambda c: _year_ago(c),
+                anaphoric=True,
+                explicit=False,
+                shifted=True,
             )
         if word in ("year", "month", "quarter"):  # "year-end", "year end", "year's end"
             k = i + 1
