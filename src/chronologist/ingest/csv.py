@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from chronologist.errors import InputError
+from chronologist.formats import TIMELINEJS_COLUMNS
 from chronologist.ingest._common import Raw, TextBuilder, make_source
 from chronologist.ingest._markup import strip_tags
 from chronologist.ingest.text import decode_text
@@ -24,27 +25,7 @@ from chronologist.ingest.timelinejs import date_point, date_range
 from chronologist.models import Source, SourceItem
 from chronologist.timemodel import TimePoint, TimeValue
 
-COLUMNS = (
-    "Year",
-    "Month",
-    "Day",
-    "Time",
-    "End Year",
-    "End Month",
-    "End Day",
-    "End Time",
-    "Display Date",
-    "Headline",
-    "Text",
-    "Media",
-    "Media Credit",
-    "Media Caption",
-    "Media Thumbnail",
-    "Type",
-    "Group",
-    "Background",
-    "EDTF",
-)
+COLUMNS = TIMELINEJS_COLUMNS
 """The columns we know, as TimelineJS's template spells them (EDTF is ours)."""
 _TIME = re.compile(
     r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?(?::(?P<second>\d{2}))?(?:\.\d+)?"

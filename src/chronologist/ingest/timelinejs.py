@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from chronologist.errors import InputError
+from chronologist.formats import astronomical_year
 from chronologist.ingest._common import Raw, TextBuilder, make_source
 from chronologist.ingest._markup import strip_tags
 from chronologist.ingest.text import decode_text
@@ -31,11 +32,6 @@ DATE_PARTS: tuple[tuple[str, Granularity, int, int], ...] = (
     ("second", "second", 0, 59),
 )
 """(field, granularity it sets, lowest, highest), coarse to fine, after the year."""
-
-
-def astronomical_year(year: int) -> int:
-    """TimelineJS's year (``-44`` shown as "44 BCE") as an astronomical year (``-43``)."""
-    return year + 1 if year < 0 else year
 
 
 def to_int(value: object, where: str) -> int | None:

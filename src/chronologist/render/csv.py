@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from html import escape
 
+from chronologist.formats import TIMELINEJS_COLUMNS
 from chronologist.models import Conflict, Event, Timeline
 from chronologist.render._common import (
     Rendered,
@@ -39,28 +40,7 @@ FORMAT = "csv"
 SUFFIX = ".csv"
 MEDIA_TYPE = "text/csv; charset=utf-8"
 
-COLUMNS = (
-    "Year",
-    "Month",
-    "Day",
-    "Time",
-    "End Year",
-    "End Month",
-    "End Day",
-    "End Time",
-    "Display Date",
-    "Headline",
-    "Text",
-    "Media",
-    "Media Credit",
-    "Media Caption",
-    "Media Thumbnail",
-    "Type",
-    "Group",
-    "Background",
-    "EDTF",
-    "Sources",
-)
+COLUMNS = (*TIMELINEJS_COLUMNS, "Sources")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _INTEGER = re.compile(r"-?\d+")
 _EDTF = re.compile(r"[-0-9XY./~?%]+")

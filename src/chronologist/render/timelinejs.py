@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 from html import escape
 
+from chronologist.formats import timelinejs_year
 from chronologist.models import Conflict, Event, Timeline
 from chronologist.render._common import (
     Rendered,
@@ -61,11 +62,6 @@ _NOTES = (
     ("unsafe", "link/media URL", "{n} left out: only http(s) URLs are kept"),
     ("cosmological", "date", "{n} shown by year only (TimelineJS cosmological scale)"),
 )
-
-
-def timelinejs_year(year: int) -> int:
-    """Astronomical year → TimelineJS year (historical negative: -43 → -44, 0 → -1)."""
-    return year if year > 0 else year - 1
 
 
 def _day_fields(day: tuple[int, int, int], *, depth: int = 3) -> DateFields:
