@@ -208,3 +208,10 @@ def test_events_chronology_lines_are_events() -> None:
     assert ("1453-05-29", "Fall of Constantinople to the Ottomans") in got
     assert ("1054~", "The Great Schism between Rome and Constantinople") in got
     assert len(events) == 7
+
+
+def test_events_news_dateline_gives_the_creation_date() -> None:
+    from chronologist.events.extract import dateline_date
+
+    assert dateline_date("MOSCOW, Aug. 19, 1991 (AP) \u2014 Hard-liners struck.") == "1991-08-19"
+    assert dateline_date("In Moscow, hard-liners struck.") is None

@@ -127,7 +127,9 @@ def extract_events(
         return _item_events(source)
     nlp = nlp or load_nlp()
     text = source.text
-    times = tag_times(text, dct=dct, genre=genre or _genre(source))
+    if dct is None and genre is None:
+        dct = dateline_date(text)
+    times = tag_times(text, dct=dct, genre=genre or ("news" if dct else _genre(source)))
     spans = list(blocks(text))
     docs = list(nlp.pipe(text[a:b] for a, b in spans))
     people = People.from_docs(docs)
@@ -173,6 +175,25 @@ def _item_dates(drafts: list[Draft], source: Source) -> None:
                 d.kind = "period"
             if item.when is not None and d.basis in ("none", "contextual"):
                 d.when, d.basis = item.when, "explicit"
+
+
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'\- ]{2,}(?:, [A-Z][A-Za-z.]+)*, "
+    r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})(?: \([A-Za-z]+\))?\s*(?:\u2014|--|-|_)",
+    re.MULTILINE,
+)
+
+
+def dateline_date(text: str) -> str | None:
+    """The date of a news dateline ("MOSCOW, Aug. 19, 1991 (AP) —"), as the DCT."""
+    m = _DATELINE.search(text[:2000])
+    if m is None:
+        return None
+    found = tag_times(m["date"])
+    when = found[0].when if found else None
+    if when is None or when.start is None or when.start.granularity != "day":
+        return None
+    return when.edtf
 
 
 def _genre(source: Source) -> str:
@@ -370,6 +391,8 @@ def _subject_words(subj: Any, people: People) -> list[str]:
     """The subject as a short name: pronouns resolved, appositions and clauses left out."""
     if subj is None or subj.dep_ == "expl":
         return []
+    if subj.ent_type_ == "DATE" or (subj.text.isupper() and len(subj.text) > 2):
+        return []  # a dateline ("MOSCOW, Aug. 19 (AP) —") parsed as the subject
     if subj.lower_ in PRONOUNS and subj.dep_ in ("nsubj", "nsubjpass"):
         names = people.antecedent(subj)
         if names:

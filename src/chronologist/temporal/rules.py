@@ -181,6 +181,8 @@ class Context:
     """The last quarter mentioned (financial news speaks of "the quarter")."""
     tense: int = 0
     """Tense of the clause around the expression: 1 future, -1 past, 0 unknown."""
+    pluperfect: bool = False
+    """The clause looks back from the narrative's time ("had been", "had left")."""
     events: dict[str, TimeValue] = field(default_factory=dict)
     """Happenings the text has dated ("the 1917 October Revolution")."""
 
@@ -1994,8 +1996,10 @@ def _weekday(
         d = A.nearest_weekday(A.shift_day(now, -1) or now, wd, -1)
     elif off == 1:
         d = A.nearest_weekday(A.shift_day(now, 1) or now, wd, 1)
-    else:
+    elif c.news:
         d = A.nearest_weekday(now, wd, c.tense or -1)
+    else:  # a narrative moves forward: "on Thursday" after Monday's events
+        d = A.nearest_weekday(now, wd, -1 if c.tense < 0 and c.pluperfect else 1)
     if d is None:
         return None
     if part:

@@ -164,6 +164,8 @@ def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
     point = when.start if when.start is not None else when.end
     if point is None or point.year is None:
         return
+    if ctx.pluperfect and not ctx.news and ctx.ref is not None:
+        return  # a flashback ("had been ... since Aug. 4") does not move the narrative's time
     if not (when.open_start or when.open_end) or reading.explicit:
         # after a closed range the narrative stands at its end ("1473-74 ... the following year")
         ctx.ref = when.end if when.end is not None and not when.open_end else point
@@ -200,6 +202,7 @@ def tag_times(
                 i += 1
                 continue
             ctx.tense = tense_at(toks, reading.i, reading.j)
+            ctx.pluperfect = any(t.low == "had" for t in toks[max(0, reading.i - 8) : reading.i])
             when = _resolve(reading, ctx)
             if when is None and reading.fallback is not None:
                 reading = reading.fallback
