@@ -215,3 +215,15 @@ def test_events_news_dateline_gives_the_creation_date() -> None:
 
     assert dateline_date("MOSCOW, Aug. 19, 1991 (AP) \u2014 Hard-liners struck.") == "1991-08-19"
     assert dateline_date("In Moscow, hard-liners struck.") is None
+
+
+def test_events_hard_wrapped_paragraphs_stay_whole() -> None:
+    source = _source(FIXTURES / "events" / "encyclopedia.txt")
+    events = extract_events(source)
+    rebuilt = _find(events, "rebuilt by Constantine")
+    assert rebuilt.evidence[0].quote.startswith("The city was founded")
+    assert "\n" in rebuilt.evidence[0].quote  # the sentence spans wrapped lines
+    stormed = _find(events, "stormed by the Turks")
+    assert stormed.when is not None and stormed.when.edtf == "1453-05-29"
+    recovered = _find(events, "recovered it in 1261")
+    assert recovered.when is not None and recovered.when.edtf == "1261"

@@ -55,6 +55,9 @@ _DATED_LINE = re.compile(
     r"December)\s+\d{1,2},?\s+\d{3,4}\s*[-:\u2013\u2014]"
 )
 """A chronology line: "1453 - Fall of Constantinople", "44 BC: Caesar killed"."""
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at by for from with and or but as who which that whose".split()
+)
 _DATE_PREFIX = re.compile(
     r"\s*(?:c\.|ca\.|circa)?\s*(?:(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\s+\d{1,2},?\s+)?\d{1,4}"
@@ -88,32 +91,51 @@ class Draft:
     claims: list[str] = field(default_factory=list)
 
 
+def _continues(body: str, open_sentence: bool) -> bool:
+    """A hard-wrapped line inside a sentence, not a heading."""
+    words = body.split()
+    return (
+        open_sentence
+        or body[:1].islower()
+        or (bool(words) and (body.endswith(",") or words[-1].lower() in _FUNCTION_WORDS))
+    )
+
+
 def blocks(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of consecutive prose lines; heading-like lines are left out."""
+    """Spans of consecutive prose lines; heading-like lines are left out.
+
+    A line is prose when it ends a sentence, is long, opens a chronology entry, or
+    continues a sentence the previous line left open (hard-wrapped text).
+    """
     pos = 0
     start: int | None = None
     end = 0
+    open_sentence = False
     for line in text.splitlines(keepends=True):
         body = line.strip()
-        if start is not None and _DATED_LINE.match(body):
+        dated = _DATED_LINE.match(body) is not None
+        if start is not None and dated:
             yield start, end  # a chronology line stands alone
             start = None
+        ends = _SENT_END.search(body) is not None
         prose = bool(body) and (
-            _SENT_END.search(body) is not None
-            or len(body.split()) > 12
-            or _DATED_LINE.match(body) is not None
+            ends or len(body.split()) > 12 or dated or _continues(body, open_sentence)
         )
         if prose:
             lead = len(line) - len(line.lstrip())
             if start is None:
                 start = pos + lead
             end = pos + len(line.rstrip())
-            if _DATED_LINE.match(body):
+            open_sentence = not ends
+            if dated:
                 yield start, end
                 start = None
-        elif start is not None:
-            yield start, end
-            start = None
+                open_sentence = False
+        else:
+            open_sentence = False
+            if start is not None:
+                yield start, end
+                start = None
         pos += len(line)
     if start is not None:
         yield start, end

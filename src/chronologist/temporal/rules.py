@@ -410,6 +410,11 @@ class Parser:
         if spelled is not None and (spelled[0] != 2000 or loose):
             return spelled
         if not self.is_int(i):
+            lead = self.era(i)  # "A.D. 330", "B.C. 44"
+            if lead is not None and self.is_int(lead[1]) and len(self.tx(lead[1])) <= 4:
+                val = int(self.tx(lead[1]))
+                if val > 0:
+                    return (1 - val if lead[0] < 0 else val), lead[1] + 1
             # "AD 800", "BC 44"
             if self.w(i) in self.lex.ce_words | self.lex.bce_words and self.is_int(i + 1):
                 if self.tx(i).isupper() or self.w(i) in ("ad", "bc"):
