@@ -21,6 +21,7 @@ from chronologist.temporal import anchor as A
 from chronologist.temporal.lexicon import Lexicon, load_lexicon
 from chronologist.temporal.tokens import Token
 from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_month
+from chronologist.timemodel import weekday as weekday_of
 
 Builder = Callable[["Context"], TimeValue | None]
 
@@ -1098,7 +1099,9 @@ class Parser:
         j = i + (self.w(i) in ("the", "this", "last", "next", "a"))
         det = self.w(i)
         year_before = None
-        if self.w(j) in ("fiscal",):
+        while self.w(j) in ("fiscal", "comparable", "corresponding", "same") and j > i:
+            j += 1
+        if self.w(j) == "fiscal":
             j += 1
         yr = self.year(j)
         if yr is not None:
@@ -1110,7 +1113,18 @@ class Parser:
             self.w(j) == "year" and self.hyphen(j + 1) and self.w(j + 2) in ("ago", "earlier")
         ):
             k = j + 1 if self.w(j) != "year" else j + 3
-            if self.w(k) in ("quarter", "period", "level", "quarters"):
+            o2 = self.ordinal(k)
+            if o2 is not None and self.w(o2[1]) == "quarter" and 1 <= o2[0] <= 4:
+                nth = o2[0]  # "the year-ago third quarter"
+                return Reading(
+                    i,
+                    o2[1] + 1,
+                    "DATE",
+                    lambda c: _quarter(c, "quarter", nth, None, -1),
+                    explicit=False,
+                    shifted=True,
+                )
+            if self.w(k) in ("quarter", "period", "level", "quarters", "results"):
                 return Reading(
                     i,
                     k + 1,
@@ -2016,6 +2030,10 @@ def _weekend(c: Context, off: int) -> TimeValue | None:
     now = c.now()
     if now is None:
         return None
+    if off == 0 and now.day is not None and now.month is not None and now.year is not None:
+        # "over the weekend" said on a weekday, in the past tense: the one just gone
+        if weekday_of(now.year, now.month, now.day) < 6 and c.tense <= 0:
+            off = -1
     w = A.shift(now, "week", off)
     if w is None:
         return None
