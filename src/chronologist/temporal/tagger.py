@@ -91,12 +91,12 @@ def _marker(toks: list[Token], k: int) -> int:
         return 1
     if word in PRESENT_MARKERS:
         return PRESENT
-    if word in PAST_MARKERS:
+    participle = word in PAST_MARKERS or (
+        len(word) > 4 and word.endswith("ed") and word not in NOT_PAST and word.isalpha()
+    )
+    # "was completed" is past; "is heard", "to be completed" are not past at all
+    if participle and (k == 0 or toks[k - 1].low not in ("be", "been", "being", "to", "is", "are")):
         return -1
-    if len(word) > 4 and word.endswith("ed") and word not in NOT_PAST and word.isalpha():
-        # "was completed" is past, "to be completed" is not a tense at all
-        if k == 0 or toks[k - 1].low not in ("be", "been", "being", "to", "is", "are"):
-            return -1
     return 0
 
 
@@ -110,6 +110,8 @@ def tense_at(toks: list[Token], i: int, j: int) -> int:
     """
     if j + 1 < len(toks) and toks[j].text in ("'", "\u2019") and toks[j + 1].low == "s":
         return -1
+    if i > 0 and toks[i - 1].low == "since":
+        return -1  # "since Jan. 13" looks back
     for step, first in ((-1, i - 1), (1, j)):
         k = first
         for _ in range(6):
