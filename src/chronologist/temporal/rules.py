@@ -1456,6 +1456,11 @@ class Parser:
             or (nxt == "of" and self.w(k2 + 1) == "age")
         ):
             return None  # an age
+        if key == "quarter" and hyph:
+            return None  # "three-quarters of": a fraction
+        if key == "second" and count == 1 and self.w(i) in ("a", "one") and self.tx(k2).isalpha():
+            if self.w(k2) not in ("and", "or", "ago", "later", "earlier", "before", "after"):
+                return None  # "a second betrayal": an ordinal
         value = _dur_value(spec.timex, count, spec.n, spec.time, half=half)
         plain = Reading(i, k2, "DURATION", _dur(value), explicit=False)
         if hyph or count is None or spec.time:
