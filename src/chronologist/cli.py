@@ -347,3 +347,53 @@ def _build_from_gold(gold: tuple[Path, ...], save: Path | None) -> dict[str, Any
     if save is not None:
         _write_atomically(save, json.dumps(as_dict, ensure_ascii=False, indent=2))
     return as_dict
+
+
+@main.command()
+@click.argument("timelines", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Output folder (created if missing; files we do not write are kept).",
+)
+@click.option("--title", default="Timelines", show_default=True, help="The site's title.")
+@click.option("--quiet", is_flag=True, help="No summary.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary for scripts.")
+@friendly_errors
+def site(timelines: tuple[Path, ...], output: Path, title: str, quiet: bool, as_json: bool) -> None:
+    """Write a static site of TIMELINES (our timeline JSON files) into the OUTPUT folder.
+
+    The home page lists the timelines; each gets a folder with the interactive viewer
+    (index.html), a story to read (story.html), its sources with every cited passage
+    marked (sources.html) and its data (timeline.json). Links are relative: open
+    index.html from disk or put the folder on any static host.
+
+    Example:
+
+        chronologist site stalin.json trotsky.json -o site/
+    """
+    from chronologist.site import make_site
+
+    result = make_site(timelines, output, title=title)
+    summary = {
+        "output": str(output),
+        "timelines": list(result.slugs),
+        "files": list(result.files),
+        "viewer_fallback": result.viewer_fallback,
+    }
+    if as_json:
+        click.echo(json.dumps(summary))
+    elif not quiet:
+        click.echo(
+            f"Wrote {output}: {len(result.slugs)} timeline"
+            f"{'' if len(result.slugs) == 1 else 's'} ({len(result.files)} files); "
+            f"open {output / 'index.html'}."
+        )
+        if result.viewer_fallback:
+            click.echo(
+                "  note: the interactive viewer is not available; its pages are plain HTML.",
+                err=True,
+            )
