@@ -107,6 +107,7 @@ def test_registry_holds_the_builtin_formats_in_order():
         ("markdown", ".md"),
         ("ics", ".ics"),
         ("html", ".html"),
+        ("plainhtml", ".plain.html"),
     ]
 
 
@@ -440,7 +441,7 @@ def _assert_inert_html(fragment: str) -> None:
 
 
 def test_html_page_lists_events_citations_and_conflicts():
-    out = render(TIMELINE, "html")
+    out = render(TIMELINE, "plainhtml")
     page = out.content
     tags = _tags(page)
     events = [a for t, a in tags if t == "li" and "event" in (a.get("class") or "")]
@@ -458,7 +459,7 @@ def test_html_page_lists_events_citations_and_conflicts():
 @pytest.mark.parametrize("hostile", XSS)
 def test_hostile_text_renders_inert_in_every_format(hostile):
     tl = _timeline(hostile)
-    page = render(tl, "html").content
+    page = render(tl, "plainhtml").content
     _assert_inert_html(page)
     assert "<script" not in page.lower()
     data = json.loads(render(tl, "timelinejs").content)

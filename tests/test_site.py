@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
-import types
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -728,37 +726,18 @@ def test_json_summary(tmp_path):
     assert sorted(summary["files"]) == sorted(
         ["index.html", *(str(PurePosixPath("rome-and-russia", n)) for n in site_module.PAGES)]
     )
-    assert isinstance(summary["viewer_fallback"], bool)
     index = (tmp_path / "s" / "index.html").read_text(encoding="utf-8")
     assert "My &lt;b&gt;site&lt;/b&gt;" in index
 
 
 # --------------------------------------------------------------------------- viewer
-def test_the_viewer_page_comes_from_the_viewer_module(tmp_path, monkeypatch):
-    calls = []
-
-    def viewer_page(timeline, *, home_href=None):
-        calls.append((timeline.title, home_href))
-        return f'<!DOCTYPE html><html lang="en"><a href="{home_href}">home</a></html>'
-
-    fake = types.ModuleType("chronologist.render.viewer")
-    fake.viewer_page = viewer_page  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "chronologist.render.viewer", fake)
+def test_the_viewer_page_is_the_interactive_viewer_linked_to_its_site(tmp_path):
     good = write_json(tmp_path / "good.json", history())
     result = run(good, "-o", tmp_path / "s", "--json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["viewer_fallback"] is False
-    assert calls == [("Rome and Russia", "../index.html")]
-    page = (tmp_path / "s" / "rome-and-russia" / "index.html").read_text(encoding="utf-8")
-    assert page.endswith('<a href="../index.html">home</a></html>')
-
-
-def test_without_the_viewer_module_the_plain_page_stands_in(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "chronologist.render.viewer", None)
-    good = write_json(tmp_path / "good.json", history())
-    result = run(good, "-o", tmp_path / "s")
-    assert result.exit_code == 0, result.output
-    assert "viewer is not available" in result.output
     page = read(tmp_path / "s" / "rome-and-russia" / "index.html")
-    assert "../index.html" in page.links() and "story.html" in page.links()
-    assert not page.elements("script")
+    links = page.links()
+    for href in ("../index.html", "story.html", "sources.html", "timeline.json"):
+        assert href in links
+    assert page.elements("script")  # the viewer's own inline module, nothing fetched
+    assert not any(attrs.get("src") for attrs in page.elements("script"))

@@ -187,7 +187,10 @@ def _ingest_all(locations: tuple[str, ...], *, allow_private: bool) -> list[Any]
     "output",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Output file; the suffix picks the format: .json .timelinejs.json .csv .md .ics .html",
+    help=(
+        "Output file; the suffix picks the format: .json .timelinejs.json .csv .md .ics "
+        ".html (interactive viewer) .plain.html (script-free page)"
+    ),
 )
 @click.option("--title", help="Timeline title (default: from the sources).")
 @click.option("--allow-private", is_flag=True, help="Let URLs point at private or loopback hosts.")
@@ -382,7 +385,6 @@ def site(timelines: tuple[Path, ...], output: Path, title: str, quiet: bool, as_
         "output": str(output),
         "timelines": list(result.slugs),
         "files": list(result.files),
-        "viewer_fallback": result.viewer_fallback,
     }
     if as_json:
         click.echo(json.dumps(summary))
@@ -392,8 +394,83 @@ def site(timelines: tuple[Path, ...], output: Path, title: str, quiet: bool, as_
             f"{'' if len(result.slugs) == 1 else 's'} ({len(result.files)} files); "
             f"open {output / 'index.html'}."
         )
-        if result.viewer_fallback:
-            click.echo(
-                "  note: the interactive viewer is not available; its pages are plain HTML.",
-                err=True,
-            )
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--database",
+    envvar="DATABASE_URL",
+    help="sqlite:///file.db or postgresql://user@host/db (env DATABASE_URL); "
+    "default: chronologist/chronologist.db in your data directory.",
+)
+@click.option(
+    "--multi-user", is_flag=True, help="Accounts, logins and roles (needed off loopback)."
+)
+@click.option("--allow-private", is_flag=True, help="Let source URLs reach private addresses.")
+@click.option(
+    "--secret-key",
+    envvar="CHRONOLOGIST_SECRET_KEY",
+    help="Signs CSRF tokens (env CHRONOLOGIST_SECRET_KEY); default: random per start.",
+)
+@click.option(
+    "--load",
+    "load",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="On first start (no timelines yet), import these files (repeatable).",
+)
+@friendly_errors
+def serve(
+    host: str,
+    port: int,
+    database: str | None,
+    multi_user: bool,
+    allow_private: bool,
+    secret_key: str | None,
+    load: tuple[Path, ...],
+) -> None:
+    """Serve the web app: make, review, edit and share timelines.
+
+    Single-user mode (the default) needs no login and listens on loopback only;
+    --multi-user adds accounts, roles and private timelines. The JSON API is
+    documented at /docs.
+
+    Example:
+
+        chronologist serve
+
+        chronologist serve --multi-user --host 0.0.0.0 --database postgresql://db/chrono
+    """
+    import ipaddress
+
+    import uvicorn
+
+    from chronologist.errors import ConfigError
+    from chronologist.web import WebSettings, create_app
+    from chronologist.web.sources import load_first_start
+
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not multi_user and not loopback:
+        raise ConfigError(
+            f"Single-user mode has no login, so it only listens on loopback, not {host!r}.",
+            hint="Use --host 127.0.0.1, or --multi-user to serve other machines.",
+        )
+    settings = WebSettings(
+        database_url=database,
+        multi_user=multi_user,
+        allow_private=allow_private,
+        secret_key=secret_key,
+    )
+    app = create_app(settings)
+    store = app.state.chronologist.store
+    loaded = load_first_start(store, load, owner_id=app.state.chronologist.local_user.id)
+    for title in loaded:
+        click.echo(f"Loaded {title!r}")
+    mode = "multi-user" if multi_user else "single-user"
+    click.echo(f"chronologist on http://{host}:{port} ({mode}; {store!r})")
+    uvicorn.run(app, host=host, port=port, log_level="info")

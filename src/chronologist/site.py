@@ -41,6 +41,7 @@ from chronologist.render._common import (
     safe_url,
 )
 from chronologist.render.html import environment
+from chronologist.render.viewer import viewer_page
 from chronologist.timemodel import TimePoint, TimeValue
 
 __all__ = [
@@ -55,6 +56,11 @@ __all__ = [
 ]
 
 HOME = "../index.html"
+_VIEWER_LINKS = (
+    ("Story", "story.html"),
+    ("Sources", "sources.html"),
+    ("Data (JSON)", "timeline.json"),
+)
 PAGES = ("index.html", "story.html", "sources.html", "timeline.json")
 """The files written per timeline, inside its ``<slug>/`` folder."""
 MAX_SLUG = 60
@@ -71,13 +77,6 @@ _BASIS_NOTES = {
     "contextual": ("from context", "Dated from the dates around it in the source."),
     "order": ("inferred", "Date inferred from the order of the narrative."),
 }
-_FALLBACK_NAV = (
-    '<nav aria-label="Site" style="font: 15px/1.4 system-ui, sans-serif; margin-bottom: 1rem">'
-    '<a href="../index.html">All timelines</a> · <a href="story.html">Story</a> · '
-    '<a href="sources.html">Sources</a> · <a href="timeline.json">Data (JSON)</a></nav>\n'
-)
-
-ViewerPage = Callable[..., str]
 
 
 # ----------------------------------------------------------------------------- slugs
@@ -540,31 +539,9 @@ def index_page(timelines: Sequence[Timeline], slugs: Sequence[str], *, site_titl
     return _page("index.html", site_title=site_title, home="index.html", entries=entries)
 
 
-def _viewer_function() -> ViewerPage | None:
-    """``chronologist.render.viewer.viewer_page``, or None while it does not exist yet.
-
-    Only its absence falls back (no module, or a ``viewer/`` assets folder with no
-    module beside it); an error inside an existing viewer module propagates.
-    """
-    try:
-        from chronologist.render.viewer import (  # type: ignore[attr-defined,import-not-found,unused-ignore]
-            viewer_page,
-        )
-    except ImportError as exc:
-        if exc.name != "chronologist.render.viewer":
-            raise
-        return None
-    function: ViewerPage = viewer_page
-    return function
-
-
-def viewer_or_fallback(timeline: Timeline) -> tuple[str, bool]:
-    """The interactive viewer page, and whether the plain page stood in for it."""
-    viewer = _viewer_function()
-    if viewer is not None:
-        return viewer(timeline, home_href=HOME), False
-    page = render(timeline, "html").content
-    return page.replace("<body>\n", "<body>\n" + _FALLBACK_NAV, 1), True
+def viewer(timeline: Timeline) -> str:
+    """The interactive viewer page of a timeline, linked to the rest of its site."""
+    return viewer_page(timeline, home_href=HOME, links=_VIEWER_LINKS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -575,25 +552,20 @@ class SiteResult:
     slugs: tuple[str, ...]
     files: tuple[str, ...]
     """Paths relative to ``output``, in POSIX form."""
-    viewer_fallback: bool
-    """True when the plain HTML page stood in for the interactive viewer."""
 
 
 def build_site(
     timelines: Sequence[Timeline], *, title: str = "Timelines"
-) -> tuple[dict[str, str], tuple[str, ...], bool]:
-    """Every file of the site in memory: (relative path → content, slugs, viewer fallback)."""
+) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Every file of the site in memory: (relative path → content, slugs)."""
     slugs = unique_slugs(t.title for t in timelines)
     files: dict[str, str] = {"index.html": index_page(timelines, slugs, site_title=title)}
-    fallback = False
     for timeline, slug in zip(timelines, slugs, strict=True):
-        viewer, used_fallback = viewer_or_fallback(timeline)
-        fallback = fallback or used_fallback
-        files[f"{slug}/index.html"] = viewer
+        files[f"{slug}/index.html"] = viewer(timeline)
         files[f"{slug}/story.html"] = story_page(timeline, site_title=title)
         files[f"{slug}/sources.html"] = sources_page(timeline, site_title=title)
         files[f"{slug}/timeline.json"] = render(timeline, "json").content
-    return files, tuple(slugs), fallback
+    return files, tuple(slugs)
 
 
 # ------------------------------------------------------------------------------ write
@@ -723,6 +695,6 @@ def make_site(
         raise InputError("No timelines given. Give one or more timeline JSON files.")
     _check_output(out)
     timelines = [load_timeline(p) for p in paths]
-    files, slugs, fallback = build_site(timelines, title=title)
+    files, slugs = build_site(timelines, title=title)
     write_site(files, out)
-    return SiteResult(out, slugs, tuple(files), fallback)
+    return SiteResult(out, slugs, tuple(files))

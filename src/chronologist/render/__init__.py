@@ -1,7 +1,9 @@
 """Stage 6: write a ``Timeline`` in a named format (``render``).
 
 ``RENDERERS`` maps each format name to its ``Renderer`` (the output suffix and media type
-with it); built-ins register through ``register`` exactly as a plugin would.
+with it); built-ins register through ``register`` exactly as a plugin would. "html" is the
+interactive viewer (``render.viewer``); the plain, script-free page is "plainhtml"
+(``.plain.html``).
 ``format_for_path`` picks the format from an output file name.
 """
 
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 
 from chronologist.errors import ConfigError, UnsupportedFormat
 from chronologist.models import Timeline
-from chronologist.render import csv, html, ics, markdown, timelinejs
+from chronologist.render import csv, html, ics, markdown, timelinejs, viewer
 from chronologist.render import json as json_format
 from chronologist.render._common import Rendered, human_date
 from chronologist.render.json import SCHEMA_ID, timeline_from_dict, timeline_to_dict
@@ -46,6 +48,10 @@ class Renderer:
 
 RENDERERS: dict[str, Renderer] = {}
 
+PLAIN_HTML = "plainhtml"
+"""The plain, script-free HTML page ("html" is the interactive viewer)."""
+PLAIN_HTML_SUFFIX = ".plain.html"
+
 
 def register(renderer: Renderer) -> Renderer:
     """Add a renderer to ``RENDERERS`` (names and suffixes must be new)."""
@@ -70,7 +76,8 @@ register(
 register(Renderer(csv.FORMAT, csv.SUFFIX, csv.MEDIA_TYPE, csv.render_csv))
 register(Renderer(markdown.FORMAT, markdown.SUFFIX, markdown.MEDIA_TYPE, markdown.render_markdown))
 register(Renderer(ics.FORMAT, ics.SUFFIX, ics.MEDIA_TYPE, ics.render_ics))
-register(Renderer(html.FORMAT, html.SUFFIX, html.MEDIA_TYPE, html.render_html))
+register(Renderer(viewer.FORMAT, viewer.SUFFIX, viewer.MEDIA_TYPE, viewer.render_viewer))
+register(Renderer(PLAIN_HTML, PLAIN_HTML_SUFFIX, html.MEDIA_TYPE, html.render_html))
 
 
 def _choices() -> str:
