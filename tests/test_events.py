@@ -227,3 +227,42 @@ def test_events_hard_wrapped_paragraphs_stay_whole() -> None:
     assert stormed.when is not None and stormed.when.edtf == "1453-05-29"
     recovered = _find(events, "recovered it in 1261")
     assert recovered.when is not None and recovered.when.edtf == "1261"
+
+
+def _text_source(text: str) -> Source:
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return Source(f"src-{digest[:12]}", "wrapped", "text", digest, text)
+
+
+def test_events_a_wrapped_line_that_starts_with_a_year_goes_on_the_sentence() -> None:
+    text = (
+        "Rome fought Carthage for most of the century. The First Punic War lasted from 264 to\n"
+        "241 BC. Hannibal crossed the Alps with his army in January\n"
+        "218 BC, after a long march.\n"
+    )
+    spans = [text[a:b] for a, b in blocks(text)]
+    assert spans == [text.rstrip("\n")]
+    events = extract_events(_text_source(text))
+    war = _find(events, "Punic War")
+    assert war.evidence[0].quote == "The First Punic War lasted from 264 to\n241 BC."
+    assert war.when is not None and war.when.edtf == "-0263/-0240"
+    alps = _find(events, "crossed the Alps")
+    assert alps.when is not None and alps.when.edtf == "-0217-01"
+
+
+def test_events_chronology_lists_still_split_after_a_wrapped_entry() -> None:
+    text = (
+        "1905 - Revolution in Russia, with strikes\n"
+        "and mutinies in the fleet\n"
+        "1906 - The first Duma meets\n"
+    )
+    spans = [text[a:b] for a, b in blocks(text)]
+    assert spans[-1] == "1906 - The first Duma meets"
+
+
+def test_events_dates_are_not_part_of_titles_or_names() -> None:
+    text = "In 218 BC Hannibal crossed the Alps. Five years after the revolution, Ivan left Russia."
+    events = extract_events(_text_source(text))
+    titles = [e.title for e in events]
+    assert "Hannibal crossed the Alps" in titles
+    assert not any(t.lower().startswith("revolution") for t in titles), titles

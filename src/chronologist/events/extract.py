@@ -93,12 +93,13 @@ class Draft:
 
 def _continues(body: str, open_sentence: bool) -> bool:
     """A hard-wrapped line inside a sentence, not a heading."""
+    return open_sentence or body[:1].islower() or _broken_off(body)
+
+
+def _broken_off(body: str) -> bool:
+    """A line that stops mid-clause, so the next line goes on with it ("from 264 to")."""
     words = body.split()
-    return (
-        open_sentence
-        or body[:1].islower()
-        or (bool(words) and (body.endswith(",") or words[-1].lower() in _FUNCTION_WORDS))
-    )
+    return bool(words) and (body.endswith(",") or words[-1].lower() in _FUNCTION_WORDS)
 
 
 def blocks(text: str) -> Iterator[tuple[int, int]]:
@@ -111,9 +112,13 @@ def blocks(text: str) -> Iterator[tuple[int, int]]:
     start: int | None = None
     end = 0
     open_sentence = False
+    mid_clause = False  # the last prose line broke off after "to", "of", a comma...
+    in_list = False  # a chronology entry was seen since the last non-prose line
     for line in text.splitlines(keepends=True):
         body = line.strip()
-        dated = _DATED_LINE.match(body) is not None
+        wrapped = mid_clause or (not in_list and start is not None and open_sentence)
+        dated = not wrapped and _DATED_LINE.match(body) is not None
+        in_list = in_list or dated
         if start is not None and dated:
             yield start, end  # a chronology line stands alone
             start = None
@@ -127,12 +132,13 @@ def blocks(text: str) -> Iterator[tuple[int, int]]:
                 start = pos + lead
             end = pos + len(line.rstrip())
             open_sentence = not ends
+            mid_clause = _broken_off(body)
             if dated:
                 yield start, end
                 start = None
                 open_sentence = False
         else:
-            open_sentence = False
+            open_sentence = mid_clause = in_list = False
             if start is not None:
                 yield start, end
                 start = None
@@ -153,7 +159,7 @@ def extract_events(
         dct = dateline_date(text)
     times = tag_times(text, dct=dct, genre=genre or ("news" if dct else _genre(source)))
     spans = list(blocks(text))
-    docs = list(nlp.pipe(text[a:b] for a, b in spans))
+    docs = list(nlp.pipe(_with_times(nlp, text, a, b, times) for a, b in spans))
     people = People.from_docs(docs)
     drafts: list[Draft] = []
     for n, ((a, _b), doc) in enumerate(zip(spans, docs, strict=True)):
@@ -163,6 +169,31 @@ def extract_events(
     _item_dates(drafts, source)
     _order_bounds(drafts)
     return [_event(source, d, text) for d in drafts]
+
+
+def _with_times(nlp: Any, text: str, a: int, b: int, times: Sequence[TimeMention]) -> Any:
+    """A block as an unparsed spaCy Doc whose DATE entities are our time mentions, so
+    the entity recognizer works around them ("218 BC Hannibal" is a date and a person,
+    not one organization)."""
+    doc = nlp.make_doc(_unwrap(text[a:b]))
+    ents = []
+    last = -1
+    for m in times:
+        if a <= m.span.start and m.span.end <= b:
+            ent = doc.char_span(
+                m.span.start - a, m.span.end - a, label="DATE", alignment_mode="expand"
+            )
+            if ent is not None and ent.start >= last:
+                ents.append(ent)
+                last = ent.end
+    doc.set_ents(ents, default="unmodified")
+    return doc
+
+
+def _unwrap(block: str) -> str:
+    """A block's hard line breaks as spaces (same length, so offsets hold): a sentence
+    wrapped over lines is one sentence to the parser."""
+    return block.replace("\r", " ").replace("\n", " ")
 
 
 def _item_events(source: Source) -> list[Event]:
@@ -373,7 +404,12 @@ def _nominal_events(sent: Any) -> list[tuple[Any, str]]:
         if prep is None or prep.lower_ not in TEMPORAL_PREPS:
             continue
         owner = next(
-            (c for c in tok.children if c.dep_ in ("poss", "compound") or c.ent_type_), None
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("poss", "compound") or c.ent_type_ not in ("", "DATE", "TIME")
+            ),
+            None,
         )
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if owner is None and of is None and not tok.text[:1].isupper():
@@ -394,11 +430,19 @@ def _dated_statement(sent: Any) -> tuple[Any, str] | None:
     if lead is not None:
         rest = sent.text[lead.end() :]
     else:
-        rest = " ".join(t.text for t in sent if t.ent_type_ != "DATE")
+        rest = " ".join(t.text for t in sent if not _date_part(t))
     title = _clean_title(rest.strip(" -:\u2013\u2014.,;"))
     if len(title.split()) < 2 or not any(w[:1].isupper() for w in title.split()):
         return None
     return sent, title
+
+
+def _date_part(tok: Any) -> bool:
+    """A date token, or the preposition that introduces one ("In" of "In 218 BC")."""
+    if tok.ent_type_ == "DATE":
+        return True
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return tok.dep_ == "prep" and nxt is not None and nxt.ent_type_ == "DATE"
 
 
 # ------------------------------------------------------------------------------ titles
@@ -428,7 +472,11 @@ def _subject_words(subj: Any, people: People) -> list[str]:
     while stack:
         tok = stack.pop()
         keep.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in SUBJECT_SKIP)
+        stack.extend(
+            c
+            for c in tok.children
+            if c.dep_ not in SUBJECT_SKIP and c.ent_type_ not in ("DATE", "TIME")
+        )
     words = [t.text for t in sorted(keep, key=lambda t: t.i) if t.pos_ != "PUNCT"]
     if words and words[-1].lower() in ("and", "or"):
         words.pop()

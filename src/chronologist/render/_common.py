@@ -58,8 +58,11 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 
 # ---------------------------------------------------------------------- date labels
 def year_label(year: int) -> str:
-    """An astronomical year for people: 1907 → "1907", -43 → "44 BCE", 0 → "1 BCE"."""
-    return str(year) if year > 0 else f"{1 - year} BCE"
+    """An astronomical year for people: 1907 → "1907", 14 → "14 CE", -43 → "44 BCE",
+    0 → "1 BCE" (years before 1000 say their era, so "14" is not read as a count)."""
+    if year >= 1000:
+        return str(year)
+    return f"{year} CE" if year > 0 else f"{1 - year} BCE"
 
 
 def _years_label(lo: int, hi: int) -> str:

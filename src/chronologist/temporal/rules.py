@@ -502,6 +502,9 @@ class Parser:
 
     def core_or_range(self, i: int) -> Reading | None:
         first = self.core(i)
+        shared = self.shared_era_range(i)
+        if shared is not None and (first is None or shared.j > first.j):
+            return shared
         if first is None:
             return None
         reading = self.range_after(first) or first
@@ -509,6 +512,27 @@ class Parser:
         if end is not None:
             return _julian(reading, end)
         return reading
+
+    def shared_era_range(self, i: int) -> Reading | None:
+        """ "from 264 to 241 BC", "82-79 BC", "between 40 and 37 BC": one era for both."""
+        link, before = self.w(i + 1), self.w(i - 1)
+        dash = link in ("-", "\u2013", "\u2014") and self.adj(i + 1) == self.adj(i + 2)
+        if not (dash or (link, before) in (("to", "from"), ("and", "between"))):
+            return None
+        k = i + 2
+        if not (self.is_int(i) and self.is_int(k)) or not self.t[i].text.isdigit():
+            return None
+        a, b = int(self.tx(i)), int(self.tx(k))
+        era = self.era(k + 1)
+        if era is None or len(self.tx(i)) > 4 or len(self.tx(k)) > 4 or 0 in (a, b):
+            return None
+        sign, j = era
+        if (sign < 0 and a <= b) or (sign > 0 and a >= b):
+            return None
+        y0, y1 = (1 - a, 1 - b) if sign < 0 else (a, b)
+        first = Reading(i, i + 1, "DATE", _const(TimePoint("year", year=y0)))
+        second = Reading(k, j, "DATE", _const(TimePoint("year", year=y1)))
+        return _range(first, second, split=not dash)
 
     def old_style(self, k: int) -> int | None:
         """ "(O.S.)", "Old Style", "(Julian)" after a date: the end index, or None."""
@@ -728,7 +752,9 @@ class Parser:
             return None
         k = j + (self.w(j) == ",")
         yr = self.year(k, loose=True) if self.is_int(k) and len(self.tx(k)) == 4 else self.year(k)
-        if yr is not None and not (self.w(k) == "," or self.is_int(k) or yr[0] <= 0):
+        if yr is not None and not (
+            self.w(k) == "," or self.is_int(k) or yr[0] <= 0 or self.era(k) is not None
+        ):
             yr = None
         if yr is not None:
             y, j = yr
