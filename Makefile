@@ -16,8 +16,10 @@ $(STAMP): pyproject.toml requirements.txt requirements-dev.txt requirements-mode
 		|| $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+EXAMPLES := examples/printing-press.txt examples/roman-republic.md examples/space-race.csv
+
 run: $(STAMP)
-	$(BIN)/chronologist timex examples/printing-press.txt --format table
+	$(BIN)/chronologist serve $(addprefix --load ,$(EXAMPLES))
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -39,6 +41,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/tagger.py --shared $(SHARED)
 	$(BIN)/python bench/build.py --shared $(SHARED)
 	$(BIN)/python bench/viewer.py
+	$(BIN)/python bench/api.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

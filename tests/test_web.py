@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import io
 import random
 import threading
 import time
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -329,6 +331,19 @@ def test_web_exports_every_format_and_embeds(single: FastAPI) -> None:
     assert "<script>" not in embed["iframe"] and "&lt;script&gt;" in embed["iframe"]
     formats = api.ok("GET", "/api/formats")
     assert [f["name"] for f in formats] == list(RENDERERS)
+    site = api("GET", f"/api/timelines/{tid}/site.zip")
+    assert site.status_code == 200 and site.headers["content-type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(site.content)) as archive:
+        names = archive.namelist()
+        home = archive.read("index.html").decode()
+        slug = next(n.split("/")[0] for n in names if n.endswith("/story.html"))
+        story = archive.read(f"{slug}/story.html").decode()
+    assert {f"{slug}/{page}" for page in ("index.html", "sources.html", "timeline.json")} <= set(
+        names
+    )
+    assert "Hand" in story and "<script>alert" not in home + story
+    assert "&lt;script&gt;" in home
+    assert all(not n.startswith(("/", "..")) for n in names)
 
 
 def test_web_upload_limits_and_types(store: Store) -> None:
@@ -500,6 +515,7 @@ def test_web_strangers_cannot_see_a_private_timeline(shared: dict[str, Any]) -> 
             f"/api/timelines/{tid}/events/{eid}",
             f"/api/timelines/{tid}/sources",
             f"/api/timelines/{tid}/export/json",
+            f"/api/timelines/{tid}/site.zip",
             f"/api/timelines/{tid}/embed",
             f"/api/timelines/{tid}/events/{eid}/history",
         ):

@@ -3,7 +3,9 @@ ingest or render, and shape the answer; nothing else."""
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from dataclasses import replace
 from typing import Annotated
 
@@ -12,6 +14,7 @@ from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, Respon
 from chronologist.errors import InputError
 from chronologist.models import Event, Participant, Timeline
 from chronologist.render import RENDERERS, render
+from chronologist.site import build_site
 from chronologist.store import SplitPart, new_event_id
 from chronologist.web.app import Ctx, context, csrf_guard, secure
 from chronologist.web.auth import SESSION_COOKIE, Need, csrf_token
@@ -340,6 +343,30 @@ def delete_timeline(timeline_id: str, ctx: Context) -> OkOut:
 def export_timeline(timeline_id: str, fmt: str, ctx: Context) -> Response:
     """Download in an export format (see ``GET /api/formats``)."""
     return export_response(ctx, timeline_id, fmt)
+
+
+@router.get(
+    "/timelines/{timeline_id}/site.zip",
+    tags=["publish"],
+    response_class=Response,
+    responses={200: {"content": {"application/zip": {}}, "description": "The static site"}},
+)
+def export_site(timeline_id: str, ctx: Context) -> Response:
+    """The static site (home, viewer, story and sources pages, data) as a zip file: it
+    works from disk or any static host, like ``chronologist site``."""
+    info, _role = ctx.access(timeline_id, "viewer")
+    timeline = ctx.store.get_timeline(timeline_id, published=True)
+    files, _slugs = build_site([timeline], title=info.title or "Timelines")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in sorted(files.items()):
+            archive.writestr(name, content)
+    name = _slug(info.title) + "-site.zip"
+    return Response(
+        buffer.getvalue(),
+        media_type="application/zip",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @router.get("/timelines/{timeline_id}/embed", tags=["publish"])
