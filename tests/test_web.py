@@ -653,3 +653,48 @@ def test_web_serve_loads_files_on_first_start(store: Store, tmp_path: Path) -> N
     loaded = store.list_timelines(everything=True)
     assert len(loaded) == 2 and all(t.event_count == 1 for t in loaded)
     assert load_first_start(store, [ours], owner_id=owner) == []  # not on later starts
+
+
+def test_web_reads_are_cached_per_revision_and_every_write_shows(single: FastAPI) -> None:
+    api = Api(single)
+    tid = api.ok("POST", "/api/timelines", 201, json={"title": "Cached"})["id"]
+    first = api.ok("POST", f"/api/timelines/{tid}/events", 201, json={"title": "A", "date": "1907"})
+    export = f"/api/timelines/{tid}/export/json"
+    events = f"/api/timelines/{tid}/events"
+
+    def titles() -> tuple[list[str], list[str]]:
+        data = api("GET", export).json()
+        return [e["title"] for e in data["events"]], [e["title"] for e in api.ok("GET", events)]
+
+    assert titles() == (["A"], ["A"])
+    tag = api("GET", export).headers["etag"]
+    assert api("GET", export).headers["etag"] == tag  # unchanged: same revision
+    not_modified = api("GET", export, headers={"If-None-Match": tag})
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    assert api("GET", export).headers["cache-control"] == "private, no-cache"
+
+    writes = [
+        ("PATCH", f"/api/timelines/{tid}/events/{first['id']}", {"title": "B"}, (["B"], ["B"])),
+        ("POST", f"/api/timelines/{tid}/events", {"title": "C", "date": "1910"}, None),
+        ("PATCH", f"/api/timelines/{tid}", {"title": "Renamed"}, None),
+    ]
+    seen = {tag}
+    for method, path, body, expect in writes:
+        api.ok(method, path, 201 if method == "POST" else 200, json=body)
+        tag = api("GET", export).headers["etag"]
+        assert tag not in seen, path
+        seen.add(tag)
+        if expect is not None:
+            assert titles() == expect
+        assert api("GET", export, headers={"If-None-Match": tag}).status_code == 304
+    assert titles() == (["B", "C"], ["B", "C"])
+    assert api("GET", export).json()["title"] == "Renamed"
+    # undo and delete are writes too
+    change = api.ok("DELETE", f"/api/timelines/{tid}/events/{first['id']}")["change_id"]
+    assert titles() == (["C"], ["C"])
+    api.ok("POST", f"/api/timelines/{tid}/changes/{change}/undo")
+    assert titles() == (["B", "C"], ["B", "C"])
+    api.ok("POST", f"/api/timelines/{tid}/events/{first['id']}/reject")
+    assert titles()[0] == ["C"]  # the export is the published timeline: rejected events left out
+    statuses = api.ok("GET", events, params={"status": "rejected"})
+    assert [e["title"] for e in statuses] == ["B"]

@@ -34,6 +34,7 @@ from chronologist.web.auth import (
     csrf_token,
     resolve_actor,
 )
+from chronologist.web.cache import RenderCache
 from chronologist.web.errors import error_response, install_error_handlers
 from chronologist.web.jobs import Build, JobRunner
 
@@ -85,6 +86,7 @@ class AppState:
     secret: bytes
     local_user: User
     owns_store: bool = True
+    renders: RenderCache = field(default_factory=RenderCache)
     extra: dict[str, Any] = field(default_factory=dict)
 
 

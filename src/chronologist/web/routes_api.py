@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, Response, UploadFile
+from pydantic import TypeAdapter
 
 from chronologist.errors import InputError
 from chronologist.models import Event, Participant, Timeline
@@ -18,6 +19,7 @@ from chronologist.site import build_site
 from chronologist.store import SplitPart, new_event_id
 from chronologist.web.app import Ctx, context, csrf_guard, secure
 from chronologist.web.auth import SESSION_COOKIE, Need, csrf_token
+from chronologist.web.cache import cached_response, revision_key
 from chronologist.web.dates import describe, parse_user_date
 from chronologist.web.errors import Forbidden, PayloadTooLarge, Unauthorized, error_schema
 from chronologist.web.pages import embed_snippet
@@ -61,6 +63,9 @@ from chronologist.web.sources import (
     source_from_upload,
     source_from_url,
 )
+
+JSON = "application/json"
+_EVENT_LIST = TypeAdapter(list[EventOut])
 
 router = APIRouter(prefix="/api", dependencies=[Depends(csrf_guard)], responses=error_schema())
 Context = Annotated[Ctx, Depends(context)]
@@ -150,11 +155,18 @@ def export_response(ctx: Ctx, timeline_id: str, fmt: str) -> Response:
             f"Unknown export format {fmt!r}.", hint=f"Choose one of: {', '.join(RENDERERS)}."
         )
     info, _role = ctx.access(timeline_id, "viewer")
-    rendered = render(ctx.store.get_timeline(timeline_id, published=True), fmt)
+
+    def make() -> bytes:
+        timeline = ctx.store.get_timeline(timeline_id, published=True)
+        return render(timeline, fmt).content.encode("utf-8")
+
     name = _slug(info.title) + renderer.suffix
-    return Response(
-        rendered.content,
-        media_type=rendered.media_type,
+    return cached_response(
+        ctx.request,
+        ctx.state.renders,
+        revision_key(info, "export", fmt),
+        make,
+        media_type=renderer.media_type,
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
@@ -542,14 +554,21 @@ def parse_date(text: Annotated[str, Query(max_length=200)]) -> ParsedDateOut:
     )
 
 
-@router.get("/timelines/{timeline_id}/events", tags=["events"])
+@router.get("/timelines/{timeline_id}/events", tags=["events"], response_model=list[EventOut])
 def list_events(
     timeline_id: str,
     ctx: Context,
     status: Annotated[str | None, Query(pattern="^(proposed|accepted|rejected)$")] = None,
-) -> list[EventOut]:
-    ctx.access(timeline_id, "viewer")
-    return [EventOut.of(r) for r in ctx.store.list_events(timeline_id, status=status)]
+) -> Response:
+    """The timeline's events in order (revalidate with ``If-None-Match``)."""
+    info, _role = ctx.access(timeline_id, "viewer")
+
+    def make() -> bytes:
+        records = ctx.store.list_events(timeline_id, status=status)
+        return _EVENT_LIST.dump_json([EventOut.of(r) for r in records])
+
+    key = revision_key(info, "events", status)
+    return cached_response(ctx.request, ctx.state.renders, key, make, media_type=JSON)
 
 
 @router.post("/timelines/{timeline_id}/events", tags=["events"], status_code=201)
