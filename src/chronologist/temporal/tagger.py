@@ -71,21 +71,34 @@ def choose_mode(dct: str | None, genre: str | None = None) -> Mode:
 
 
 PRESENT = 2
+SCAN = 10
+"""How many tokens either side of a time expression the tense scan looks at."""
 PRESENT_MARKERS = frozenset({"is", "are", "am", "says", "say"})
+
+
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "our"})
+LOOKS_AHEAD_TO = frozenset(
+    "expected scheduled set due going plans plan planned planning intends intend hopes hope "
+    "aims aim likely poised slated ready prepared wants want seeks seek about".split()
+)
+"""Words after which "to" + verb points ahead ("expected to rise"); a bare "to" does not
+("amounted to more", "agreed to pay")."""
 
 
 def _marker(toks: list[Token], k: int) -> int:
     word = toks[k].low
-    if word in FUTURE_MARKERS or (word == "ll" and k > 0 and toks[k - 1].text in ("'", "\u2019")):
+    previous = toks[k - 1].low if k > 0 else ""
+    if word in FUTURE_MARKERS and previous not in DETERMINERS:  # "the plan" is a noun
+        return 1
+    if word == "ll" and k > 0 and toks[k - 1].text in ("'", "\u2019"):
         return 1
     if (
-        (
-            word == "to"
-            and k + 1 < len(toks)
-            and toks[k + 1].text.isalpha()
-            and toks[k + 1].text.islower()
-        )
-        and toks[k + 1].low not in ("the", "a", "an", "his", "her", "their", "its")
+        word == "to"
+        and previous in LOOKS_AHEAD_TO
+        and k + 1 < len(toks)
+        and toks[k + 1].text.isalpha()
+        and toks[k + 1].text.islower()
+        and toks[k + 1].low not in DETERMINERS
         and not toks[k + 1].low.endswith("ed")
     ):
         return 1
@@ -106,7 +119,7 @@ def tense_at(toks: list[Token], i: int, j: int) -> int:
     The nearest tense marker before the expression decides (English verbs mostly precede
     their time adverbials); failing that, the nearest one after it. A present-tense verb
     ("is payable Jan. 2") settles it as unknown. Scans stop at sentence punctuation and
-    look at most six tokens away. A possessive weekday ("Wednesday's ruling") is past.
+    look at most ``SCAN`` tokens away. A possessive weekday ("Wednesday's ruling") is past.
     """
     if j + 1 < len(toks) and toks[j].text in ("'", "\u2019") and toks[j + 1].low == "s":
         return -1
@@ -114,7 +127,7 @@ def tense_at(toks: list[Token], i: int, j: int) -> int:
         return -1  # "since Jan. 13" looks back
     for step, first in ((-1, i - 1), (1, j)):
         k = first
-        for _ in range(6):
+        for _ in range(SCAN):
             if not 0 <= k < len(toks) or toks[k].text in (".", "!", "?", ";"):
                 break
             found = _marker(toks, k)
