@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, get_args
 
 Granularity = Literal[
     "second",
@@ -47,22 +47,8 @@ Granularity = Literal[
     "century",
     "millennium",
 ]
-GRANULARITIES: tuple[Granularity, ...] = (
-    "second",
-    "minute",
-    "hour",
-    "partofday",
-    "day",
-    "week",
-    "month",
-    "season",
-    "quarter",
-    "half",
-    "year",
-    "decade",
-    "century",
-    "millennium",
-)
+GRANULARITIES: tuple[Granularity, ...] = get_args(Granularity)
+"""Finest first."""
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Calendar = Literal["gregorian", "julian"]
 

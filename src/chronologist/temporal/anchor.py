@@ -11,6 +11,7 @@ DCT uses its reference time for both.
 from __future__ import annotations
 
 from chronologist.timemodel import (
+    GRANULARITIES,
     TimePoint,
     add_months,
     day_number,
@@ -20,18 +21,7 @@ from chronologist.timemodel import (
     weekday,
 )
 
-_ORDER = (
-    "day",
-    "week",
-    "month",
-    "season",
-    "quarter",
-    "half",
-    "year",
-    "decade",
-    "century",
-    "millennium",
-)
+_ORDER = GRANULARITIES[GRANULARITIES.index("day") :]
 
 
 def _day_of(p: TimePoint) -> tuple[int, int, int] | None:
