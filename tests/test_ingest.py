@@ -311,7 +311,7 @@ def test_ingest_timelinejs_eras_are_periods(tmp_path: Path) -> None:
     }
     source = ingest(write_json(tmp_path, data))
     assert [(item.title, item.kind) for item in source.items] == [("A", "event"), ("E", "period")]
-    assert source.title == "slides"  # no title slide: the file name
+    assert source.title == "Slides"  # no title slide: the file name, as a title
 
 
 def write_json(tmp_path: Path, data: object, name: str = "slides.json") -> Path:
@@ -689,3 +689,17 @@ def test_fetch_http_error_status(server: str) -> None:
 def test_fetch_refuses_other_schemes() -> None:
     with pytest.raises(InputError, match="only http and https"):
         ingest("file:///etc/passwd")
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("space-race.csv", "Space race"),
+        ("my_notes--v2.csv", "My notes v2"),
+        ("NASA-Log.csv", "NASA Log"),
+    ],
+)
+def test_ingest_a_file_name_makes_a_readable_fallback_title(tmp_path, name, title):
+    path = tmp_path / name
+    path.write_text("Year,Month,Day,Headline,Text\n1957,10,4,Sputnik 1,Launched.\n", "utf-8")
+    assert ingest(path).title == title

@@ -37,9 +37,12 @@ class Raw:
 
     @property
     def stem(self) -> str:
-        """The file name without suffix, for a fallback title."""
+        """The file name without suffix as a fallback title: "space-race" → "Space race"."""
         where = self.path if self.path is not None else urlsplit(self.url or "").path
-        stem = PurePosixPath(where.replace("\\", "/")).stem
+        stem = " ".join(PurePosixPath(where.replace("\\", "/")).stem.replace("_", "-").split("-"))
+        stem = " ".join(stem.split())
+        if stem.islower():
+            stem = stem[:1].upper() + stem[1:]
         host = urlsplit(self.url).hostname if self.url else None
         return stem or host or "untitled"
 
