@@ -266,3 +266,40 @@ def test_events_dates_are_not_part_of_titles_or_names() -> None:
     titles = [e.title for e in events]
     assert "Hannibal crossed the Alps" in titles
     assert not any(t.lower().startswith("revolution") for t in titles), titles
+
+
+def test_events_a_sentence_ends_after_a_date_in_bc() -> None:
+    text = (
+        "The city was governed by archons from the 7th century B.C. Solon reformed its laws "
+        "about 594 B.C., and Peisistratus made himself tyrant in 561 B.C. In 44 B.C. Caesar "
+        "was killed."
+    )
+    events = extract_events(_text_source(text))
+    solon = _find(events, "Solon reformed")
+    assert solon.evidence[0].quote.startswith("Solon reformed its laws")
+    assert solon.when is not None and solon.when.edtf == "-0593~"
+    assert solon.title == "Solon reformed its laws"
+    caesar = _find(events, "Caesar was killed")
+    assert caesar.evidence[0].quote == "In 44 B.C. Caesar was killed."  # one sentence
+    assert caesar.when is not None and caesar.when.edtf == "-0043"
+
+
+def test_events_a_date_goes_to_the_event_its_phrase_modifies() -> None:
+    text = (
+        "After the expulsion of the tyrants in 510 B.C., Cleisthenes established the "
+        "democracy (508 B.C.). The Peloponnesian War, begun in 431 B.C., ended with the "
+        "surrender of the city in 404 B.C."
+    )
+    events = extract_events(_text_source(text))
+    dates = {e.title: e.when.edtf if e.when else None for e in events}
+    assert dates["Cleisthenes established the democracy"] == "-0507"
+    assert dates["Peloponnesian War ended"] == "-0403"
+
+
+def test_events_reported_speech_keeps_what_was_said() -> None:
+    text = (
+        "GENEVA, March 3, 2021 (Reuters) - The World Health Organization said on Tuesday "
+        "that global coronavirus cases had fallen for a sixth consecutive week."
+    )
+    events = extract_events(_text_source(text))
+    assert events[0].title.startswith("World Health Organization said global coronavirus")

@@ -160,12 +160,17 @@ def extract_events(
     times = tag_times(text, dct=dct, genre=genre or ("news" if dct else _genre(source)))
     spans = list(blocks(text))
     docs = list(nlp.pipe(_with_times(nlp, text, a, b, times) for a, b in spans))
+    docs = [_resplit(nlp, doc, text, a, b, times) for (a, b), doc in zip(spans, docs, strict=True)]
     people = People.from_docs(docs)
     drafts: list[Draft] = []
-    for n, ((a, _b), doc) in enumerate(zip(spans, docs, strict=True)):
+    links: dict[int, tuple[bool, int]] = {}
+    for n, ((a, b), doc) in enumerate(zip(spans, docs, strict=True)):
+        first = len(drafts)
         for sent in _sentences(doc):
             drafts.extend(_sentence_events(sent, a, n, len(drafts), people))
-    _date(drafts, times, text)
+        anchors = {d.anchor for d in drafts[first:]}
+        links.update(_attachments(doc, a, [m for m in times if a <= m.span.start < b], anchors))
+    _date(drafts, times, text, links)
     _item_dates(drafts, source)
     _order_bounds(drafts)
     return [_event(source, d, text) for d in drafts]
@@ -188,6 +193,40 @@ def _with_times(nlp: Any, text: str, a: int, b: int, times: Sequence[TimeMention
                 last = ent.end
     doc.set_ents(ents, default="unmodified")
     return doc
+
+
+def _missed_boundaries(doc: Any) -> list[int]:
+    """Tokens that start a sentence the parser ran on from a date ending in a period:
+    "... by archons from the 7th century B.C. Solon reformed its laws ..." (a verb on
+    each side, so "In 44 B.C. Caesar was killed" stays whole)."""
+    cuts = []
+    for sent in doc.sents:
+        for tok in sent[:-1]:
+            nxt = doc[tok.i + 1]
+            if not (
+                tok.ent_type_ == "DATE"
+                and len(tok.text) > 1
+                and tok.text.endswith(".")
+                and nxt.ent_iob_ != "I"
+                and nxt.is_alpha
+                and nxt.text[:1].isupper()
+            ):
+                continue
+            left, right = doc[sent.start : tok.i + 1], doc[tok.i + 1 : sent.end]
+            if all(any(t.pos_ in ("VERB", "AUX") for t in part) for part in (left, right)):
+                cuts.append(nxt.i)
+    return cuts
+
+
+def _resplit(nlp: Any, doc: Any, text: str, a: int, b: int, times: Sequence[TimeMention]) -> Any:
+    """The block parsed again with the sentence starts the first parse missed, if any."""
+    cuts = _missed_boundaries(doc)
+    if not cuts:
+        return doc
+    again = _with_times(nlp, text, a, b, times)
+    for i in cuts:
+        again[i].is_sent_start = True
+    return nlp(again)
 
 
 def _unwrap(block: str) -> str:
@@ -269,7 +308,7 @@ def _sentence_events(sent: Any, offset: int, block: int, order: int, people: Peo
     preds = _predicates(sent, people)
     nominals = _nominal_events(sent)
     if not preds and not nominals:
-        dated = _dated_statement(sent)
+        dated = _dated_statement(sent, people)
         if dated is None:
             return []
         nominals = [dated]
@@ -305,10 +344,12 @@ def _sentence_events(sent: Any, offset: int, block: int, order: int, people: Peo
 
 # ------------------------------------------------------------------------------ predicates
 def _subject(verb: Any) -> Any:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "expl"):
-            return child
-    return None
+    """The verb's subject; of two (a dateline "GENEVA" parsed as one), the nearer."""
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if len(found) > 1:
+        found = [c for c in found if not (c.text.isupper() and len(c.text) > 2)] or found
+        return max(found, key=lambda c: c.i if c.i < verb.i else -c.i)
+    return found[0] if found else None
 
 
 def _is_finite(verb: Any) -> bool:
@@ -422,10 +463,18 @@ def _nominal_events(sent: Any) -> list[tuple[Any, str]]:
     return out
 
 
-def _dated_statement(sent: Any) -> tuple[Any, str] | None:
-    """A verbless dated line of a chronology ("1453 - Fall of Constantinople")."""
+def _dated_statement(sent: Any, people: People) -> tuple[Any, str] | None:
+    """A dated sentence that names no one ("The city was burned in 480 B.C."), or a
+    verbless dated line of a chronology ("1453 - Fall of Constantinople")."""
     if not any(t.ent_type_ == "DATE" or (t.text.isdigit() and len(t.text) in (3, 4)) for t in sent):
         return None
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX") and _is_finite(root) and not _modal(root):
+        subj = _subject(root)
+        if subj is not None and not _DATE_PREFIX.match(sent.text):
+            title = _title(root, subj, people)
+            if len(title.split()) >= 2:
+                return root, title
     lead = _DATE_PREFIX.match(sent.text)
     if lead is not None:
         rest = sent.text[lead.end() :]
@@ -497,8 +546,12 @@ def _title(verb: Any, subj: Any, people: People) -> str:
     for child in verb.children:
         if child.i < verb.i:
             continue
-        if child.dep_ in ("prt", "dobj", "attr", "acomp", "oprd", "dative"):
-            words += [t.text for t in child.subtree if t.dep_ not in ("relcl", "punct")][:5]
+        small_clause = child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN", "ADJ")
+        if child.dep_ in ("prt", "dobj", "attr", "acomp", "oprd", "dative") or small_clause:
+            words.append(_join(_pruned(child)[:5]))
+        elif child.dep_ == "ccomp" and verb.lemma_ in REPORTING and len(words) < MAX_TITLE_WORDS:
+            words.append(_join(_pruned(child)[: MAX_TITLE_WORDS + 2 - len(words)]))
+            break
         elif child.dep_ in ("prep", "agent", "xcomp") and len(words) < MAX_TITLE_WORDS - 2:
             phrase = list(child.subtree)
             if any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in phrase):
@@ -506,9 +559,36 @@ def _title(verb: Any, subj: Any, people: People) -> str:
             if child.dep_ == "prep" and child.lower_ in ("in", "on", "at", "by", "during", "for"):
                 if not any(t.ent_type_ in ("GPE", "LOC", "ORG", "PERSON") for t in phrase):
                     continue
-            words += [t.text for t in phrase if t.dep_ != "punct"][:6]
+            words.append(_join(_pruned(child)[:6]))
             break
     return _clean_title(" ".join(words[: MAX_TITLE_WORDS + 3]))
+
+
+PRUNED = frozenset({"relcl", "acl", "appos", "advcl", "punct", "mark"})
+REPORTING = frozenset("say announce report tell state declare warn claim predict".split())
+"""Verbs whose event is what they report: the title carries the clause."""
+
+
+def _pruned(head: Any) -> list[Any]:
+    """A phrase's tokens in order, without its clauses, appositions and dates."""
+    keep = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        if tok is not head and (tok.dep_ in PRUNED or _date_part(tok)):
+            continue
+        keep.append(tok)
+        stack.extend(tok.children)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def _join(tokens: Sequence[Any]) -> str:
+    """Tokens as the text wrote them: "X-ray", not "X - ray"."""
+    out = ""
+    for k, tok in enumerate(tokens):
+        adjacent = k + 1 < len(tokens) and tokens[k + 1].i == tok.i + 1
+        out += tok.text_with_ws if adjacent else tok.text + " "
+    return out.strip()
 
 
 def _clean_title(title: str) -> str:
@@ -582,10 +662,15 @@ def _basis(m: TimeMention) -> str:
     return "explicit" if m.anchored == "explicit" else "relative"
 
 
-def _date(drafts: list[Draft], times: Sequence[TimeMention], text: str) -> None:
+def _date(
+    drafts: list[Draft],
+    times: Sequence[TimeMention],
+    text: str,
+    links: dict[int, tuple[bool, int]] | None = None,
+) -> None:
     """Give each draft its date: own clause, sentence, then the block's previous sentence."""
     prev: Draft | None = None
-    nearest = _assign(drafts, times)
+    nearest = _assign(drafts, times, links or {})
     for d in drafts:
         sentence = [m for m in _overlapping(times, d.start, d.end) if _placed(m)]
         own = nearest.get(id(d), [])
@@ -619,9 +704,13 @@ def _date(drafts: list[Draft], times: Sequence[TimeMention], text: str) -> None:
         prev = d
 
 
-def _assign(drafts: list[Draft], times: Sequence[TimeMention]) -> dict[int, list[TimeMention]]:
-    """Each dated expression of a sentence goes to the nearest event of that sentence."""
-    out: dict[int, list[TimeMention]] = {}
+def _assign(
+    drafts: list[Draft], times: Sequence[TimeMention], links: dict[int, tuple[bool, int]]
+) -> dict[int, list[TimeMention]]:
+    """Each dated expression of a sentence goes to the event it modifies in the parse
+    ("ended ... in 404 B.C."), else to the nearest event of that sentence; one that
+    modifies a clause that is no event ("begun in 431 B.C.") comes last."""
+    ranked: dict[int, list[tuple[int, int, TimeMention]]] = {}
     by_sentence: dict[tuple[int, int], list[Draft]] = {}
     for d in drafts:
         by_sentence.setdefault((d.start, d.end), []).append(d)
@@ -631,7 +720,46 @@ def _assign(drafts: list[Draft], times: Sequence[TimeMention]) -> dict[int, list
                 continue
             middle = (m.span.start + m.span.end) / 2
             best = min(group, key=lambda d: (abs(d.anchor - middle), d.anchor))
-            out.setdefault(id(best), []).append(m)
+            rank = 1
+            link = links.get(m.span.start)
+            if link is not None:
+                is_event, anchor = link
+                linked = next((d for d in group if d.anchor == anchor), None)
+                if is_event and linked is not None:
+                    best, rank = linked, 0
+                elif not is_event:
+                    rank = 2
+            ranked.setdefault(id(best), []).append((rank, m.span.start, m))
+    return {k: [m for _r, _s, m in sorted(v, key=lambda x: x[:2])] for k, v in ranked.items()}
+
+
+SUBORDINATE = frozenset({"acl", "relcl", "advcl"})
+
+
+def _attachments(
+    doc: Any, offset: int, times: Sequence[TimeMention], anchors: set[int]
+) -> dict[int, tuple[bool, int]]:
+    """Where each time expression hangs in the parse: (True, the event anchor it modifies)
+    or (False, a subordinate clause that is no event), by the mention's start offset."""
+    out: dict[int, tuple[bool, int]] = {}
+    for m in times:
+        span = doc.char_span(m.span.start - offset, m.span.end - offset, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        tok = span.root
+        via_preposition = tok.dep_ == "pobj"  # "in 404 B.C." attaches reliably; bare NPs less
+        for _ in range(12):
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+            where = offset + tok.idx
+            if where in anchors:
+                if via_preposition:
+                    out[m.span.start] = (True, where)
+                break
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ in SUBORDINATE:
+                out[m.span.start] = (False, where)
+                break
     return out
 
 
