@@ -303,3 +303,14 @@ def test_events_reported_speech_keeps_what_was_said() -> None:
     )
     events = extract_events(_text_source(text))
     assert events[0].title.startswith("World Health Organization said global coronavirus")
+
+
+def test_events_a_stage_of_life_does_not_inherit_the_previous_date() -> None:
+    text = (
+        "Maria was born in Warsaw on 7 November 1867. In her youth she attended a secret "
+        "school. In 1891 she moved to Paris."
+    )
+    events = extract_events(_text_source(text))
+    school = _find(events, "secret school")
+    assert school.basis == "order"  # between its dated neighbours, not on the birth date
+    assert school.when is not None and school.when.edtf == "1867-11-07/1891"

@@ -49,6 +49,11 @@ ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "NORP": "organisatio
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their"})
 SEQUENCE_WORDS = frozenset({"eventually", "later", "then", "afterwards", "subsequently", "finally"})
+LIFE_STAGES = frozenset(
+    "youth childhood boyhood girlhood adolescence infancy teens twenties thirties old age "
+    "retirement exile".split()
+)
+"""Nouns of a stretch of someone's life: "in her youth" is a time, but no date to inherit."""
 _DATED_LINE = re.compile(
     r"(?:c\.\s*|ca\.\s*|circa\s+)?\d{1,4}(?:\s*(?:BCE?|CE|AD|B\.C\.|A\.D\.))?\s*[-:\u2013\u2014,.)]\s*\w"
     r"|(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -304,6 +309,18 @@ def _sentences(doc: Any) -> Iterator[Any]:
         yield doc[start : sent.end]
 
 
+def _life_stage(sent: Any) -> bool:
+    """ "In her youth", "during his exile", "as a child": the sentence says when in a life,
+    so the previous sentence's date does not carry over to it."""
+    for tok in sent:
+        if tok.lower_ in LIFE_STAGES and any(c.dep_ == "poss" for c in tok.children):
+            return tok.head.lower_ in ("in", "during", "throughout")
+        if tok.lower_ == "as" and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ in ("a", "an"):
+            if tok.nbor(2).lower_ in ("child", "boy", "girl", "teenager", "youth", "student"):
+                return True
+    return False
+
+
 def _sentence_events(sent: Any, offset: int, block: int, order: int, people: People) -> list[Draft]:
     preds = _predicates(sent, people)
     nominals = _nominal_events(sent)
@@ -316,8 +333,12 @@ def _sentence_events(sent: Any, offset: int, block: int, order: int, people: Peo
     s_end = offset + sent.end_char
     while s_end > s_start and sent.doc.text[s_end - offset - 1].isspace():
         s_end -= 1
-    sequence = sent[0].lower_ in SEQUENCE_WORDS or any(
-        t.lower_ in SEQUENCE_WORDS and t.dep_ == "advmod" and t.head == sent.root for t in sent
+    sequence = (
+        sent[0].lower_ in SEQUENCE_WORDS
+        or any(
+            t.lower_ in SEQUENCE_WORDS and t.dep_ == "advmod" and t.head == sent.root for t in sent
+        )
+        or _life_stage(sent)
     )
     out = []
     for k, (head, title) in enumerate([*preds, *nominals]):
