@@ -118,6 +118,30 @@ def test_ingest_timetoast_items() -> None:
     assert span_text(source, automation.span).endswith("an automatic lamp in 1958.")
 
 
+def test_ingest_timetoast_date_lines_date_their_items(tmp_path: Path) -> None:
+    path = tmp_path / "rights.txt"
+    path.write_text(
+        "Civil rights\n\nBy teacher7\n"
+        "  \u2022 Brown v. Board\n    May 17, 1954\n\n    Brown v. Board\n    Schools ruled.\n"
+        "  \u2022 Bus boycott\n    Dec 5, 1955 to Dec 20, 1956\n\n    Bus boycott\n    Walked.\n"
+        "  \u2022 Period: 1961 to 1963\n\n    Freedom rides\n    Rode south.\n"
+        "  \u2022 Civil Rights Act\n    1964\n    Signed by Johnson.\n"
+        "  \u2022 In 1965\n\n    In 1965\n    A title that is a date stays a title.\n",
+        "utf-8",
+    )
+    source = ingest(path)
+    got = [(i.title, i.kind, i.when.edtf if i.when else None) for i in source.items]
+    assert got == [
+        ("Brown v. Board", "event", "1954-05-17"),
+        ("Bus boycott", "period", "1955-12-05/1956-12-20"),
+        ("Freedom rides", "period", "1961/1963"),
+        ("Civil Rights Act", "event", "1964"),
+        ("In 1965", "event", None),
+    ]
+    assert_spans_valid(source)
+    assert span_text(source, source.items[0].span) == "Brown v. Board\n    Schools ruled."
+
+
 def test_ingest_timetoast_tolerates_crlf(tmp_path: Path) -> None:
     data = (HERE / "timetoast-lighthouse.txt").read_bytes().replace(b"\n", b"\r\n")
     path = tmp_path / "export.txt"

@@ -1,11 +1,12 @@
 """Timetoast text exports: a title line, a "By AUTHOR" line, then one "•" bullet per item.
 
 A normal item is ``  • Title``, a blank line, the title again on its own line, then the
-description. A period item is ``  • Period: X to Y`` (X and Y are empty when the export
-lost the dates), a blank line, the title line, then the description. The source text is
-the file unchanged; items point into it. Leading non-breaking spaces, CRLF line ends and
-a missing repeated title are tolerated (the title is then the one on the bullet line).
-"""
+description; a line holding only a date ("May 17, 1954") or a period ("Period: 1955 to
+1956") before the repeated title dates the item. A period item is ``  • Period: X to Y``
+(X and Y are empty when the export lost the dates), a blank line, the title line, then
+the description. The source text is the file unchanged; items point into it. Leading
+non-breaking spaces, CRLF line ends and a missing repeated title are tolerated (the title
+is then the one on the bullet line)."""
 
 from __future__ import annotations
 
@@ -105,11 +106,39 @@ def _label(bullet: Line) -> Line:
     return Line(start, start + len(label), label)
 
 
+def date_line(content: str) -> tuple[TimeValue, bool] | None:
+    """A line that is only a date ("May 17, 1954") or a period ("Period: 1955 to 1956"):
+    (its value, whether it is a period), else None."""
+    period = _PERIOD.fullmatch(content)
+    if period:
+        when = period_when(period["start"], period["end"] or "")
+        return (when, True) if when is not None else None
+    from chronologist.temporal import tag_times
+
+    body = content.strip(" .,;:-\u2013\u2014")
+    times = tag_times(body, genre="timetoast-export")
+    if len(times) == 1 and times[0].text == body and times[0].when.type == "DATE":
+        return times[0].when, False
+    if len(times) == 2 and times[0].interval is not None and times[0].span.start == 0:
+        if times[1].span.end == len(body):  # "Dec 5, 1955 to Dec 20, 1956"
+            return times[0].interval, True
+    return None
+
+
 def parse_item(bullet: Line, body: list[Line]) -> SourceItem:
-    """One item from its bullet line and the lines up to the next bullet."""
+    """One item from its bullet line and the lines up to the next bullet: a date line
+    before the repeated title, when the export kept one, dates the item."""
     label = _label(bullet)
     filled = [line for line in body if line.content]
     period = _PERIOD.fullmatch(label.content)
+    when = period_when(period["start"], period["end"] or "") if period else None
+    is_period = period is not None
+    while filled and not _same_title(filled[0].content, label.content):
+        dated = date_line(filled[0].content)
+        if dated is None:
+            break
+        when, is_period = dated[0], is_period or dated[1]
+        filled = filled[1:]
     if filled and (period or _same_title(filled[0].content, label.content)):
         title_line = filled[0]
     else:  # the export left out the repeated title: use the one on the bullet line
@@ -119,8 +148,8 @@ def parse_item(bullet: Line, body: list[Line]) -> SourceItem:
         title=title_line.content,
         span=Span(title_line.start, end),
         title_span=Span(title_line.start, title_line.end),
-        when=period_when(period["start"], period["end"] or "") if period else None,
-        kind="period" if period else "event",
+        when=when,
+        kind="period" if is_period else "event",
     )
 
 
