@@ -65,7 +65,7 @@ _FUNCTION_WORDS = frozenset(
 )
 _DATE_PREFIX = re.compile(
     r"\s*(?:c\.|ca\.|circa)?\s*(?:(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\s+\d{1,2},?\s+)?\d{1,4}"
+    r"September|October|November|December)\s+\d{1,2},?\s+)?\d{1,4}(?:\s*[-\u2013]\s*\d{1,4})?"
     r"(?:\s*(?:BCE?|CE|AD|B\.C\.|A\.D\.))?\s*[-:\u2013\u2014,.)]\s*"
 )
 _SENT_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$|[(:;]\s*$")

@@ -438,15 +438,27 @@ class Parser:
             return (1 - val if sign < 0 else val), j
         if len(text) == 4 and (1000 <= val <= 2199 or loose):
             return val, i + 1
-        if len(text) <= 3 and (i == 0 or self.t[i].newline_before) and val > 0:
-            # a chronology line: "330 - Constantinople dedicated", "527: Justinian I ..."
-            if self.w(i + 1) in ("-", ":", "\u2013", "\u2014") and len(text) == 3:
+        if len(text) == 3 and self.line_start(i) and val > 0:
+            # a chronology line: "330 - Constantinople dedicated", "527: Justinian I ...",
+            # "c. 395 - ...", "527-565 - Reign of Justinian I"
+            if self.w(i + 1) in ("-", ":", "\u2013", "\u2014"):
                 return val, i + 1
+        if len(text) == 3 and self.w(i - 1) in ("-", "\u2013") and self.line_start(i - 2):
+            if self.is_int(i - 2) and self.w(i + 1) in ("-", ":", "\u2013", "\u2014"):
+                return val, i + 1  # the end of "527-565 - ..."
         if len(text) == 3 and self.w(i - 1) in ("in", "since", "until", "c", "circa", "year"):
             # "made in 868.": a three-digit year only in a clearly dated slot, before a pause
             if self.w(i + 1) in (".", ",", ";", ")", "and", "") and val >= 100:
                 return val, i + 1
         return None
+
+    def line_start(self, i: int) -> bool:
+        """Token ``i`` opens its line, or follows only "c." there ("c. 395 - ...")."""
+        if i == 0 or self.t[i].newline_before:
+            return True
+        if self.w(i - 1) == "." and self.w(i - 2) in ("c", "ca"):
+            return i - 2 == 0 or self.t[i - 2].newline_before
+        return False
 
     def era(self, i: int) -> tuple[int, int] | None:
         """ "BC", "B.C.", "BCE", "AD", "A.D.", "CE": (sign, next index)."""
