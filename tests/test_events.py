@@ -314,3 +314,17 @@ def test_events_a_stage_of_life_does_not_inherit_the_previous_date() -> None:
     school = _find(events, "secret school")
     assert school.basis == "order"  # between its dated neighbours, not on the birth date
     assert school.when is not None and school.when.edtf == "1867-11-07/1891"
+
+
+def test_events_news_attribution_and_yardstick_dates() -> None:
+    text = (
+        "LISBON, Nov. 4, 2025 (AP) \u2014 Heavy rain flooded dozens of coastal towns in central "
+        "Portugal on Monday, forcing about 2,000 people from their homes, officials said.\n\n"
+        "It was the worst flooding in the region since 1967, when more than 400 people died."
+    )
+    events = extract_events(_text_source(text))
+    titles = {e.title: e.when.edtf if e.when else None for e in events}
+    assert titles["Heavy rain flooded dozens of coastal towns"] == "2025-11-03"
+    assert not any(t.lower().startswith("officials said") for t in titles)
+    worst = _find(events, "worst flooding")
+    assert worst.when is None or worst.when.edtf != "1967"  # "since 1967" is a yardstick

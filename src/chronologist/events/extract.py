@@ -444,7 +444,10 @@ def _predicates(sent: Any, people: People) -> list[tuple[Any, str]]:
         elif dep == "relcl":
             ok = subj is not None and _named(subj)
         elif dep == "ccomp":  # "There is where his involvement ... began"
-            ok = subj is not None and any(c.dep_ == "expl" for c in tok.head.children)
+            ok = subj is not None and (
+                any(c.dep_ == "expl" for c in tok.head.children)
+                or (tok.head.lemma_ in REPORTING and tok.pos_ == "VERB")  # what was reported
+            )
         else:
             ok = False
         if not ok:
@@ -453,7 +456,13 @@ def _predicates(sent: Any, people: People) -> list[tuple[Any, str]]:
         if is_copula and not _copula_ok(tok, dated):
             continue
         found.append((tok, _title(tok, subj or inherited, people)))
-    return found
+    reported = {tok.head.i for tok, _title_ in found if tok.dep_ == "ccomp"}
+    # "Rain flooded the towns, officials said": the attribution after its news is no event
+    return [
+        (tok, title)
+        for tok, title in found
+        if not (tok.i in reported and any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children))
+    ]
 
 
 def _nominal_events(sent: Any) -> list[tuple[Any, str]]:
@@ -569,9 +578,9 @@ def _title(verb: Any, subj: Any, people: People) -> str:
             continue
         small_clause = child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN", "ADJ")
         if child.dep_ in ("prt", "dobj", "attr", "acomp", "oprd", "dative") or small_clause:
-            words.append(_join(_pruned(child)[:5]))
+            words.append(_join(_cut(_pruned(child), 5)))
         elif child.dep_ == "ccomp" and verb.lemma_ in REPORTING and len(words) < MAX_TITLE_WORDS:
-            words.append(_join(_pruned(child)[: MAX_TITLE_WORDS + 2 - len(words)]))
+            words.append(_join(_cut(_pruned(child), MAX_TITLE_WORDS + 2 - len(words))))
             break
         elif child.dep_ in ("prep", "agent", "xcomp") and len(words) < MAX_TITLE_WORDS - 2:
             phrase = list(child.subtree)
@@ -580,7 +589,7 @@ def _title(verb: Any, subj: Any, people: People) -> str:
             if child.dep_ == "prep" and child.lower_ in ("in", "on", "at", "by", "during", "for"):
                 if not any(t.ent_type_ in ("GPE", "LOC", "ORG", "PERSON") for t in phrase):
                     continue
-            words.append(_join(_pruned(child)[:6]))
+            words.append(_join(_cut(_pruned(child), 6)))
             break
     return _clean_title(" ".join(words[: MAX_TITLE_WORDS + 3]))
 
@@ -601,6 +610,15 @@ def _pruned(head: Any) -> list[Any]:
         keep.append(tok)
         stack.extend(tok.children)
     return sorted(keep, key=lambda t: t.i)
+
+
+def _cut(tokens: Sequence[Any], limit: int) -> list[Any]:
+    """At most ``limit`` tokens, not ending on a dangling "in the" or "and"."""
+    kept = list(tokens[:limit])
+    if len(tokens) > limit:
+        while kept and kept[-1].pos_ in ("DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT"):
+            kept.pop()
+    return kept
 
 
 def _join(tokens: Sequence[Any]) -> str:
@@ -693,7 +711,11 @@ def _date(
     prev: Draft | None = None
     nearest = _assign(drafts, times, links or {})
     for d in drafts:
-        sentence = [m for m in _overlapping(times, d.start, d.end) if _placed(m)]
+        sentence = [
+            m
+            for m in _overlapping(times, d.start, d.end)
+            if _placed(m) and (links or {}).get(m.span.start) != YARDSTICK
+        ]
         own = nearest.get(id(d), [])
         durations = [
             m
@@ -737,7 +759,7 @@ def _assign(
         by_sentence.setdefault((d.start, d.end), []).append(d)
     for (start, end), group in by_sentence.items():
         for m in _overlapping(times, start, end):
-            if not _placed(m):
+            if not _placed(m) or links.get(m.span.start) == YARDSTICK:
                 continue
             middle = (m.span.start + m.span.end) / 2
             best = min(group, key=lambda d: (abs(d.anchor - middle), d.anchor))
@@ -755,6 +777,16 @@ def _assign(
 
 
 SUBORDINATE = frozenset({"acl", "relcl", "advcl"})
+YARDSTICK = (False, -1)
+"""The link of a date that dates no event of its sentence ("the worst since 1967")."""
+
+
+def _comparison_since(tok: Any) -> bool:
+    """ "the worst flooding since 1967": a yardstick, not when the event happened."""
+    prep = tok.head
+    if prep.lower_ != "since" or tok.dep_ != "pobj":
+        return False
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("first", "last") for t in prep.head.subtree)
 
 
 def _attachments(
@@ -768,6 +800,9 @@ def _attachments(
         if span is None or len(span) == 0:
             continue
         tok = span.root
+        if _comparison_since(tok):
+            out[m.span.start] = YARDSTICK
+            continue
         via_preposition = tok.dep_ == "pobj"  # "in 404 B.C." attaches reliably; bare NPs less
         for _ in range(12):
             if tok.head.i == tok.i:
