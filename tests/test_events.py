@@ -293,7 +293,7 @@ def test_events_a_date_goes_to_the_event_its_phrase_modifies() -> None:
     events = extract_events(_text_source(text))
     dates = {e.title: e.when.edtf if e.when else None for e in events}
     assert dates["Cleisthenes established the democracy"] == "-0507"
-    assert dates["Peloponnesian War ended"] == "-0403"
+    assert dates["Peloponnesian War ended with the surrender of the city"] == "-0403"
 
 
 def test_events_reported_speech_keeps_what_was_said() -> None:
@@ -328,3 +328,20 @@ def test_events_news_attribution_and_yardstick_dates() -> None:
     assert not any(t.lower().startswith("officials said") for t in titles)
     worst = _find(events, "worst flooding")
     assert worst.when is None or worst.when.edtf != "1967"  # "since 1967" is a yardstick
+
+
+def test_events_an_encyclopedia_headword_is_the_entry_s_person() -> None:
+    text = (
+        "LINCOLN, ABRAHAM (1809-1865), sixteenth president of the United States, was born in "
+        "Hardin county, Kentucky, on the 12th of February 1809. In 1846 he was elected to "
+        "Congress. His debates with Stephen A. Douglas in 1858 made him known, and in 1860 he "
+        "was elected president. He was shot by John Wilkes Booth on the 14th of April 1865."
+    )
+    events = extract_events(_text_source(text))
+    titles = [e.title for e in events]
+    assert titles[0] == "Lincoln was born in Hardin county"
+    assert "Lincoln was elected to Congress" in titles
+    assert "Lincoln was shot by John Wilkes Booth" in titles  # not Douglas
+    assert not any(t == "Congress" for t in titles)
+    born = events[0]
+    assert "Abraham Lincoln" in [p.name for p in born.participants]

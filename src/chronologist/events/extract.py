@@ -167,6 +167,9 @@ def extract_events(
     docs = list(nlp.pipe(_with_times(nlp, text, a, b, times) for a, b in spans))
     docs = [_resplit(nlp, doc, text, a, b, times) for (a, b), doc in zip(spans, docs, strict=True)]
     people = People.from_docs(docs)
+    topic = headword_person(text)
+    if topic is not None:
+        people.set_topic(topic)
     drafts: list[Draft] = []
     links: dict[int, tuple[bool, int]] = {}
     for n, ((a, b), doc) in enumerate(zip(spans, docs, strict=True)):
@@ -279,6 +282,23 @@ _DATELINE = re.compile(
     r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})(?: \([A-Za-z]+\))?\s*(?:\u2014|--|-|_)",
     re.MULTILINE,
 )
+
+
+_HEADWORD = re.compile(
+    r"\A\s*(?P<surname>[A-Z][A-Z'\u2019-]+(?: [A-Z][A-Z'\u2019-]+)?),\s+"
+    r"(?P<given>[A-Z][A-Za-z.'\u2019-]+(?: [A-Z][A-Za-z.'\u2019-]+){0,3})\s*"
+    r"\((?P<life>[^()]{0,40}\d[^()]{0,40})\)"
+)
+
+
+def headword_person(text: str) -> str | None:
+    """The person an encyclopedia entry is about: "LINCOLN, ABRAHAM (1809-1865), ..." is
+    "Abraham Lincoln"; None for other texts ("ATHENS, the capital of Attica")."""
+    m = _HEADWORD.match(text[:300])
+    if m is None:
+        return None
+    given = " ".join(w if not w.isupper() else w.title() for w in m["given"].split())
+    return f"{given} {m['surname'].title()}"
 
 
 def dateline_date(text: str) -> str | None:
@@ -474,6 +494,8 @@ def _nominal_events(sent: Any) -> list[tuple[Any, str]]:
         prep = tok.head if tok.dep_ == "pobj" else None
         if prep is None or prep.lower_ not in TEMPORAL_PREPS:
             continue
+        if prep.lower_ == "to" and not (prep.i > 0 and prep.nbor(-1).lower_ in ("up", "leading")):
+            continue  # "up to the revolution" is a time; "elected to Congress" is not
         owner = next(
             (
                 c
@@ -536,6 +558,8 @@ def _subject_words(subj: Any, people: People) -> list[str]:
     """The subject as a short name: pronouns resolved, appositions and clauses left out."""
     if subj is None or subj.dep_ == "expl":
         return []
+    if people.topic_word(subj.text) and people.topic is not None:
+        return [people.topic.split()[-1]]
     if subj.ent_type_ == "DATE" or (subj.text.isupper() and len(subj.text) > 2):
         return []  # a dateline ("MOSCOW, Aug. 19 (AP) —") parsed as the subject
     if subj.lower_ in PRONOUNS and subj.dep_ in ("nsubj", "nsubjpass"):
@@ -583,8 +607,10 @@ def _title(verb: Any, subj: Any, people: People) -> str:
             words.append(_join(_cut(_pruned(child), MAX_TITLE_WORDS + 2 - len(words))))
             break
         elif child.dep_ in ("prep", "agent", "xcomp") and len(words) < MAX_TITLE_WORDS - 2:
-            phrase = list(child.subtree)
-            if any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in phrase):
+            phrase = _pruned(child)  # its own words: "to the state legislature, where ..."
+            if _date_part(child) or any(
+                t.ent_type_ in ("DATE", "TIME") or t.like_num for t in phrase
+            ):
                 continue  # the date is in ``when``, not in the title
             if child.dep_ == "prep" and child.lower_ in ("in", "on", "at", "by", "during", "for"):
                 if not any(t.ent_type_ in ("GPE", "LOC", "ORG", "PERSON") for t in phrase):

@@ -56,6 +56,23 @@ class People:
         self.kinds = kinds
         self.canonical = canonical
         self.last_person: str | None = None
+        self.topic: str | None = None
+
+    def set_topic(self, name: str) -> None:
+        """The person a reference entry is about ("LINCOLN, ABRAHAM (1809-1865), ..."):
+        a person, under their surname and given names too, and the first antecedent."""
+        self.topic = name
+        self.kinds[name] = "person"
+        self.canonical[name] = name
+        for part in name.split():
+            if len(part) > 2 and part not in self.canonical:
+                self.canonical[part] = name
+                self.kinds.setdefault(part, "person")
+        self.last_person = name
+
+    def topic_word(self, text: str) -> bool:
+        """An upper-case word of the entry's headword ("LINCOLN")."""
+        return self.topic is not None and text.isupper() and text.title() in self.topic.split()
 
     @classmethod
     def from_docs(cls, docs: Iterable[Any]) -> People:
@@ -91,6 +108,8 @@ class People:
             if ent.start not in seen:
                 continue
             name = _clean(_name_tokens(ent))
+            if self.topic is not None and all(self.topic_word(w) for w in name.split()):
+                name = self.topic  # "LINCOLN" in the headword
             kind = self.kinds.get(name)
             if kind is None:
                 continue
@@ -107,6 +126,8 @@ class People:
         )
         if subject:
             self.last_person = subject
+        elif who:  # "His debates with Douglas ...": the topic stays the same person
+            self.last_person = who
         elif people:
             self.last_person = people[0].name
         return list(found.values())
