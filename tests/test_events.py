@@ -345,3 +345,17 @@ def test_events_an_encyclopedia_headword_is_the_entry_s_person() -> None:
     assert not any(t == "Congress" for t in titles)
     born = events[0]
     assert "Abraham Lincoln" in [p.name for p in born.participants]
+
+
+def test_events_chronology_lines_in_a_bulleted_list() -> None:
+    text = (
+        "Timeline\n"
+        "- 1915 \u2013 The first transcontinental call links New York and San Francisco.\n"
+        "- 1927 \u2013 Transatlantic service begins by radio.\n"
+    )
+    events = extract_events(_text_source(text))
+    got = [(e.when.edtf if e.when else None, e.title) for e in events]
+    assert got == [
+        ("1915", "The first transcontinental call links New York and San Francisco"),
+        ("1927", "Transatlantic service begins by radio"),
+    ]

@@ -54,17 +54,21 @@ LIFE_STAGES = frozenset(
     "retirement exile".split()
 )
 """Nouns of a stretch of someone's life: "in her youth" is a time, but no date to inherit."""
+_LIST_MARK = r"(?:[-*+\u2022\u00b7]\s+)?"
+"""A list item's bullet before a chronology entry ("- 1915 - ...", "* 1915: ...")."""
 _DATED_LINE = re.compile(
-    r"(?:c\.\s*|ca\.\s*|circa\s+)?\d{1,4}(?:\s*(?:BCE?|CE|AD|B\.C\.|A\.D\.))?\s*[-:\u2013\u2014,.)]\s*\w"
+    _LIST_MARK + r"(?:(?:c\.\s*|ca\.\s*|circa\s+)?\d{1,4}(?:\s*(?:BCE?|CE|AD|B\.C\.|A\.D\.))?"
+    r"\s*[-:\u2013\u2014,.)]\s*\w"
     r"|(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+\d{1,2},?\s+\d{3,4}\s*[-:\u2013\u2014]"
+    r"December)\s+\d{1,2},?\s+\d{3,4}\s*[-:\u2013\u2014])"
 )
 """A chronology line: "1453 - Fall of Constantinople", "44 BC: Caesar killed"."""
 _FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for from with and or but as who which that whose".split()
 )
 _DATE_PREFIX = re.compile(
-    r"\s*(?:c\.|ca\.|circa)?\s*(?:(?:January|February|March|April|May|June|July|August|"
+    r"\s*" + _LIST_MARK + r"(?:c\.|ca\.|circa)?\s*"
+    r"(?:(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\s+\d{1,2},?\s+)?\d{1,4}(?:\s*[-\u2013]\s*\d{1,4})?"
     r"(?:\s*(?:BCE?|CE|AD|B\.C\.|A\.D\.))?\s*[-:\u2013\u2014,.)]\s*"
 )
