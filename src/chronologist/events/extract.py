@@ -833,7 +833,7 @@ def _attachments(
         if _comparison_since(tok):
             out[m.span.start] = YARDSTICK
             continue
-        via_preposition = tok.dep_ == "pobj"  # "in 404 B.C." attaches reliably; bare NPs less
+        via_preposition = tok.dep_ in ("pobj", "npadvmod")  # "in 404 B.C.", "early next year"
         for _ in range(12):
             if tok.head.i == tok.i:
                 break

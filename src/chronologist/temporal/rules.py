@@ -1081,9 +1081,21 @@ class Parser:
         return Reading(i, k, "DATE", _const(p))
 
     def season(self, i: int) -> Reading | None:
-        """ "the summer of 1998", "spring 1922", "this summer", "last fall"."""
+        """ "the summer of 1998", "spring 1922", "this summer", "last fall", and against the
+        narrative's reference time "the following spring", "that winter"."""
         j = i
         det = None
+        anaphor = self.season_anaphor(i)
+        if anaphor is not None:
+            sub, off, end = anaphor
+            return Reading(
+                i,
+                end,
+                "DATE",
+                lambda c: _season(c, sub, off, anaphoric=True),
+                anaphoric=True,
+                explicit=False,
+            )
         if self.w(j) in ("this", "last", "next", "past", "coming"):
             det = self.lex.deictic_determiners[self.w(j)]
             j += 1
@@ -1131,6 +1143,23 @@ class Parser:
             ):
                 return None
         return Reading(i, k, "DATE", lambda c: _season(c, s, det), explicit=False)
+
+    def season_anaphor(self, i: int) -> tuple[int, int, int] | None:
+        """ "the following spring", "the previous winter", "that summer", "the same autumn":
+        (season, offset from the reference time's season, end index)."""
+        offsets = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0}
+        if self.w(i) == "the" and self.w(i + 1) in offsets:
+            off, j = offsets[self.w(i + 1)], i + 2
+        elif self.w(i) == "that" and (
+            i == 0 or not self.w(i - 1).isalpha() or self.w(i - 1) in PREPOSITIONS | {"and", "but"}
+        ):  # not "said that spring was late"
+            off, j = 0, i + 1 + (self.w(i + 1) == "same")
+        else:
+            return None
+        sub = self.lex.seasons.get(self.w(j))
+        if sub is None or self.w(j + 1) == "of":
+            return None
+        return sub, off, j + 1
 
     def quarter(self, i: int) -> Reading | None:
         """ "the third quarter", "third-quarter", "the fiscal quarter", "the first half of 1998"."""
@@ -1988,8 +2017,8 @@ def _month_of_year(c: Context, month: int, off: int) -> TimeValue | None:
     return TimeValue.point(TimePoint("month", year=now.year + off, month=month))
 
 
-def _season(c: Context, s: int, det: int | None) -> TimeValue | None:
-    now = c.now()
+def _season(c: Context, s: int, det: int | None, *, anaphoric: bool = False) -> TimeValue | None:
+    now = c.then() if anaphoric else c.now()
     if now is None or now.year is None:
         return TimeValue.point(TimePoint("season", sub=s))
     cur = A.coarsen(now, "season")
