@@ -359,3 +359,14 @@ def test_events_chronology_lines_in_a_bulleted_list() -> None:
         ("1915", "The first transcontinental call links New York and San Francisco"),
         ("1927", "Transatlantic service begins by radio"),
     ]
+
+
+def test_events_a_conjoined_verb_with_its_own_date_is_its_own_event() -> None:
+    text = (
+        "The new government abolished the domains in 1871. A constitution was promulgated "
+        "in February 1889 and came into force the following year."
+    )
+    events = extract_events(_text_source(text))
+    got = [(e.when.edtf if e.when else None, e.title) for e in events]
+    assert ("1889-02", "Constitution was promulgated") in got
+    assert ("1890", "Constitution came into force") in got

@@ -352,7 +352,7 @@ def _sentence_events(sent: Any, offset: int, block: int, order: int, people: Peo
         dated = _dated_statement(sent, people)
         if dated is None:
             return []
-        nominals = [dated]
+        nominals = [dated, *_dated_conjuncts(dated[0], people)]
     s_start = offset + sent.start_char
     s_end = offset + sent.end_char
     while s_end > s_start and sent.doc.text[s_end - offset - 1].isspace():
@@ -422,6 +422,12 @@ def _has_entity(sent: Any) -> bool:
     )
 
 
+def _own_date(verb: Any) -> bool:
+    """ "... was promulgated in 1889 and came into force the following year": a conjoined
+    verb with a date of its own is an event of its own."""
+    return any(t.ent_type_ == "DATE" for c in verb.children if c.dep_ != "conj" for t in c.subtree)
+
+
 def _comma_before(verb: Any) -> bool:
     """ ", and started ...": a comma between the conjunct and what it is joined to."""
     head = verb.head
@@ -456,7 +462,7 @@ def _predicates(sent: Any, people: People) -> list[tuple[Any, str]]:
         if dep == "ROOT":
             ok = subj is not None or tok.pos_ == "VERB"
         elif dep == "conj":
-            ok = subj is not None or _comma_before(tok)
+            ok = subj is not None or _comma_before(tok) or _own_date(tok)
         elif dep == "advcl":
             mark = next((c.lower_ for c in tok.children if c.dep_ in ("mark", "advmod")), "")
             ok = (
@@ -540,6 +546,19 @@ def _dated_statement(sent: Any, people: People) -> tuple[Any, str] | None:
     if len(title.split()) < 2 or not any(w[:1].isupper() for w in title.split()):
         return None
     return sent, title
+
+
+def _dated_conjuncts(root: Any, people: People) -> list[tuple[Any, str]]:
+    """Verbs joined to a dated statement's root with dates of their own ("... and came
+    into force the following year"), titled with the root's subject."""
+    if not hasattr(root, "conjuncts"):
+        return []
+    subj = _subject(root)
+    return [
+        (verb, _title(verb, _subject(verb) or subj, people))
+        for verb in root.conjuncts
+        if verb.pos_ == "VERB" and verb.i > root.i and _is_finite(verb) and _own_date(verb)
+    ]
 
 
 def _date_part(tok: Any) -> bool:
