@@ -551,7 +551,7 @@ def _dated_statement(sent: Any, people: People) -> tuple[Any, str] | None:
 def _dated_conjuncts(root: Any, people: People) -> list[tuple[Any, str]]:
     """Verbs joined to a dated statement's root with dates of their own ("... and came
     into force the following year"), titled with the root's subject."""
-    if not hasattr(root, "conjuncts"):
+    if not hasattr(root, "i"):  # a verbless chronology line (a Span)
         return []
     subj = _subject(root)
     return [
@@ -852,7 +852,11 @@ def _attachments(
         if _comparison_since(tok):
             out[m.span.start] = YARDSTICK
             continue
-        via_preposition = tok.dep_ in ("pobj", "npadvmod")  # "in 404 B.C.", "early next year"
+        # "in 404 B.C." and "early the next year" attach reliably; a bare written date
+        # ("GENEVA, March 3, 2021 -") is more often a dateline or an apposition
+        via_preposition = tok.dep_ == "pobj" or (
+            tok.dep_ == "npadvmod" and not any(ch.isdigit() for ch in m.text)
+        )
         for _ in range(12):
             if tok.head.i == tok.i:
                 break
