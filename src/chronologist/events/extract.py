@@ -601,12 +601,23 @@ def _subject_words(subj: Any, people: People) -> list[str]:
         stack.extend(
             c
             for c in tok.children
-            if c.dep_ not in SUBJECT_SKIP and c.ent_type_ not in ("DATE", "TIME")
+            if (c.dep_ not in SUBJECT_SKIP or (c.dep_ == "punct" and _inner(c)))
+            and c.ent_type_ not in ("DATE", "TIME")
         )
-    words = [t.text for t in sorted(keep, key=lambda t: t.i) if t.pos_ != "PUNCT"]
-    if words and words[-1].lower() in ("and", "or"):
-        words.pop()
-    return words[:6]
+    tokens = [t for t in sorted(keep, key=lambda t: t.i) if t.pos_ != "PUNCT" or _inner(t)]
+    if tokens and tokens[-1].lower_ in ("and", "or"):
+        tokens.pop()
+    return [_join(tokens[:6])] if tokens else []
+
+
+def _inner(tok: Any) -> bool:
+    """Punctuation inside a word: the hyphen of "42-line"."""
+    return (
+        not tok.whitespace_
+        and tok.i > 0
+        and not tok.nbor(-1).whitespace_
+        and tok.i + 1 < len(tok.doc)
+    )
 
 
 def _title(verb: Any, subj: Any, people: People) -> str:
