@@ -370,3 +370,25 @@ def test_events_a_conjoined_verb_with_its_own_date_is_its_own_event() -> None:
     got = [(e.when.edtf if e.when else None, e.title) for e in events]
     assert ("1889-02", "Constitution was promulgated") in got
     assert ("1890", "Constitution came into force") in got
+
+
+def test_events_a_markdown_chronology_under_year_headings(tmp_path) -> None:
+    from chronologist.ingest import ingest
+
+    path = tmp_path / "revolution.md"
+    path.write_text(
+        "# The Russian Revolution\n\n## 1917\n\n"
+        "- **8 March** (23 February O.S.): Strikes and bread riots begin in Petrograd.\n"
+        "- **16 April**: Lenin returns from exile in Switzerland.\n"
+        "- **7 November**: The Bolsheviks seize the Winter Palace.\n\n"
+        "## 1918\n\n- **17 July**: The imperial family is executed at Yekaterinburg.\n",
+        "utf-8",
+    )
+    events = extract_events(ingest(path))
+    got = [(e.when.edtf if e.when else None, e.title) for e in events]
+    assert got == [
+        ("1917-03-08", "Strikes and bread riots begin in Petrograd"),
+        ("1917-04-16", "Lenin returns from exile in Switzerland"),
+        ("1917-11-07", "Bolsheviks seize the Winter Palace"),
+        ("1918-07-17", "Imperial family is executed at Yekaterinburg"),
+    ]

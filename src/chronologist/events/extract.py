@@ -54,6 +54,13 @@ LIFE_STAGES = frozenset(
     "retirement exile".split()
 )
 """Nouns of a stretch of someone's life: "in her youth" is a time, but no date to inherit."""
+_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
+"""Markdown emphasis around a word: "**8 March**"."""
+_DATE_LABEL = re.compile(r"\s*(?:[-+\u2022\u00b7]\s+)?[^:\n]{0,60}?\d[^:\n]{0,60}?:\s+")
+"""A date label before a colon: "8 March (23 February O.S.): ..."."""
+LIST_MARKERS = frozenset({"-", "*", "+", "\u2022", "\u00b7"})
+_LIST_ITEM = re.compile(r"\n[ \t]*([-*+\u2022\u00b7]|\d{1,2}[.)])\s")
+"""The marker of a list item at the start of a line."""
 _LIST_MARK = r"(?:[-*+\u2022\u00b7]\s+)?"
 """A list item's bullet before a chronology entry ("- 1915 - ...", "* 1915: ...")."""
 _DATED_LINE = re.compile(
@@ -204,6 +211,10 @@ def _with_times(nlp: Any, text: str, a: int, b: int, times: Sequence[TimeMention
                 ents.append(ent)
                 last = ent.end
     doc.set_ents(ents, default="unmodified")
+    for item in _LIST_ITEM.finditer(text, a, b):  # each list item starts a sentence
+        tok = doc.char_span(item.start(1) - a, item.end(1) - a, alignment_mode="expand")
+        if tok is not None and tok.start > 0:
+            doc[tok.start].is_sent_start = True
     return doc
 
 
@@ -326,7 +337,10 @@ def _sentences(doc: Any) -> Iterator[Any]:
     pending_start: int | None = None
     for sent in doc.sents:
         start = pending_start if pending_start is not None else sent.start
-        if not any(t.pos_ in ("VERB", "AUX") for t in sent) and sent.end < len(doc):
+        # a verbless fragment joins the next sentence, unless that starts a new list item
+        nxt_item = sent.end < len(doc) and doc[sent.end].text in LIST_MARKERS
+        verbless = not any(t.pos_ in ("VERB", "AUX") for t in sent)
+        if verbless and sent.end < len(doc) and not nxt_item:
             pending_start = start
             continue
         pending_start = None
@@ -537,9 +551,10 @@ def _dated_statement(sent: Any, people: People) -> tuple[Any, str] | None:
             title = _title(root, subj, people)
             if len(title.split()) >= 2:
                 return root, title
-    lead = _DATE_PREFIX.match(sent.text)
+    plain = _EMPHASIS.sub("", sent.text)
+    lead = _DATE_PREFIX.match(plain) or _DATE_LABEL.match(plain)
     if lead is not None:
-        rest = sent.text[lead.end() :]
+        rest = plain[lead.end() :]
     else:
         rest = " ".join(t.text for t in sent if not _date_part(t))
     title = _clean_title(rest.strip(" -:\u2013\u2014.,;"))
@@ -574,7 +589,7 @@ def _phrase(token: Any, *, skip: frozenset[str] = frozenset()) -> list[Any]:
     return [t for t in token.subtree if t.dep_ not in skip]
 
 
-SUBJECT_SKIP = frozenset({"relcl", "appos", "punct", "acl", "advmod", "prep", "cc", "det"})
+SUBJECT_SKIP = frozenset({"relcl", "appos", "punct", "acl", "advmod", "prep", "det"})
 
 
 def _subject_words(subj: Any, people: People) -> list[str]:

@@ -956,6 +956,8 @@ class Parser:
         prev = self.w(i - 1)
         if prev == "." and self.w(i - 2) in ("p", "pp", "no", "vol", "fig", "nos"):
             return False
+        if prev == "#" and not self.adj(i):
+            prev = ""  # a Markdown heading ("## 1917"), not "#5"
         if (
             prev
             in (
