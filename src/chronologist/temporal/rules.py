@@ -957,7 +957,11 @@ class Parser:
         if prev == "." and self.w(i - 2) in ("p", "pp", "no", "vol", "fig", "nos"):
             return False
         if prev == "#" and not self.adj(i):
-            prev = ""  # a Markdown heading ("## 1917"), not "#5"
+            k = i - 1
+            while k > 0 and self.w(k - 1) == "#" and self.adj(k):
+                k -= 1
+            if self.line_start(k):
+                prev = ""  # a Markdown heading ("## 1917"), not "#5" or "# 1990" mid-line
         if (
             prev
             in (
