@@ -727,3 +727,20 @@ def test_ingest_a_file_name_makes_a_readable_fallback_title(tmp_path, name, titl
     path = tmp_path / name
     path.write_text("Year,Month,Day,Headline,Text\n1957,10,4,Sputnik 1,Launched.\n", "utf-8")
     assert ingest(path).title == title
+
+
+@pytest.mark.parametrize(
+    ("meta", "real"),
+    [
+        ("Meiji Japan", "Meiji Japan"),
+        ("narr.html", None),
+        ("Microsoft Word - draft.docx", None),
+        ("  ", None),
+        (None, None),
+        ("Notes on Python 3.11", "Notes on Python 3.11"),
+    ],
+)
+def test_ingest_pdf_metadata_title_that_is_a_file_name_is_ignored(meta, real):
+    from chronologist.ingest.pdf import _real_title
+
+    assert _real_title(meta) == real

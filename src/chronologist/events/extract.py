@@ -647,8 +647,8 @@ def _title(verb: Any, subj: Any, people: People) -> str:
     words += [c.text for c in verb.children if c.dep_ in ("neg", "auxpass") and c.lower_ != "being"]
     words.append(verb.text)
     for child in verb.children:
-        if child.i < verb.i:
-            continue
+        if child.i < verb.i or child.ent_type_ in ("DATE", "TIME"):
+            continue  # "returned the following spring": the date is in ``when``
         small_clause = child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN", "ADJ")
         if child.dep_ in ("prt", "dobj", "attr", "acomp", "oprd", "dative") or small_clause:
             words.append(_join(_cut(_pruned(child), 5)))

@@ -7,6 +7,7 @@ files); otherwise, and for PDFs without a text layer, an ``InputError`` says wha
 from __future__ import annotations
 
 import io
+import re
 
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError
@@ -65,6 +66,18 @@ def read_pdf(raw: Raw) -> Source:
         raw,
         kind="pdf",
         text=text,
-        title=(title or "").strip() or first_line_title(text, raw.stem),
+        title=_real_title(title) or first_line_title(text, raw.stem),
         author=(author or "").strip() or None,
     )
+
+
+_FILE_NAME = re.compile(r".+\.(?:html?|docx?|odt|rtf|txt|md|pdf|pages|tex)", re.IGNORECASE)
+
+
+def _real_title(title: str | None) -> str | None:
+    """A metadata title, unless it is empty or only the name of the file it was made from
+    ("essay.docx", "page.html", "Microsoft Word - draft.doc")."""
+    title = (title or "").strip()
+    if not title or _FILE_NAME.fullmatch(title.split(" - ")[-1].strip()):
+        return None
+    return title
