@@ -44,6 +44,15 @@ def _name_tokens(ent: Any) -> str:
     return " ".join(t.text for t in toks)
 
 
+def _kind(votes: Counter[str]) -> str:
+    """A name's kind from its tags: a person when tagged so at least as often as anything
+    else ("Roman", once a person and twice a people, is not one)."""
+    person = votes["person"]
+    if person and person >= sum(votes.values()) - person:
+        return "person"
+    return votes.most_common(1)[0][0]
+
+
 def _clean(name: str) -> str:
     name = re.sub(r"[\u2019']s$", "", name.strip())
     return re.sub(r"\s+", " ", name).strip(' ,.;:()"')
@@ -92,7 +101,7 @@ class People:
                             votes.setdefault(_clean(_name_tokens(ent)), Counter())["person"] += 1
             for m in ALIAS.finditer(doc.text):
                 aliases.append((_clean(m["a"]), _clean(m["b"])))
-        kinds = {n: ("person" if c["person"] else c.most_common(1)[0][0]) for n, c in votes.items()}
+        kinds = {n: _kind(c) for n, c in votes.items()}
         return cls(kinds, _canonical_names(kinds, aliases))
 
     def canonical_of(self, name: str) -> str:
