@@ -392,3 +392,14 @@ def test_events_a_markdown_chronology_under_year_headings(tmp_path) -> None:
         ("1917-11-07", "Bolsheviks seize the Winter Palace"),
         ("1918-07-17", "Imperial family is executed at Yekaterinburg"),
     ]
+
+
+def test_events_a_conjoined_verb_shares_its_head_s_date_over_a_subordinate_one() -> None:
+    text = (
+        "In 1891 Maria moved to Paris and enrolled at the Sorbonne, where she earned a "
+        "degree in physics in 1893."
+    )
+    events = extract_events(_text_source(text))
+    dates = {e.title: e.when.edtf if e.when else None for e in events}
+    assert dates["Maria moved to Paris"] == "1891"
+    assert dates["Maria enrolled at the Sorbonne"] == "1891"

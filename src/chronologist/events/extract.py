@@ -105,6 +105,8 @@ class Draft:
     sequence: bool = False
     """The sentence says it came later ("Eventually", "Later")."""
     claims: list[str] = field(default_factory=list)
+    conj_of: int | None = None
+    """The anchor of the verb this one is conjoined to ("moved to Paris and enrolled")."""
 
 
 def _continues(body: str, open_sentence: bool) -> bool:
@@ -347,6 +349,13 @@ def _sentences(doc: Any) -> Iterator[Any]:
         yield doc[start : sent.end]
 
 
+def _conj_head(head: Any, offset: int) -> int | None:
+    """Where the verb a conjoined verb hangs on stands (its draft's anchor), if any."""
+    if not hasattr(head, "dep_") or head.dep_ != "conj" or head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return int(offset + head.head.idx)
+
+
 def _life_stage(sent: Any) -> bool:
     """ "In her youth", "during his exile", "as a child": the sentence says when in a life,
     so the previous sentence's date does not carry over to it."""
@@ -396,6 +405,7 @@ def _sentence_events(sent: Any, offset: int, block: int, order: int, people: Peo
                 participants=people.participants(tokens),
                 sequence=sequence,
                 claims=_claims(head, people) if k < len(preds) else [],
+                conj_of=_conj_head(head, offset),
             )
         )
     return out
@@ -785,6 +795,8 @@ def _date(
     """Give each draft its date: own clause, sentence, then the block's previous sentence."""
     prev: Draft | None = None
     nearest = _assign(drafts, times, links or {})
+    weak = {start for start, link in (links or {}).items() if link[0] is False}
+    by_anchor = {(d.start, d.anchor): d for d in drafts}
     for d in drafts:
         sentence = [
             m
@@ -797,6 +809,12 @@ def _date(
             for m in _overlapping(times, *d.clause)
             if m.when.type == "DURATION" and m.when.duration
         ]
+        head = by_anchor.get((d.start, d.conj_of)) if d.conj_of is not None else None
+        if head is not None and head.when is not None and not _firm(d, own, weak):
+            # "In 1891 she moved to Paris and enrolled at the Sorbonne, where ... in 1893"
+            d.when, d.basis, d.date_text = head.when, head.basis, head.date_text
+            prev = d
+            continue
         pick = own[0] if own else sentence[0] if sentence else None
         if pick is not None:
             d.when = pick.interval or pick.when
@@ -820,6 +838,11 @@ def _date(
         if d.when is not None and d.when.is_interval and d.when.start and d.when.end:
             d.kind = "period" if d.kind == "period" or d.when.type == "DURATION" else d.kind
         prev = d
+
+
+def _firm(d: Draft, own: Sequence[TimeMention], weak: set[int]) -> bool:
+    """The draft has a date of its own, not only one from a clause that is no event."""
+    return any(m.span.start not in weak for m in own)
 
 
 def _assign(
