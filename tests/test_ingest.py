@@ -461,7 +461,7 @@ def test_ingest_csv_header_names_are_case_insensitive(tmp_path: Path) -> None:
         ("Year,Month,Day,Time,Headline\n1900,1,1,noon,A\n", r"line 2, column 'Time': not a"),
         ("Year,Time,Headline\n1900,10:00,A\n", r"line 2, column 'Time': given without day"),
         ("Year,Headline,EDTF\n,A,not-a-date\n", r"line 2, column 'EDTF'"),
-        ("Date,Title\n1900,A\n", r"no 'Headline' or 'Year' column"),
+        ("Moment,Label\n1900,A\n", r"no 'Headline' or 'Year' column"),
         ("", r"the file is empty"),
     ],
 )
@@ -744,3 +744,31 @@ def test_ingest_pdf_metadata_title_that_is_a_file_name_is_ignored(meta, real):
     from chronologist.ingest.pdf import _real_title
 
     assert _real_title(meta) == real
+
+
+def test_ingest_a_plain_chronology_table(tmp_path: Path) -> None:
+    path = tmp_path / "war.csv"
+    path.write_text(
+        "Date,Event,Notes,End date\n"
+        "1914-07-28,Austria-Hungary declares war on Serbia,,\n"
+        '"November 11, 1918",Armistice signed,Fighting ends at 11 a.m.,\n'
+        "c. 1920,League of Nations founded,,\n"
+        "1939,Second World War,,1945\n",
+        "utf-8",
+    )
+    source = ingest(path)
+    got = [(i.title, i.kind, i.when.edtf if i.when else None) for i in source.items]
+    assert got == [
+        ("Austria-Hungary declares war on Serbia", "event", "1914-07-28"),
+        ("Armistice signed", "event", "1918-11-11"),
+        ("League of Nations founded", "event", "1920~"),
+        ("Second World War", "period", "1939/1945"),
+    ]
+    assert_spans_valid(source)
+
+
+def test_ingest_a_chronology_table_with_a_bad_date_names_its_cell(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("Date,Event\nsoon,Nothing happens\n", "utf-8")
+    with pytest.raises(InputError, match=r"bad.csv: line 2, column 'Date': not a date"):
+        ingest(path)

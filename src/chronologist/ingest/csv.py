@@ -1,4 +1,5 @@
-"""TimelineJS spreadsheet CSV: one row per slide, TimelineJS's column names.
+"""TimelineJS spreadsheet CSV (one row per slide, TimelineJS's column names), and plain
+chronology tables ("Date, Event, Notes": see ``GENERIC``; dates as people write them).
 
 Columns (header names case-insensitive, order free, unknown columns ignored): Year, Month,
 Day, Time, End Year, End Month, End Day, End Time, Display Date, Headline, Text, Media,
@@ -101,7 +102,27 @@ def _item(builder: TextBuilder, row: Row, where: Callable[[str], str]) -> Source
     )
 
 
-def _header(raw: Raw, header: list[str]) -> dict[str, int]:
+GENERIC = {
+    "Headline": ("event", "title", "name", "what", "happening"),
+    "Date": ("date", "when", "start", "start date", "from", "begin", "dates"),
+    "End": ("end", "end date", "to", "until"),
+    "Text": ("description", "notes", "details", "summary", "text", "comment", "comments"),
+}
+"""A plain chronology table ("Date, Event, Notes"): our column for each of its names."""
+
+
+def _generic(index: dict[str, int]) -> dict[str, int] | None:
+    """The columns of a plain chronology table, or None when it is not one."""
+    found: dict[str, int] = {}
+    for ours, names in GENERIC.items():
+        n = next((index[name] for name in names if name in index), None)
+        if n is not None:
+            found[_key(ours)] = n
+    return found if "headline" in found and "date" in found else None
+
+
+def _header(raw: Raw, header: list[str]) -> tuple[dict[str, int], bool]:
+    """Column positions by our names, and whether the table is a plain chronology."""
     index: dict[str, int] = {}
     for n, column in enumerate(header):
         index.setdefault(_key(column), n)
@@ -109,12 +130,49 @@ def _header(raw: Raw, header: list[str]) -> dict[str, int]:
     if missing == ["year"] and "edtf" in index:
         missing = []
     if missing:
+        generic = _generic(index)
+        if generic is not None:
+            return generic, True
         raise InputError(
-            f"Cannot read {raw.name!r} as a TimelineJS spreadsheet: no "
-            f"{' or '.join(repr(c.title()) for c in missing)} column in the header "
-            f"(line 1). Expected columns: {', '.join(COLUMNS)}."
+            f"Cannot read {raw.name!r} as a TimelineJS spreadsheet or a chronology table: "
+            f"no {' or '.join(repr(c.title()) for c in missing)} column in the header "
+            f"(line 1). Expected TimelineJS's columns ({', '.join(COLUMNS)}) or a table "
+            f"with a Date and an Event column."
         )
-    return index
+    return index, False
+
+
+def _plain_when(row: Row, where: Callable[[str], str]) -> TimeValue:
+    """A chronology table's date ("1914-07-28", "November 11, 1918", "c. 1920") and end."""
+    from chronologist.ingest.timetoast import parse_date
+
+    start = parse_date(row("Date"))
+    if start is None:
+        raise InputError(f"{where('Date')}: not a date ({row('Date')!r}).")
+    if not row("End"):
+        return start
+    end = parse_date(row("End"))
+    if end is None:
+        raise InputError(f"{where('End')}: not a date ({row('End')!r}).")
+    return TimeValue(
+        start=start.start,
+        end=end.end,
+        approximate=start.approximate or end.approximate,
+        uncertain=start.uncertain or end.uncertain,
+    )
+
+
+def _plain_item(builder: TextBuilder, row: Row, where: Callable[[str], str]) -> SourceItem:
+    when = _plain_when(row, where)
+    headline = strip_tags(row("Headline")).replace("\n", " ")
+    span, title_span = builder.add(headline, strip_tags(row("Text")))
+    return SourceItem(
+        title=headline,
+        span=span,
+        title_span=title_span,
+        when=when,
+        kind="period" if when.is_interval else "event",
+    )
 
 
 def _read_rows(
@@ -124,7 +182,7 @@ def _read_rows(
     _, header = next(rows, (0, None))
     if header is None:
         raise InputError(f"Cannot read {raw.name!r}: the file is empty.")
-    index = _header(raw, header)
+    index, plain = _header(raw, header)
     title = ""
     items: list[SourceItem] = []
     for line, cells in rows:
@@ -138,7 +196,9 @@ def _read_rows(
         def where(column: str, line: int = line) -> str:
             return f"{raw.name}: line {line}, column {column!r}"
 
-        if row("Type").casefold() == "title":
+        if plain:
+            items.append(_plain_item(builder, row, where))
+        elif row("Type").casefold() == "title":
             title = strip_tags(row("Headline")).replace("\n", " ")
             builder.add(title, strip_tags(row("Text")))
         else:
