@@ -7,8 +7,6 @@ with ``CI=true``, where they fail. Each test gets its own schema (PostgreSQL) or
 
 from __future__ import annotations
 
-import os
-import secrets
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
@@ -43,51 +41,8 @@ from chronologist.store import (
 )
 from chronologist.store import schema as store_schema
 from chronologist.store.engine import normalize_url
-from chronologist.store.testing import find_postgres_bin, throwaway_postgres
 from chronologist.temporal import tag_times
 from chronologist.timemodel import TimeValue
-
-PG_ENV = "CHRONOLOGIST_TEST_PG_URL"
-
-
-# ------------------------------------------------------------------------------ fixtures
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[str]:
-    """A PostgreSQL server URL for the whole run."""
-    url = os.environ.get(PG_ENV)
-    if url:
-        yield url
-        return
-    if find_postgres_bin() is None:
-        reason = (
-            f"PostgreSQL tests need a server: set {PG_ENV}, or install PostgreSQL "
-            "(initdb and pg_ctl, e.g. Debian's postgresql package)"
-        )
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason + " (CI=true: PostgreSQL tests must run)")
-        pytest.skip(reason)
-    with throwaway_postgres() as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database of each kind."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.db'}"
-        return
-    server = normalize_url(request.getfixturevalue("pg_server"))
-    schema = "test_" + secrets.token_hex(6)
-    engine = sa.create_engine(server)
-    with engine.begin() as conn:
-        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    try:
-        url = server.update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with engine.begin() as conn:
-            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        engine.dispose()
 
 
 @pytest.fixture

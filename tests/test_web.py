@@ -24,8 +24,26 @@ from chronologist.models import Event, Evidence, Source, Timeline
 from chronologist.render import RENDERERS
 from chronologist.store import Store, open_store
 from chronologist.timemodel import TimeValue
-from chronologist.web import WebSettings, create_app
+from chronologist.web import WebSettings
+from chronologist.web import create_app as _create_app
 from chronologist.web.dates import parse_user_date
+
+_APPS: list[FastAPI] = []
+
+
+def make_app(*args: Any, **kwargs: Any) -> FastAPI:
+    """``create_app``, remembered so each test's job threads stop before its database goes."""
+    app = _create_app(*args, **kwargs)
+    _APPS.append(app)
+    return app
+
+
+@pytest.fixture(autouse=True)
+def _stop_job_threads() -> Iterator[None]:
+    yield
+    while _APPS:
+        _APPS.pop().state.chronologist.runner.shutdown()
+
 
 HOSTILE = "<script>alert('x')</script> & \"quotes\""
 
@@ -85,20 +103,23 @@ class Api:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(f"sqlite:///{tmp_path / 'web.db'}")
+def store(store_url: str) -> Iterator[Store]:
+    """A fresh database of each kind: every web test runs on SQLite and on PostgreSQL."""
+    opened = open_store(store_url)
     yield opened
+    while _APPS:  # stop each app's job threads while its database is still there
+        _APPS.pop().state.chronologist.runner.shutdown()
     opened.close()
 
 
 @pytest.fixture
 def single(store: Store) -> FastAPI:
-    return create_app(WebSettings(), store=store, build=fake_build)
+    return make_app(WebSettings(), store=store, build=fake_build)
 
 
 @pytest.fixture
 def multi(store: Store) -> FastAPI:
-    return create_app(WebSettings(multi_user=True), store=store, build=fake_build)
+    return make_app(WebSettings(multi_user=True), store=store, build=fake_build)
 
 
 def assert_error(response: Any, status: int) -> str:
@@ -347,7 +368,7 @@ def test_web_exports_every_format_and_embeds(single: FastAPI) -> None:
 
 
 def test_web_upload_limits_and_types(store: Store) -> None:
-    app = create_app(WebSettings(max_upload_bytes=4096), store=store, build=fake_build)
+    app = make_app(WebSettings(max_upload_bytes=4096), store=store, build=fake_build)
     api = Api(app)
     tid = api.ok("POST", "/api/timelines", 201, json={"title": "T"})["id"]
     url = f"/api/timelines/{tid}/sources/upload"
@@ -369,7 +390,7 @@ def test_web_upload_limits_and_types(store: Store) -> None:
 
 
 def test_web_imports_every_format(store: Store) -> None:
-    api = Api(create_app(WebSettings(), store=store))  # the real pipeline
+    api = Api(make_app(WebSettings(), store=store))  # the real pipeline
     owner = store.get_local_user().id
     original = Timeline(
         "Imported",
@@ -404,7 +425,7 @@ def test_web_jobs_can_be_cancelled(store: Store) -> None:
         progress(sources[0])
         return fake_build(sources, progress=lambda _s: None)
 
-    api = Api(create_app(WebSettings(), store=store, build=slow_build))
+    api = Api(make_app(WebSettings(), store=store, build=slow_build))
     tid = api.ok("POST", "/api/timelines", 201, json={"title": "T"})["id"]
     api.ok("POST", f"/api/timelines/{tid}/sources/paste", 201, json={"text": "In 1907."})
     job = api.ok("POST", f"/api/timelines/{tid}/extract", 202)
@@ -424,7 +445,7 @@ def test_web_marks_jobs_of_a_stopped_server_failed(store: Store) -> None:
     tid = store.add_timeline("T", owner_id=user.id).id
     store.add_source(tid, Source("src-1", "S", "text", "0" * 64, "In 1907."))
     job = store.add_job(tid, user_id=user.id, source_ids=["src-1"])
-    create_app(WebSettings(), store=store)
+    make_app(WebSettings(), store=store)
     assert store.get_job(job.id).status == "failed"
 
 
@@ -443,7 +464,7 @@ def test_web_sessions_cookies_and_tokens(multi: FastAPI, store: Store) -> None:
     alice.csrf = cookie.json()["csrf_token"]
     header = cookie.headers["set-cookie"].lower()
     assert "httponly" in header and "samesite=lax" in header and "secure" not in header
-    secure = Api(create_app(WebSettings(multi_user=True, secure_cookies=True), store=store))
+    secure = Api(make_app(WebSettings(multi_user=True, secure_cookies=True), store=store))
     got = secure("POST", "/api/login", json={"username": "alice", "password": "password-123"})
     assert "secure" in got.headers["set-cookie"].lower()
 

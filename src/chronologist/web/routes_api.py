@@ -69,7 +69,8 @@ _EVENT_LIST = TypeAdapter(list[EventOut])
 
 router = APIRouter(prefix="/api", dependencies=[Depends(csrf_guard)], responses=error_schema())
 Context = Annotated[Ctx, Depends(context)]
-RowId = Annotated[int, Path(ge=1, le=2**53)]
+RowId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+"""A row id: the range of an SQL INTEGER, so PostgreSQL is never asked for more."""
 CHUNK = 64 * 1024
 
 
