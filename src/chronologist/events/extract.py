@@ -412,11 +412,16 @@ def _sentence_events(sent: Any, offset: int, block: int, order: int, people: Peo
 
 
 # ------------------------------------------------------------------------------ predicates
+def _dateline_word(tok: Any) -> bool:
+    """An upper-case word such as a dateline's place ("MOSCOW, Aug. 19 (AP) -")."""
+    return bool(tok.text.isupper() and len(tok.text) > 2)
+
+
 def _subject(verb: Any) -> Any:
     """The verb's subject; of two (a dateline "GENEVA" parsed as one), the nearer."""
     found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     if len(found) > 1:
-        found = [c for c in found if not (c.text.isupper() and len(c.text) > 2)] or found
+        found = [c for c in found if not _dateline_word(c)] or found
         return max(found, key=lambda c: c.i if c.i < verb.i else -c.i)
     return found[0] if found else None
 
@@ -608,7 +613,7 @@ def _subject_words(subj: Any, people: People) -> list[str]:
         return []
     if people.topic_word(subj.text) and people.topic is not None:
         return [people.topic.split()[-1]]
-    if subj.ent_type_ == "DATE" or (subj.text.isupper() and len(subj.text) > 2):
+    if subj.ent_type_ == "DATE" or _dateline_word(subj):
         return []  # a dateline ("MOSCOW, Aug. 19 (AP) —") parsed as the subject
     if subj.lower_ in PRONOUNS and subj.dep_ in ("nsubj", "nsubjpass"):
         names = people.antecedent(subj)
@@ -674,7 +679,7 @@ def _title(verb: Any, subj: Any, people: People) -> str:
             if child.dep_ == "prep" and child.lower_ in ("in", "on", "at", "by", "during", "for"):
                 if not any(t.ent_type_ in ("GPE", "LOC", "ORG", "PERSON") for t in phrase):
                     continue
-            words.append(_join(_cut(_pruned(child), 6)))
+            words.append(_join(_cut(phrase, 6)))
             break
     return _clean_title(" ".join(words[: MAX_TITLE_WORDS + 3]))
 
@@ -790,18 +795,18 @@ def _date(
     drafts: list[Draft],
     times: Sequence[TimeMention],
     text: str,
-    links: dict[int, tuple[bool, int]] | None = None,
+    links: dict[int, tuple[bool, int]],
 ) -> None:
     """Give each draft its date: own clause, sentence, then the block's previous sentence."""
     prev: Draft | None = None
-    nearest = _assign(drafts, times, links or {})
-    weak = {start for start, link in (links or {}).items() if link[0] is False}
+    nearest = _assign(drafts, times, links)
+    weak = {start for start, link in links.items() if link[0] is False}
     by_anchor = {(d.start, d.anchor): d for d in drafts}
     for d in drafts:
         sentence = [
             m
             for m in _overlapping(times, d.start, d.end)
-            if _placed(m) and (links or {}).get(m.span.start) != YARDSTICK
+            if _placed(m) and links.get(m.span.start) != YARDSTICK
         ]
         own = nearest.get(id(d), [])
         durations = [

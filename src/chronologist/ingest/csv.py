@@ -144,7 +144,7 @@ def _header(raw: Raw, header: list[str]) -> tuple[dict[str, int], bool]:
 
 def _plain_when(row: Row, where: Callable[[str], str]) -> TimeValue:
     """A chronology table's date ("1914-07-28", "November 11, 1918", "c. 1920") and end."""
-    from chronologist.ingest.timetoast import parse_date
+    from chronologist.ingest.timetoast import join_range, parse_date
 
     start = parse_date(row("Date"))
     if start is None:
@@ -154,12 +154,9 @@ def _plain_when(row: Row, where: Callable[[str], str]) -> TimeValue:
     end = parse_date(row("End"))
     if end is None:
         raise InputError(f"{where('End')}: not a date ({row('End')!r}).")
-    return TimeValue(
-        start=start.start,
-        end=end.end,
-        approximate=start.approximate or end.approximate,
-        uncertain=start.uncertain or end.uncertain,
-    )
+    joined = join_range(start, end)
+    assert joined is not None  # both sides are dates
+    return joined
 
 
 def _plain_item(builder: TextBuilder, row: Row, where: Callable[[str], str]) -> SourceItem:

@@ -87,7 +87,12 @@ def parse_date(text: str) -> TimeValue | None:
 
 def period_when(start_text: str, end_text: str) -> TimeValue | None:
     """The range "X to Y"; an end that is missing stays unknown (not open)."""
-    start, end = parse_date(start_text), parse_date(end_text)
+    return join_range(parse_date(start_text), parse_date(end_text))
+
+
+def join_range(start: TimeValue | None, end: TimeValue | None) -> TimeValue | None:
+    """From the start of ``start`` to the end of ``end``, qualifiers kept; a missing side
+    stays unknown (not open)."""
     if start is None and end is None:
         return None
     ends = [w for w in (start, end) if w is not None]

@@ -368,15 +368,22 @@ def export_site(timeline_id: str, ctx: Context) -> Response:
     """The static site (home, viewer, story and sources pages, data) as a zip file: it
     works from disk or any static host, like ``chronologist site``."""
     info, _role = ctx.access(timeline_id, "viewer")
-    timeline = ctx.store.get_timeline(timeline_id, published=True)
-    files, _slugs = build_site([timeline], title=info.title or "Timelines")
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in sorted(files.items()):
-            archive.writestr(name, content)
+
+    def make() -> bytes:
+        timeline = ctx.store.get_timeline(timeline_id, published=True)
+        files, _slugs = build_site([timeline], title=info.title or "Timelines")
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, content in sorted(files.items()):
+                archive.writestr(name, content)
+        return buffer.getvalue()
+
     name = _slug(info.title) + "-site.zip"
-    return Response(
-        buffer.getvalue(),
+    return cached_response(
+        ctx.request,
+        ctx.state.renders,
+        revision_key(info, "site"),
+        make,
         media_type="application/zip",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
