@@ -112,6 +112,8 @@ PAST_MARKERS = frozenset(
 NOT_PAST = frozenset(
     ["need", "indeed", "hundred", "speed", "seed", "proceed", "exceed", "succeed", "feed"]
 )
+VERB_BEFORE = frozenset("may might can could should must will would to not does did".split())
+"""Words after which "last" is the verb ("will last", "did not last")."""
 PREPOSITIONS = frozenset(
     [
         "in",
@@ -505,6 +507,8 @@ class Parser:
         tok = self.t[i]
         if tok.low not in self.lex.starts and not tok.text[:1].isdigit():
             return None
+        if tok.low == "last" and self.w(i - 1) in VERB_BEFORE:
+            return None  # "may last several months": the verb, not "last month"
         best: Reading | None = None
         for rule in (self.prefixed, self.core_or_range):
             r = rule(i)
@@ -1289,12 +1293,8 @@ class Parser:
         wd = self.weekday(i)
         if wd is not None:
             d, k = wd
-            part = None
             if self.w(k) in lex.parts_of_day:
-                part = lex.parts_of_day[self.w(k)]
-                k += 1
-            if self.t[i].low.endswith("s") and not self.t[i].low.endswith("ss"):
-                pass
+                k += 1  # "Wednesday night": TimeBank's annotators mostly give the day alone
             return Reading(i, k, "DATE", lambda c: _weekday(c, d, 0, None), explicit=False)
         if word in lex.deictic_determiners:
             off = lex.deictic_determiners[word]

@@ -79,17 +79,22 @@ PRESENT_MARKERS = frozenset({"is", "are", "am", "says", "say"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "our"})
 LOOKS_AHEAD_TO = frozenset(
     "expected scheduled set due going plans plan planned planning intends intend hopes hope "
-    "aims aim likely poised slated ready prepared wants want seeks seek about".split()
+    "aims aim likely poised slated ready prepared wants want seeks seek about is are".split()
 )
 """Words after which "to" + verb points ahead ("expected to rise"); a bare "to" does not
 ("amounted to more", "agreed to pay")."""
 
 
+MODALS = frozenset("may might can could should must".split())
+
+
 def _marker(toks: list[Token], k: int) -> int:
     word = toks[k].low
     previous = toks[k - 1].low if k > 0 else ""
+    following = toks[k + 1].low if k + 1 < len(toks) else ""
     if word in FUTURE_MARKERS and previous not in DETERMINERS:  # "the plan" is a noun
-        return 1
+        if word != "set" or following in ("to", "for"):  # "a record set on Aug. 6" is past
+            return 1
     if word == "ll" and k > 0 and toks[k - 1].text in ("'", "\u2019"):
         return 1
     if (
@@ -107,9 +112,36 @@ def _marker(toks: list[Token], k: int) -> int:
     participle = word in PAST_MARKERS or (
         len(word) > 4 and word.endswith("ed") and word not in NOT_PAST and word.isalpha()
     )
-    # "was completed" is past; "is heard", "to be completed" are not past at all
+    if participle and previous in MODALS:
+        return 0  # "may last several months": a bare verb after a modal
+    # "was completed" is past; "is heard" is not; "to be completed" lies ahead
+    if participle and k >= 2 and toks[k - 1].low == "be" and toks[k - 2].low == "to":
+        return 1
     if participle and (k == 0 or toks[k - 1].low not in ("be", "been", "being", "to", "is", "are")):
         return -1
+    return 0
+
+
+LEADS = {
+    ("since",): -1,
+    ("until",): 1,
+    ("as", "soon", "as"): 1,
+    ("as", "early", "as"): 1,
+}
+"""Words shortly before an expression that settle which way it points: "since Jan. 13"
+looks back, "as soon as Tuesday" and "until mid-November" look ahead."""
+LEAD_SPAN = 4
+
+
+def _lead(toks: list[Token], i: int) -> int:
+    """The direction set by the nearest lead phrase within ``LEAD_SPAN`` tokens before ``i``."""
+    for k in range(i - 1, max(-1, i - 1 - LEAD_SPAN), -1):
+        if toks[k].text in (".", "!", "?", ";", ","):
+            break
+        for key, direction in LEADS.items():
+            n = len(key)
+            if k - n + 1 >= 0 and tuple(t.low for t in toks[k - n + 1 : k + 1]) == key:
+                return direction
     return 0
 
 
@@ -123,8 +155,9 @@ def tense_at(toks: list[Token], i: int, j: int) -> int:
     """
     if j + 1 < len(toks) and toks[j].text in ("'", "\u2019") and toks[j + 1].low == "s":
         return -1
-    if i > 0 and toks[i - 1].low == "since":
-        return -1  # "since Jan. 13" looks back
+    lead = _lead(toks, i)
+    if lead:
+        return lead
     for step, first in ((-1, i - 1), (1, j)):
         k = first
         for _ in range(SCAN):
