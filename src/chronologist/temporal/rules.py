@@ -598,6 +598,8 @@ class Parser:
         # duration quantifiers: "more than four hours", "nearly forty years"
         w0 = self.w(i)
         for words, mod in _by_first(lex.duration_mods).get(w0, ()):
+            if w0 in ("over", "under") and self.w(i + 1) == "the":
+                break  # "over the past 24 hours": the preposition, not "more than"
             if self.words(i, words):
                 inner = self.duration(i + len(words))
                 if inner is not None and inner.type == "DURATION":
@@ -1986,8 +1988,8 @@ def _year_for(c: Context, month: int, det: int | None, day: int | None = None) -
         return y - 1 if now.month is None or month >= now.month else y
     if det == 1:
         return y + 1 if now.month is None or month <= now.month else y
-    if det == 0 or now.month is None or not c.news:
-        return y
+    if det == 0 or now.month is None or not c.news or (day is None and month == now.month):
+        return y  # "the end of March" said in March is this March, whatever the tense
     today = day_number(y, now.month, now.day or 15)
     best: tuple[int, int] | None = None
     for yy in (y - 1, y, y + 1):

@@ -154,19 +154,27 @@ def tense_at(toks: list[Token], i: int, j: int) -> int:
     look at most ``SCAN`` tokens away. A possessive weekday ("Wednesday's ruling") is past.
     """
     if j + 1 < len(toks) and toks[j].text in ("'", "\u2019") and toks[j + 1].low == "s":
-        return -1
+        # "Wednesday's ruling" is past, "Thursday's vote is expected to be close" is not
+        return 1 if _scan(toks, j + 2, 1, through_present=True) == 1 else -1
     lead = _lead(toks, i)
     if lead:
         return lead
     for step, first in ((-1, i - 1), (1, j)):
-        k = first
-        for _ in range(SCAN):
-            if not 0 <= k < len(toks) or toks[k].text in (".", "!", "?", ";"):
-                break
-            found = _marker(toks, k)
-            if found:
-                return 0 if found == PRESENT else found
-            k += step
+        found = _scan(toks, first, step)
+        if found:
+            return 0 if found == PRESENT else found
+    return 0
+
+
+def _scan(toks: list[Token], k: int, step: int, *, through_present: bool = False) -> int:
+    """The first tense marker from token ``k`` on in direction ``step`` within the sentence."""
+    for _ in range(SCAN):
+        if not 0 <= k < len(toks) or toks[k].text in (".", "!", "?", ";"):
+            break
+        found = _marker(toks, k)
+        if found and not (through_present and found == PRESENT):
+            return found
+        k += step
     return 0
 
 
