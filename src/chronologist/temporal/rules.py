@@ -112,6 +112,9 @@ PAST_MARKERS = frozenset(
 NOT_PAST = frozenset(
     ["need", "indeed", "hundred", "speed", "seed", "proceed", "exceed", "succeed", "feed"]
 )
+AFTERWARDS = frozenset("later afterwards afterward thereafter".split())
+BEFOREHAND = frozenset("earlier beforehand".split())
+"""Words after a length that count it from the reference time ("two years later")."""
 VERB_BEFORE = frozenset("may might can could should must will would to not does did".split())
 """Words after which "last" is the verb ("will last", "did not last")."""
 PREPOSITIONS = frozenset(
@@ -871,7 +874,23 @@ class Parser:
         return Reading(i, i + 5, "DATE", _const(p))
 
     def month_year(self, i: int) -> Reading | None:
-        """ "April 1922", "April of 1922", and a month alone ("in March")."""
+        """ "April 1922", "April of 1922", a month alone ("in March"), and against the
+        narrative's reference time "the following January", "that March"."""
+        anaphor = self.anaphoric_det(i)
+        if anaphor is not None:
+            off, j = anaphor
+            m = self.month(j)
+            if m is None or self.w(m[1]) == "of" or self.year(m[1]) is not None:
+                return None
+            month = m[0]
+            return Reading(
+                i,
+                m[1],
+                "DATE",
+                lambda c: _month_anaphor(c, month, off),
+                anaphoric=True,
+                explicit=False,
+            )
         j = i
         det = None
         if self.w(j) in self.lex.deictic_determiners and self.w(j) not in ("past", "current"):
@@ -1156,18 +1175,25 @@ class Parser:
                 return None
         return Reading(i, k, "DATE", lambda c: _season(c, s, det), explicit=False)
 
+    def anaphoric_det(self, i: int) -> tuple[int, int] | None:
+        """ "the following", "the previous", "that (same)", "the same" before a season or a
+        month: (offset from the reference time, index after the determiner)."""
+        offsets = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0}
+        if self.w(i) == "the" and self.w(i + 1) in offsets:
+            return offsets[self.w(i + 1)], i + 2
+        if self.w(i) == "that" and (
+            i == 0 or not self.w(i - 1).isalpha() or self.w(i - 1) in PREPOSITIONS | {"and", "but"}
+        ):  # not "said that spring was late"
+            return 0, i + 1 + (self.w(i + 1) == "same")
+        return None
+
     def season_anaphor(self, i: int) -> tuple[int, int, int] | None:
         """ "the following spring", "the previous winter", "that summer", "the same autumn":
         (season, offset from the reference time's season, end index)."""
-        offsets = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0}
-        if self.w(i) == "the" and self.w(i + 1) in offsets:
-            off, j = offsets[self.w(i + 1)], i + 2
-        elif self.w(i) == "that" and (
-            i == 0 or not self.w(i - 1).isalpha() or self.w(i - 1) in PREPOSITIONS | {"and", "but"}
-        ):  # not "said that spring was late"
-            off, j = 0, i + 1 + (self.w(i + 1) == "same")
-        else:
+        det = self.anaphoric_det(i)
+        if det is None:
             return None
+        off, j = det
         sub = self.lex.seasons.get(self.w(j))
         if sub is None or self.w(j + 1) == "of":
             return None
@@ -1567,8 +1593,9 @@ class Parser:
             return Reading(i, k2 + 2, "DATE", lambda c: _ago(c, gran, n, mult, 1), explicit=False)
         if nxt == "hence":
             return Reading(i, k2 + 1, "DATE", lambda c: _ago(c, gran, n, mult, 1), explicit=False)
-        if nxt in ("earlier", "later") and self.w(k2 + 1) != "than":
-            sign = -1 if nxt == "earlier" else 1
+        bare = nxt in ("after", "before") and not self.tx(k2 + 1)[:1].isalnum()
+        if (nxt in AFTERWARDS or nxt in BEFOREHAND or bare) and self.w(k2 + 1) != "than":
+            sign = -1 if nxt in BEFOREHAND or nxt == "before" else 1
             return Reading(
                 i,
                 k2 + 1,
@@ -2015,6 +2042,20 @@ def _month_day(c: Context, month: int, day: int, det: int | None = None) -> Time
 
 def _month_alone(c: Context, month: int, det: int | None) -> TimeValue | None:
     y = _year_for(c, month, det)
+    return TimeValue.point(TimePoint("month", year=y, month=month))
+
+
+def _month_anaphor(c: Context, month: int, off: int) -> TimeValue | None:
+    """The month named after or before the reference time ("the following January")."""
+    then = c.then()
+    if then is None or then.year is None:
+        return TimeValue.point(TimePoint("month", month=month))
+    y = then.year
+    if then.month is not None:
+        if off > 0 and month <= then.month:
+            y += 1
+        elif off < 0 and month >= then.month:
+            y -= 1
     return TimeValue.point(TimePoint("month", year=y, month=month))
 
 

@@ -233,6 +233,21 @@ def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
         ctx.events.setdefault(name.split()[-1], when)
 
 
+def _pluperfect(toks: list[Token], i: int) -> bool:
+    """Whether "had" comes within 8 tokens before ``i`` in the same sentence."""
+    for k in range(i - 1, max(-1, i - 9), -1):
+        if toks[k].text in (".", "!", "?", ";"):
+            return False
+        if toks[k].low == "had":
+            return True
+    return False
+
+
+def _after_comma(toks: list[Token], j: int) -> int:
+    """The token after a comma that directly follows token ``j - 1``, or -1."""
+    return j + 1 if j < len(toks) and toks[j].text == "," else -1
+
+
 def tag_times(
     text: str,
     *,
@@ -251,6 +266,8 @@ def tag_times(
     for offset, segment in segments(text):
         toks = tokenize(segment, offset)
         parser = Parser(toks, lex, lowercase_text=lowercase)
+        before_explicit: TimePoint | None = None
+        after_explicit = -1
         i = 0
         while i < len(toks):
             reading = parser.parse_at(i)
@@ -258,8 +275,15 @@ def tag_times(
                 i += 1
                 continue
             ctx.tense = tense_at(toks, reading.i, reading.j)
-            ctx.pluperfect = any(t.low == "had" for t in toks[max(0, reading.i - 8) : reading.i])
+            ctx.pluperfect = _pluperfect(toks, reading.i)
+            restated = reading.anaphoric and reading.i == after_explicit
+            if restated:  # "died in 814, fourteen years later": counted from before 814
+                ctx.ref, held = before_explicit, ctx.ref
             when = _resolve(reading, ctx)
+            if restated:
+                ctx.ref = held
+            if reading.explicit:
+                before_explicit, after_explicit = ctx.ref, _after_comma(toks, reading.j)
             if when is None and reading.fallback is not None:
                 reading = reading.fallback
                 when = _resolve(reading, ctx)
