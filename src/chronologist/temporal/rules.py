@@ -1443,7 +1443,6 @@ class Parser:
                     explicit=False,
                 )
             if self.w(j) in lex.parts_of_day and det in ("that", "the"):
-                lex.parts_of_day[self.w(j)]
                 return Reading(
                     i,
                     j + 1,
@@ -1459,6 +1458,20 @@ class Parser:
         return Reading(
             i, u[1], "DATE", lambda c: _anaphor(c, gran, off), anaphoric=True, explicit=False
         )
+
+    def rate(self, i: int) -> bool:
+        """Whether "a"/"per" at ``i`` follows a quantity ("four flights a week", "$2 a share")."""
+        if self.w(i - 1) in PREPOSITIONS or self.w(i - 1) in ("than", "about", "nearly"):
+            return False
+        for k in range(i - 1, max(-1, i - 4), -1):
+            word = self.w(k)
+            if not word or (not word.isalnum() and word not in ("$", ".", ",")):
+                return False
+            if self.is_int(k) or word in self.lex.number_words:
+                return True
+            if word in ("million", "billion", "thousand", "hundred", "trillion"):
+                return True
+        return False
 
     def duration(self, i: int) -> Reading | None:
         """ "three years", "the past two months", "a decade ago", "two years later", "10-year"."""
@@ -1563,6 +1576,13 @@ class Parser:
             if self.w(k2) not in ("and", "or", "ago", "later", "earlier", "before", "after"):
                 return None  # "a second betrayal": an ordinal
         value = _dur_value(spec.timex, count, spec.n, spec.time, half=half)
+        if self.w(i) in ("a", "an") and nxt not in AFTERWARDS | BEFOREHAND | {"ago", "before"}:
+            if self.w(i - 1) in ("once", "twice", "thrice", "times"):
+                return Reading(  # "twice a week": a frequency
+                    i, k2, "SET", lambda c: TimeValue(type="SET", duration=value), explicit=False
+                )
+            if self.rate(i):
+                return None  # "$500 million a year", "four flights a week": a rate
         plain = Reading(i, k2, "DURATION", _dur(value), explicit=False)
         if hyph or count is None or spec.time:
             if count is None and not hyph and nxt in ("ago", "earlier", "before") and lead is None:
@@ -1724,6 +1744,8 @@ class Parser:
                 i, i + 1, "SET", lambda c: TimeValue(type="SET", duration=v), explicit=False
             )
         if word in ("every", "each", "per"):
+            if word == "per" and self.rate(i):
+                return None  # "15 million instructions per second": a rate, not a time
             j = i + 1
             step = 1
             if self.w(j) == "other":
@@ -1735,7 +1757,7 @@ class Parser:
             u = self.unit(j)
             if u is not None:
                 spec = lex.units[u[0]]
-                v = _dur_value(spec.timex, step * spec.n if True else None, 1, spec.time)
+                v = _dur_value(spec.timex, step * spec.n, 1, spec.time)
                 return Reading(
                     i, u[1], "SET", lambda c: TimeValue(type="SET", duration=v), explicit=False
                 )
