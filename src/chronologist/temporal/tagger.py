@@ -85,6 +85,8 @@ LOOKS_AHEAD_TO = frozenset(
 ("amounted to more", "agreed to pay")."""
 
 
+PLANS_GONE_BY = frozenset(["been", "had", "previously", "originally"])
+"""Words before a word of intent that put the plan in the past ("had been due to expire")."""
 MODALS = frozenset("may might can could should must".split())
 
 
@@ -93,6 +95,8 @@ def _marker(toks: list[Token], k: int) -> int:
     previous = toks[k - 1].low if k > 0 else ""
     following = toks[k + 1].low if k + 1 < len(toks) else ""
     if word in FUTURE_MARKERS and previous not in DETERMINERS:  # "the plan" is a noun
+        if previous in PLANS_GONE_BY:
+            return -1  # "as previously planned Saturday night": a plan now past
         if word != "set" or following in ("to", "for"):  # "a record set on Aug. 6" is past
             return 1
     if word == "ll" and k > 0 and toks[k - 1].text in ("'", "\u2019"):
@@ -106,7 +110,7 @@ def _marker(toks: list[Token], k: int) -> int:
         and toks[k + 1].low not in DETERMINERS
         and not toks[k + 1].low.endswith("ed")
     ):
-        return 1
+        return -1 if k >= 2 and toks[k - 2].low in PLANS_GONE_BY else 1
     if word in PRESENT_MARKERS:
         return PRESENT
     participle = word in PAST_MARKERS or (
