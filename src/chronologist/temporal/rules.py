@@ -623,7 +623,7 @@ class Parser:
             if inner is not None and inner.explicit and inner.type == "DATE":
                 return _bounded(inner, i, "AFTER" if w0 == "post" else "BEFORE")
         # part of a unit: "early 1990s", "mid-1996", "the end of 1990", "late November"
-        r = self.part_of(i)
+        r = self.part_of(i) or self.week_of(i)
         if r is not None:
             return r
         # bounds: "prior to 1917", "by 1928", "until the 1920s", "after 1928"
@@ -659,6 +659,16 @@ class Parser:
         if inner is None or not inner.explicit or inner.type not in ("DATE",):
             return None
         return inner
+
+    def week_of(self, i: int) -> Reading | None:
+        """ "the week of March 6": the week holding that day."""
+        if not self.words(i, ("the", "week", "of")):
+            return None
+        inner = self.core(i + 3)
+        if inner is None or inner.type != "DATE":
+            return None
+        build = inner.build
+        return Reading(i, inner.j, "DATE", lambda c: _week_of(build(c)), explicit=inner.explicit)
 
     def part_of(self, i: int) -> Reading | None:
         lex = self.lex
@@ -1810,6 +1820,10 @@ class Parser:
                 return None
             p = TimePoint("day", year=year, month=hit[0], day=hit[1])
             return Reading(i, yr[1], "DATE", _const(p))
+        if self.w(k) == "week":  # "Easter week": the week holding the day
+            return Reading(
+                i, k + 1, "DATE", lambda c: _week_of(_holiday(c, rule, det)), explicit=False
+            )
         return Reading(i, k, "DATE", lambda c: _holiday(c, rule, det), explicit=False)
 
     def reference(self, i: int) -> Reading | None:
@@ -2259,22 +2273,24 @@ def _after_event(
     return _pt(A.shift(base, g, count * mult * sign))
 
 
+def _week_of(day: TimeValue | None) -> TimeValue | None:
+    """The week holding a day."""
+    p = day.start if day is not None else None
+    if p is None or p.granularity != "day":
+        return None
+    return _pt(A.coarsen(p, "week"))
+
+
 def _holiday(c: Context, rule: str, det: int | None) -> TimeValue | None:
     now = c.now()
     if now is None or now.year is None:
         return None
-    y = now.year
-    hit = A.holiday(rule, y)
+    hit = A.holiday(rule, now.year)
     if hit is None:
         return None
-    today = now.earliest()
-    here = (y, hit[0], hit[1])
-    if today is not None:
-        after = here > today
-        if det == -1 or (det is None and c.news and after and c.tense <= 0):
-            y = y - 1 if after or det is None else y
-        elif det == 1 or (det is None and c.news and not after and c.tense > 0):
-            y = y + 1 if not after else y
+    y = _year_for(c, hit[0], det, hit[1])  # as for a month and day: near the DCT, tense aside
+    if y is None:
+        return None
     hit = A.holiday(rule, y)
     if hit is None:
         return None
