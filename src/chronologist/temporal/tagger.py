@@ -114,7 +114,11 @@ def _marker(toks: list[Token], k: int) -> int:
     if word in PRESENT_MARKERS:
         return PRESENT
     participle = word in PAST_MARKERS or (
-        len(word) > 4 and word.endswith("ed") and word not in NOT_PAST and word.isalpha()
+        len(word) > 4
+        and word.endswith("ed")
+        and word not in NOT_PAST
+        and toks[k].text.isalpha()
+        and toks[k].text.islower()  # "United", "Red": names, not verbs
     )
     if participle and previous in MODALS:
         return 0  # "may last several months": a bare verb after a modal
@@ -126,9 +130,10 @@ def _marker(toks: list[Token], k: int) -> int:
     return 0
 
 
+UNTIL = 3
 LEADS = {
     ("since",): -1,
-    ("until",): 1,
+    ("until",): UNTIL,
     ("as", "soon", "as"): 1,
     ("as", "early", "as"): 1,
 }
@@ -161,6 +166,8 @@ def tense_at(toks: list[Token], i: int, j: int) -> int:
         # "Wednesday's ruling" is past, "Thursday's vote is expected to be close" is not
         return 1 if _scan(toks, j + 2, 1, through_present=True) == 1 else -1
     lead = _lead(toks, i)
+    if lead == UNTIL:  # "until Thursday, they had not called him" looks back from the past
+        return -1 if _pluperfect(toks, i) or _had_after(toks, j) else 1
     if lead:
         return lead
     for step, first in ((-1, i - 1), (1, j)):
@@ -235,6 +242,16 @@ def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
         name = reading.event_name
         ctx.events[name] = when
         ctx.events.setdefault(name.split()[-1], when)
+
+
+def _had_after(toks: list[Token], j: int) -> bool:
+    """Whether "had" comes within ``SCAN`` tokens after ``j`` in the same sentence."""
+    for k in range(j, min(len(toks), j + SCAN)):
+        if toks[k].text in (".", "!", "?", ";"):
+            return False
+        if toks[k].low == "had":
+            return True
+    return False
 
 
 def _pluperfect(toks: list[Token], i: int) -> bool:
