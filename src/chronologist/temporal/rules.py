@@ -501,6 +501,19 @@ class Parser:
             i > 0 and prev not in (".", "!", "?", '"', "``", "'") and not self.t[i].newline_before
         )
 
+    def title_at(self, i: int) -> bool:
+        """A title, not a time: ABC's "This Week", "VOA Today", the film "High Noon"."""
+        tok = self.t[i]
+        if tok.low == "noon" and self.w(i - 1) == "high":
+            return True
+        if self.lowercase_text or not tok.text[:1].isupper() or tok.text.isupper():
+            return False
+        if tok.low in ("this", "next", "last") and self.unit(i + 1) is not None:
+            return self.tx(i + 1)[:1].isupper()
+        if tok.low in ("today", "tonight", "tomorrow", "yesterday", "now"):
+            return self.lead_cap(i) and self.tx(i - 1)[:1].isalnum()  # not "-- Today, the"
+        return False
+
     def plural_unit(self, i: int) -> bool:
         return self.w(i) in self.lex.unit_plurals
 
@@ -512,6 +525,8 @@ class Parser:
             return None
         if tok.low == "last" and self.w(i - 1) in VERB_BEFORE:
             return None  # "may last several months": the verb, not "last month"
+        if self.title_at(i):
+            return None
         best: Reading | None = None
         for rule in (self.prefixed, self.core_or_range):
             r = rule(i)
