@@ -115,6 +115,10 @@ NOT_PAST = frozenset(
 AFTERWARDS = frozenset("later afterwards afterward thereafter".split())
 BEFOREHAND = frozenset("earlier beforehand".split())
 """Words after a length that count it from the reference time ("two years later")."""
+FRACTION_OF = frozenset(
+    "the a an its their his her our your my all this that these those them us it".split()
+)
+"""Words after "a quarter of" that make it a fraction ("a quarter of the market")."""
 VERB_BEFORE = frozenset("may might can could should must will would to not does did".split())
 """Words after which "last" is the verb ("will last", "did not last")."""
 PREPOSITIONS = frozenset(
@@ -1595,8 +1599,8 @@ class Parser:
             or (nxt == "of" and self.w(k2 + 1) == "age")
         ):
             return None  # an age
-        if key == "quarter" and hyph:
-            return None  # "three-quarters of": a fraction
+        if key == "quarter" and (hyph or (nxt == "of" and self.w(k2 + 1) in FRACTION_OF)):
+            return None  # "three-quarters of", "more than a quarter of the market": a fraction
         if key == "second" and count == 1 and self.w(i) in ("a", "one") and self.tx(k2).isalpha():
             if self.w(k2) not in ("and", "or", "ago", "later", "earlier", "before", "after"):
                 return None  # "a second betrayal": an ordinal
