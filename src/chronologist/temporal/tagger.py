@@ -87,6 +87,11 @@ LOOKS_AHEAD_TO = frozenset(
 
 PLANS_GONE_BY = frozenset(["been", "had", "previously", "originally"])
 """Words before a word of intent that put the plan in the past ("had been due to expire")."""
+SCHEDULED = frozenset(
+    "meet meets begin begins start open opens resume resumes arrive arrives leave travel "
+    "travels".split()
+)
+"""Present-tense verbs that, with a day named, speak of a scheduled future."""
 MODALS = frozenset("may might can could should must".split())
 
 
@@ -113,6 +118,8 @@ def _marker(toks: list[Token], k: int) -> int:
         return -1 if k >= 2 and toks[k - 2].low in PLANS_GONE_BY else 1
     if word in PRESENT_MARKERS:
         return PRESENT
+    if word in SCHEDULED and previous not in DETERMINERS and previous not in ("to", "will"):
+        return 1  # "they meet separately Monday", "trading resumes Tuesday"
     participle = word in PAST_MARKERS or (
         len(word) > 4
         and word.endswith("ed")
