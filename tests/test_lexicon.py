@@ -132,3 +132,17 @@ def test_build_lexicon_malformed_pair_raises_config_error(field: str, item: list
     raw[field] = [*raw[field], item]
     with pytest.raises(ConfigError, match=field):
         build_lexicon(raw)
+
+
+def test_build_lexicon_tense_lead_direction_is_checked() -> None:
+    raw = _raw()
+    raw["tense"]["leads"].append([["ever", "since"], "sideways"])
+    with pytest.raises(ConfigError, match="'ever since': direction 'sideways'"):
+        build_lexicon(raw)
+
+
+def test_build_lexicon_tense_lists_are_named_when_missing() -> None:
+    raw = _raw()
+    del raw["tense"]["modals"]
+    with pytest.raises(ConfigError, match="field 'tense' needs exactly .*modals"):
+        build_lexicon(raw)

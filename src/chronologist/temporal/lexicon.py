@@ -47,7 +47,10 @@ _REQUIRED = (
     "ce_words",
     "named_events",
     "holidays",
+    "tense",
 )
+LEAD_DIRECTIONS = {"past": -1, "future": 1, "until": 3}
+"""Directions a lead phrase may give; "until" is settled by the clause (see ``tense``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,22 @@ class Unit:
     n: int
     granularity: str
     time: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TenseWords:
+    """Word lists for the tense of a clause (see ``temporal.tense``)."""
+
+    future: frozenset[str]
+    past: frozenset[str]
+    not_past: frozenset[str]
+    present: frozenset[str]
+    determiners: frozenset[str]
+    looks_ahead_to: frozenset[str]
+    plans_gone_by: frozenset[str]
+    scheduled: frozenset[str]
+    modals: frozenset[str]
+    leads: tuple[tuple[tuple[str, ...], int], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +108,7 @@ class Lexicon:
     ce_words: frozenset[str]
     named_events: dict[str, TimeValue]
     holidays: dict[str, str]
+    tense: TenseWords
     starts: frozenset[str] = frozenset()
     """Every word that can begin a time expression (a fast pre-filter for the parser)."""
 
@@ -106,6 +126,22 @@ def _pairs(raw: list[Any], field: str) -> tuple[tuple[tuple[str, ...], str], ...
             raise ConfigError(f"Lexicon field {field!r}, item {n}: expected [[words...], MOD].")
         out.append((tuple(str(w) for w in item[0]), str(item[1])))
     return tuple(out)
+
+
+def _tense(raw: Any, name: str) -> TenseWords:
+    lists = [f for f in TenseWords.__slots__ if f != "leads"]
+    if not isinstance(raw, dict) or sorted(raw) != sorted([*lists, "leads"]):
+        raise ConfigError(f"{name}: field 'tense' needs exactly {', '.join([*lists, 'leads'])}.")
+    leads = []
+    for words, direction in _pairs(raw["leads"], "tense.leads"):
+        if direction not in LEAD_DIRECTIONS:
+            raise ConfigError(
+                f"{name}: tense lead {' '.join(words)!r}: direction {direction!r} is not one "
+                f"of {', '.join(LEAD_DIRECTIONS)}."
+            )
+        leads.append((words, LEAD_DIRECTIONS[direction]))
+    sets = {f: frozenset(str(w) for w in raw[f]) for f in lists}
+    return TenseWords(**sets, leads=tuple(leads))
 
 
 def build_lexicon(raw: dict[str, Any], *, name: str = "lexicon") -> Lexicon:
@@ -154,6 +190,7 @@ def build_lexicon(raw: dict[str, Any], *, name: str = "lexicon") -> Lexicon:
         ce_words=frozenset(raw["ce_words"]),
         named_events=events,
         holidays={str(k): str(v) for k, v in raw["holidays"].items()},
+        tense=_tense(raw["tense"], name),
     )
     return replace(lexicon, starts=_start_words(lexicon))
 

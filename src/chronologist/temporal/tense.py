@@ -1,0 +1,142 @@
+"""The tense of the clause around a time expression, from surface cues.
+
+News names days and months without their year or week ("Friday", "in March"); the clause
+says which way they point: "said Friday" is the last Friday, "will meet Friday" the next.
+The cues are word lists of the lexicon (``tense`` in ``data/<lang>.yaml``); this module
+reads them over the tokens, with no parser, so that tagging stays fast.
+"""
+
+from __future__ import annotations
+
+from chronologist.temporal.lexicon import LEAD_DIRECTIONS, TenseWords
+from chronologist.temporal.tokens import Token
+
+PRESENT = 2
+"""A present-tense verb: the clause's direction is unknown."""
+UNTIL = LEAD_DIRECTIONS["until"]
+SCAN = 10
+"""How many tokens either side of a time expression the tense scan looks at."""
+LEAD_SPAN = 4
+"""How many tokens before an expression a lead phrase ("as soon as") may stand."""
+SENTENCE_END = frozenset({".", "!", "?", ";"})
+
+
+def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
+    """Tense of the clause around tokens ``i:j``: 1 future, -1 past, 0 unknown.
+
+    A lead phrase just before the expression settles it ("since", "as soon as"; "until"
+    looks ahead unless the clause is pluperfect). Otherwise the nearest tense marker before
+    the expression decides (English verbs mostly precede their time adverbials); failing
+    that, the nearest one after it. A present-tense verb ("is payable Jan. 2") settles it as
+    unknown. Scans stop at sentence punctuation and look at most ``SCAN`` tokens away. A
+    possessive weekday ("Wednesday's ruling") is past unless a future verb follows.
+    """
+    if j + 1 < len(toks) and toks[j].text in ("'", "\u2019") and toks[j + 1].low == "s":
+        ahead = _scan(toks, j + 2, 1, words, through_present=True)
+        return 1 if ahead == 1 else -1
+    lead = _lead(toks, i, words)
+    if lead == UNTIL:  # "until Thursday, they had not called him" looks back from the past
+        return -1 if pluperfect(toks, i) or _had_within(toks, j, 1) else 1
+    if lead:
+        return lead
+    for step, first in ((-1, i - 1), (1, j)):
+        found = _scan(toks, first, step, words)
+        if found:
+            return 0 if found == PRESENT else found
+    return 0
+
+
+def pluperfect(toks: list[Token], i: int) -> bool:
+    """Whether "had" comes within 8 tokens before ``i`` in the same sentence."""
+    return _had_within(toks, i - 1, -1, span=8)
+
+
+def _had_within(toks: list[Token], k: int, step: int, *, span: int = SCAN) -> bool:
+    for _ in range(span):
+        if not 0 <= k < len(toks) or toks[k].text in SENTENCE_END:
+            return False
+        if toks[k].low == "had":
+            return True
+        k += step
+    return False
+
+
+def _lead(toks: list[Token], i: int, words: TenseWords) -> int:
+    """The direction set by the nearest lead phrase within ``LEAD_SPAN`` tokens before ``i``."""
+    for k in range(i - 1, max(-1, i - 1 - LEAD_SPAN), -1):
+        if toks[k].text in SENTENCE_END or toks[k].text == ",":
+            break
+        for key, direction in words.leads:
+            n = len(key)
+            if k - n + 1 >= 0 and tuple(t.low for t in toks[k - n + 1 : k + 1]) == key:
+                return direction
+    return 0
+
+
+def _scan(
+    toks: list[Token], k: int, step: int, words: TenseWords, *, through_present: bool = False
+) -> int:
+    """The first tense marker from token ``k`` on in direction ``step`` within the sentence."""
+    for _ in range(SCAN):
+        if not 0 <= k < len(toks) or toks[k].text in SENTENCE_END:
+            break
+        found = _marker(toks, k, words)
+        if found and not (through_present and found == PRESENT):
+            return found
+        k += step
+    return 0
+
+
+def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
+    """What token ``k`` says of the tense: 1 future, -1 past, ``PRESENT``, or 0 nothing."""
+    word = toks[k].low
+    previous = toks[k - 1].low if k > 0 else ""
+    if word in words.future and previous not in words.determiners:  # "the plan" is a noun
+        if previous in words.plans_gone_by:
+            return -1  # "as previously planned Saturday night": a plan now past
+        following = toks[k + 1].low if k + 1 < len(toks) else ""
+        if word != "set" or following in ("to", "for"):  # "a record set on Aug. 6" is past
+            return 1
+    if word == "ll" and previous in ("'", "\u2019"):
+        return 1
+    if word == "to" and previous in words.looks_ahead_to and _bare_verb(toks, k + 1, words):
+        return -1 if k >= 2 and toks[k - 2].low in words.plans_gone_by else 1
+    if word in words.present:
+        return PRESENT
+    if word in words.scheduled and previous not in words.determiners | {"to", "will"}:
+        return 1  # "they meet separately Monday", "trading resumes Tuesday"
+    if not _past_form(toks[k], words):
+        return 0
+    if previous in words.modals:
+        return 0  # "may last several months": a bare verb after a modal
+    if previous == "be" and k >= 2 and toks[k - 2].low == "to":
+        return 1  # "to be completed" lies ahead
+    # "was completed" is past; "is heard" is not
+    return 0 if previous in ("be", "been", "being", "to", "is", "are") else -1
+
+
+def _bare_verb(toks: list[Token], k: int, words: TenseWords) -> bool:
+    """Token ``k`` may be a verb's bare form ("expected to rise", not "to the" or "to 5%")."""
+    if k >= len(toks):
+        return False
+    text = toks[k].text
+    return (
+        text.isalpha()
+        and text.islower()
+        and text not in words.determiners
+        and not text.endswith("ed")
+    )
+
+
+def _past_form(tok: Token, words: TenseWords) -> bool:
+    """A past-tense word, or a lowercase "-ed" word ("United", "Red" are names)."""
+    word = tok.low
+    if word in words.past:
+        return True
+    return (
+        len(word) > 4
+        and word.endswith("ed")
+        and word not in words.not_past
+        and tok.text.isalpha()
+        and tok.text.islower()
+    )
