@@ -48,6 +48,7 @@ _REQUIRED = (
     "named_events",
     "holidays",
     "tense",
+    "grammar",
 )
 LEAD_DIRECTIONS = {"past": -1, "future": 1, "until": 3}
 """Directions a lead phrase may give; "until" is settled by the clause (see ``tense``)."""
@@ -80,6 +81,18 @@ class TenseWords:
 
 
 @dataclass(frozen=True, slots=True)
+class GrammarWords:
+    """Grammar words the parser's rules test (see ``temporal.rules``)."""
+
+    prepositions: frozenset[str]
+    afterwards: frozenset[str]
+    beforehand: frozenset[str]
+    fraction_of: frozenset[str]
+    verbs_before_last: frozenset[str]
+    nouns_after_year: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """Validated word lists for one language."""
 
@@ -109,6 +122,7 @@ class Lexicon:
     named_events: dict[str, TimeValue]
     holidays: dict[str, str]
     tense: TenseWords
+    grammar: GrammarWords
     starts: frozenset[str] = frozenset()
     """Every word that can begin a time expression (a fast pre-filter for the parser)."""
 
@@ -126,6 +140,13 @@ def _pairs(raw: list[Any], field: str) -> tuple[tuple[tuple[str, ...], str], ...
             raise ConfigError(f"Lexicon field {field!r}, item {n}: expected [[words...], MOD].")
         out.append((tuple(str(w) for w in item[0]), str(item[1])))
     return tuple(out)
+
+
+def _grammar(raw: Any, name: str) -> GrammarWords:
+    lists = list(GrammarWords.__slots__)
+    if not isinstance(raw, dict) or sorted(raw) != sorted(lists):
+        raise ConfigError(f"{name}: field 'grammar' needs exactly {', '.join(lists)}.")
+    return GrammarWords(**{f: frozenset(str(w) for w in raw[f]) for f in lists})
 
 
 def _tense(raw: Any, name: str) -> TenseWords:
@@ -191,6 +212,7 @@ def build_lexicon(raw: dict[str, Any], *, name: str = "lexicon") -> Lexicon:
         named_events=events,
         holidays={str(k): str(v) for k, v in raw["holidays"].items()},
         tense=_tense(raw["tense"], name),
+        grammar=_grammar(raw["grammar"], name),
     )
     return replace(lexicon, starts=_start_words(lexicon))
 

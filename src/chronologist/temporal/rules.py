@@ -25,70 +25,6 @@ from chronologist.timemodel import weekday as weekday_of
 
 Builder = Callable[["Context"], TimeValue | None]
 
-AFTERWARDS = frozenset("later afterwards afterward thereafter".split())
-BEFOREHAND = frozenset("earlier beforehand".split())
-"""Words after a length that count it from the reference time ("two years later")."""
-FRACTION_OF = frozenset(
-    "the a an its their his her our your my all this that these those them us it".split()
-)
-"""Words after "a quarter of" that make it a fraction ("a quarter of the market")."""
-VERB_BEFORE = frozenset("may might can could should must will would to not does did".split())
-"""Words after which "last" is the verb ("will last", "did not last")."""
-PREPOSITIONS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "since",
-        "by",
-        "until",
-        "till",
-        "before",
-        "after",
-        "during",
-        "from",
-        "to",
-        "of",
-        "for",
-        "through",
-        "between",
-        "around",
-        "about",
-        "circa",
-        "throughout",
-        "within",
-        "into",
-        "over",
-    ]
-)
-TIME_WORDS_AFTER_YEAR = frozenset(
-    [
-        "budget",
-        "season",
-        "election",
-        "elections",
-        "census",
-        "olympics",
-        "fiscal",
-        "model",
-        "models",
-        "edition",
-        "campaign",
-        "games",
-        "war",
-        "crisis",
-        "earthquake",
-        "act",
-        "law",
-        "plan",
-        "levels",
-        "level",
-        "figures",
-        "results",
-        "quarter",
-    ]
-)
-
 
 @dataclass(slots=True)
 class Context:
@@ -195,6 +131,8 @@ class Parser:
         self.t = toks
         self.n = len(toks)
         self.lex = lex
+        self.g = lex.grammar
+        """The grammar words the rules test ("prepositions", "afterwards", ...)."""
         self.lowercase_text = lowercase_text
 
     # ------------------------------------------------------------------ token helpers
@@ -440,7 +378,7 @@ class Parser:
         tok = self.t[i]
         if tok.low not in self.lex.starts and not tok.text[:1].isdigit():
             return None
-        if tok.low == "last" and self.w(i - 1) in VERB_BEFORE:
+        if tok.low == "last" and self.w(i - 1) in self.g.verbs_before_last:
             return None  # "may last several months": the verb, not "last month"
         if self.title_at(i):
             return None
@@ -661,7 +599,7 @@ class Parser:
                     if (
                         first.explicit
                         and y1 > y0
-                        and self.w(k + 1) not in PREPOSITIONS - {"to", "in", "on"}
+                        and self.w(k + 1) not in self.g.prepositions - {"to", "in", "on"}
                     ):
                         end = TimePoint("year", year=y1)
                         return _range(first, Reading(k, k + 1, "DATE", _const(end)))
@@ -970,7 +908,9 @@ class Parser:
             return False
         counted = nxt.isalpha() and nxt.endswith("s") and len(nxt) > 3 and self.t[k].text.islower()
         return loose or not (
-            counted and nxt not in TIME_WORDS_AFTER_YEAR and prev not in PREPOSITIONS | {"the", "-"}
+            counted
+            and nxt not in self.g.nouns_after_year
+            and prev not in self.g.prepositions | {"the", "-"}
         )
 
     def _event_name_after(self, k: int) -> str | None:
@@ -1124,7 +1064,9 @@ class Parser:
         if self.w(i) == "the" and self.w(i + 1) in offsets:
             return offsets[self.w(i + 1)], i + 2
         if self.w(i) == "that" and (
-            i == 0 or not self.w(i - 1).isalpha() or self.w(i - 1) in PREPOSITIONS | {"and", "but"}
+            i == 0
+            or not self.w(i - 1).isalpha()
+            or self.w(i - 1) in self.g.prepositions | {"and", "but"}
         ):  # not "said that spring was late"
             return 0, i + 1 + (self.w(i + 1) == "same")
         return None
@@ -1403,7 +1345,7 @@ class Parser:
 
     def rate(self, i: int) -> bool:
         """Whether "a"/"per" at ``i`` follows a quantity ("four flights a week", "$2 a share")."""
-        if self.w(i - 1) in PREPOSITIONS or self.w(i - 1) in ("than", "about", "nearly"):
+        if self.w(i - 1) in self.g.prepositions | {"than", "about", "nearly"}:
             return False
         for k in range(i - 1, max(-1, i - 4), -1):
             word = self.w(k)
@@ -1512,13 +1454,14 @@ class Parser:
             or (nxt == "of" and self.w(k2 + 1) == "age")
         ):
             return None  # an age
-        if key == "quarter" and (hyph or (nxt == "of" and self.w(k2 + 1) in FRACTION_OF)):
+        if key == "quarter" and (hyph or (nxt == "of" and self.w(k2 + 1) in self.g.fraction_of)):
             return None  # "three-quarters of", "more than a quarter of the market": a fraction
         if key == "second" and count == 1 and self.w(i) in ("a", "one") and self.tx(k2).isalpha():
             if self.w(k2) not in ("and", "or", "ago", "later", "earlier", "before", "after"):
                 return None  # "a second betrayal": an ordinal
         value = _dur_value(spec.timex, count, spec.n, spec.time, half=half)
-        if self.w(i) in ("a", "an") and nxt not in AFTERWARDS | BEFOREHAND | {"ago", "before"}:
+        relative = nxt in self.g.afterwards | self.g.beforehand | {"ago", "before"}
+        if self.w(i) in ("a", "an") and not relative:
             if self.w(i - 1) in ("once", "twice", "thrice", "times"):
                 return Reading(  # "twice a week": a frequency
                     i, k2, "SET", lambda c: TimeValue(type="SET", duration=value), explicit=False
@@ -1556,8 +1499,9 @@ class Parser:
         if nxt == "hence":
             return Reading(i, k2 + 1, "DATE", lambda c: _ago(c, gran, n, mult, 1), explicit=False)
         bare = nxt in ("after", "before") and not self.tx(k2 + 1)[:1].isalnum()
-        if (nxt in AFTERWARDS or nxt in BEFOREHAND or bare) and self.w(k2 + 1) != "than":
-            sign = -1 if nxt in BEFOREHAND or nxt == "before" else 1
+        counted_on = nxt in self.g.afterwards or nxt in self.g.beforehand or bare
+        if counted_on and self.w(k2 + 1) != "than":
+            sign = -1 if nxt in self.g.beforehand or nxt == "before" else 1
             return Reading(
                 i,
                 k2 + 1,
@@ -1595,7 +1539,7 @@ class Parser:
             and self.tx(k).replace("'", "").isalnum()
             and (self.tx(k)[:1].isupper() or (k == j and self.w(i) == "the"))
         ):
-            if self.w(k) in PREPOSITIONS or self.w(k) in ("and", "he", "she", "they", "it"):
+            if self.w(k) in self.g.prepositions | {"and", "he", "she", "they", "it"}:
                 break
             words.append(self.w(k))
             k += 1
