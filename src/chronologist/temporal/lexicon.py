@@ -16,6 +16,7 @@ START_WORDS = frozenset(
     {
         *("the", "a", "an", "that", "these", "every", "each", "per", "at", "in"),
         *("fiscal", "fy", "noon", "midnight", "midday", "latest", "final", "first", "post", "pre"),
+        "half",
         *("'", "\u2019"),
     }
 )

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from chronologist.temporal import anchor as A
-from chronologist.temporal.lexicon import Lexicon, load_lexicon
+from chronologist.temporal.lexicon import Lexicon, Unit, load_lexicon
 from chronologist.temporal.tokens import Token
 from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_month
 from chronologist.timemodel import weekday as weekday_of
@@ -1357,9 +1357,41 @@ class Parser:
                 return True
         return False
 
+    def half_unit(self, i: int) -> Reading | None:
+        """ "half a century", "half an hour": half of one unit."""
+        if self.w(i) != "half" or self.w(i + 1) not in ("a", "an"):
+            return None
+        u = self.unit(i + 2)
+        if u is None or self.plural_unit(i + 2):
+            return None
+        value = _half_value(self.lex.units[u[0]])
+        if value is None:
+            return None
+        return Reading(i, u[1], "DURATION", _dur(value), explicit=False)
+
+    def months_of_year(self, i: int, lead: str | None, count: int, k: int) -> Reading | None:
+        """ "the first three months of 2012", "the last six months of the year": a quarter or a
+        half of that year (``k`` is the index after "months")."""
+        if lead not in ("first", "last", "final") or count not in (3, 6) or self.w(k) != "of":
+            return None
+        gran = "quarter" if count == 3 else "half"
+        sub = 1 if lead == "first" else (4 if gran == "quarter" else 2)
+        yr = self.year(k + 1)
+        if yr is not None:
+            p = TimePoint(gran, year=yr[0], sub=sub)  # type: ignore[arg-type]
+            return Reading(i, yr[1], "DATE", _const(p))
+        det = self.w(k + 1)
+        if self.w(k + 2) != "year" or det not in ("the", "this", "last", "next"):
+            return None
+        off = 0 if det in ("the", "this") else self.lex.deictic_determiners[det]
+        return Reading(i, k + 3, "DATE", lambda c: _part_of_year(c, gran, sub, off), explicit=False)
+
     def duration(self, i: int) -> Reading | None:
         """ "three years", "the past two months", "a decade ago", "two years later", "10-year"."""
         lex = self.lex
+        half = self.half_unit(i)
+        if half is not None:
+            return half
         j = i
         lead = None
         if self.w(j) == "the" or (
@@ -1459,6 +1491,10 @@ class Parser:
         if key == "second" and count == 1 and self.w(i) in ("a", "one") and self.tx(k2).isalpha():
             if self.w(k2) not in ("and", "or", "ago", "later", "earlier", "before", "after"):
                 return None  # "a second betrayal": an ordinal
+        if key == "month" and count is not None:
+            part = self.months_of_year(i, lead, count, k2)
+            if part is not None:
+                return part
         value = _dur_value(spec.timex, count, spec.n, spec.time, half=half)
         relative = nxt in self.g.afterwards | self.g.beforehand | {"ago", "before"}
         if self.w(i) in ("a", "an") and not relative:
@@ -1896,6 +1932,14 @@ def _dur_value(letter: str, count: int | None, n: int, time: bool, *, half: bool
     return f"PT{amount}{letter}" if time else f"P{amount}{letter}"
 
 
+def _half_value(unit: Unit) -> str | None:
+    """Half of one unit as a TIMEX3 duration: a year is P6M, a century P50Y, a day PT12H."""
+    if unit.timex == "Y":
+        return f"P{unit.n // 2}Y" if unit.n > 1 else "P6M"
+    halves = {("D", False): "PT12H", ("H", True): "PT30M", ("M", True): "PT30S"}
+    return halves.get((unit.timex, unit.time))
+
+
 # ---------------------------------------------------------------------- resolvers
 def _ref(c: Context, value: str) -> TimeValue:
     now = c.dct if c.news else None
@@ -2004,6 +2048,14 @@ def _quarter(c: Context, gran: str, n: int, year: int | None, off: int | None) -
     if off is None and lo and today and lo > today and c.tense <= 0:
         p = TimePoint(gran, year=y - 1, sub=n)  # type: ignore[arg-type]
     return TimeValue.point(p)
+
+
+def _part_of_year(c: Context, gran: str, sub: int, off: int) -> TimeValue | None:
+    """A quarter or half of the year around the DCT or the reference time, shifted by ``off``."""
+    now = c.now()
+    if now is None or now.year is None:
+        return TimeValue.point(TimePoint(gran, sub=sub))  # type: ignore[arg-type]
+    return TimeValue.point(TimePoint(gran, year=now.year + off, sub=sub))  # type: ignore[arg-type]
 
 
 def _this_quarter(c: Context, off: int | None) -> TimeValue | None:
