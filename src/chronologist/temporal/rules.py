@@ -1389,9 +1389,9 @@ class Parser:
     def duration(self, i: int) -> Reading | None:
         """ "three years", "the past two months", "a decade ago", "two years later", "10-year"."""
         lex = self.lex
-        half = self.half_unit(i)
-        if half is not None:
-            return half
+        halved = self.half_unit(i)
+        if halved is not None:
+            return halved
         j = i
         lead = None
         if self.w(j) == "the" or (
