@@ -573,6 +573,21 @@ class Parser:
                 inner = Reading(
                     j, j + 2, "DATE", lambda c: _unit_offset(c, gran, 0), explicit=False
                 )
+        if word in ("earlier", "later") and self.w(j) == "the" and self.w(j - 1) == "in":
+            # "earlier in the day": the day of the events told; "later in the year": this year
+            unit = self.unit(j + 1)
+            if unit is not None and not self.plural_unit(j + 1):
+                gran = lex.units[unit[0]].granularity
+                told = gran == "day"
+                if gran in ("day", "week", "month", "year"):
+                    inner = Reading(
+                        j,
+                        j + 2,
+                        "DATE",
+                        lambda c: _unit_offset(c, gran, 0, anaphoric=told),
+                        anaphoric=told,
+                        explicit=False,
+                    )
         if inner is None or inner.type not in ("DATE", "TIME"):
             return None
         if word in ("earlier", "later") and inner.explicit:
