@@ -91,6 +91,7 @@ class GrammarWords:
     fraction_of: frozenset[str]
     verbs_before_last: frozenset[str]
     nouns_after_year: frozenset[str]
+    time_zones: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

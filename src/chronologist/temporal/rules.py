@@ -1643,14 +1643,12 @@ class Parser:
         else:
             return None
         # zone words are part of the expression
-        if (
-            self.w(k) in ("gmt", "utc", "est", "edt", "pst", "pdt", "cst", "cdt", "bst", "cet")
-            and self.tx(k).isupper()
-        ):
+        if self.w(k) in self.g.time_zones and self.tx(k).isupper():
             k += 1
-        # optional day: "10 p.m. Wednesday", "noon today"
+        # optional day: "10 p.m. Wednesday", "noon today", "9:15 a.m. local time on Monday"
         day_r = None
-        kk = k + (self.w(k) in (",", "on"))
+        kk = k + 2 if self.words(k, ("local", "time")) else k
+        kk += self.w(kk) in (",", "on")
         if self.w(kk) in self.lex.day_deictics or self.weekday(kk):
             day_r = self.deictic(kk)
         elif self.full_date(kk) is not None:
