@@ -562,6 +562,17 @@ class Parser:
         elif self.hyphen(j):
             j += 1
         inner = self.core(j)
+        part = lex.parts_of_day.get(self.w(j))
+        if inner is None and word in ("early", "late", "mid") and part and self.w(j)[-1:] != "s":
+            # "by mid-afternoon", "late morning": that part of the day the text stands at
+            inner = Reading(
+                j,
+                j + 1,
+                "TIME",
+                lambda c: _anaphor(c, "day", 0, part),
+                anaphoric=True,
+                explicit=False,
+            )
         if word in ("beginning", "start", "middle", "end", "close") and self.w(j) == "the":
             unit = self.unit(j + 1)  # "the end of the month": the unit we are in
             if (
