@@ -967,13 +967,12 @@ class Parser:
             if self.w(k) == "s" and self.adj(k):
                 y = int(self.tx(j))
                 era = self.era(k + 1)
-                size = "century" if y % 100 == 0 and len(self.tx(j)) == 4 and False else "decade"
                 end = k + 1
                 if era is not None:
                     end = era[1]
                     if era[0] < 0:
                         y = -y
-                p = TimePoint(size, year=y)  # type: ignore[arg-type]
+                p = TimePoint("decade", year=y)
                 return Reading(i, end, "DATE", _const(p))
         decades = {
             "twenties": 20,
@@ -1000,24 +999,26 @@ class Parser:
         n, k = o
         if self.hyphen(k):
             k += 1
-        word = self.w(k)
-        if word not in ("century", "centuries", "millennium"):
-            return None
+        word, first_end = self.w(k), None
+        if word not in ("century", "centuries", "millennium", "millennia"):
+            # "the 18th and 19th centuries": the first takes the unit (and era) of the second
+            second = self.ordinal(k + 1) if self.w(k) in ("and", "or") else None
+            if second is None or self.w(second[1]) not in ("centuries", "millennia"):
+                return None
+            word, first_end, k = self.w(second[1]), k, second[1]
         k += 1
         era = self.era(k)
         sign = 1
         if era is not None:
             sign, k = era
-        size = 1000 if word == "millennium" else 100
+        size = 1000 if word in ("millennium", "millennia") else 100
         if n < 1 or n > 30:
             return None
         gran = "millennium" if size == 1000 else "century"
-        y = (n - 1) * size if sign > 0 else -(n - 1) * size
-        if sign < 0:
-            # the 5th century BC is 500-401 BC: astronomical -499..-400 (EDTF -04XX)
-            y = -(n - 1) * size
+        # the 5th century BC is 500-401 BC: astronomical -499..-400 (EDTF -04XX)
+        y = (n - 1) * size * sign
         p = TimePoint(gran, year=y)  # type: ignore[arg-type]
-        return Reading(i, k, "DATE", _const(p))
+        return Reading(i, first_end or k, "DATE", _const(p))
 
     def season(self, i: int) -> Reading | None:
         """ "the summer of 1998", "spring 1922", "this summer", "last fall", and against the
