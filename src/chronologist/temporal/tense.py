@@ -105,7 +105,7 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return PRESENT
     if word in words.scheduled and previous not in words.determiners | {"to", "will"}:
         return 1  # "they meet separately Monday", "trading resumes Tuesday"
-    if not _past_form(toks[k], words):
+    if not _past_form(toks[k], words) or _adjective(toks, k, words):
         return 0
     if previous in words.modals:
         return 0  # "may last several months": a bare verb after a modal
@@ -126,6 +126,20 @@ def _bare_verb(toks: list[Token], k: int, words: TenseWords) -> bool:
         and text not in words.determiners
         and not text.endswith("ed")
     )
+
+
+def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
+    """An "-ed" word used as an adjective: "the proposed plan", "a still unspecified date",
+    "an unnamed official"."""
+    word = toks[k].low
+    if word in words.past:
+        return False
+    if word.startswith("un"):
+        return True
+    before = [toks[m].low for m in range(max(0, k - 2), k)]
+    if before and before[-1] in words.determiners:
+        return True
+    return len(before) == 2 and before[0] in words.determiners and before[1].endswith("ly")
 
 
 def _past_form(tok: Token, words: TenseWords) -> bool:
