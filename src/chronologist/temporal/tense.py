@@ -95,8 +95,10 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         if previous in words.plans_gone_by:
             return -1  # "as previously planned Saturday night": a plan now past
         following = toks[k + 1].low if k + 1 < len(toks) else ""
-        if word != "set" or following in ("to", "for"):  # "a record set on Aug. 6" is past
+        if word != "set" or following in ("to", "for"):
             return 1
+        if following in ("on", "in", "at", "last"):
+            return -1  # "a record set on Aug. 6" is past
     if word == "ll" and previous in ("'", "\u2019"):
         return 1
     if word == "to" and previous in words.looks_ahead_to and _bare_verb(toks, k + 1, words):
