@@ -1153,14 +1153,30 @@ class Parser:
             return None
         o = self.ordinal(j)
         if o is None:
+            if year_before is not None and self.w(j) == "quarter" and det == "the":
+                y = year_before  # "the 1988 quarter": the quarter reported, in that year
+                return Reading(
+                    i, j + 1, "DATE", lambda c: _quarter_in(c, y), explicit=False, shifted=True
+                )
             if self.w(j) in ("quarter",) and det in ("the", "this", "last", "next"):
                 off = {"the": None, "this": 0, "last": -1, "next": 1}[det]
+                if det == "the" and self.words(j + 1, ("a", "year")):
+                    if self.w(j + 3) in ("ago", "earlier"):  # "the quarter a year ago"
+                        return Reading(
+                            i,
+                            j + 4,
+                            "DATE",
+                            _year_ago,
+                            anaphoric=True,
+                            explicit=False,
+                            shifted=True,
+                        )
                 return Reading(i, j + 1, "DATE", lambda c: _this_quarter(c, off), explicit=False)
             if (
                 self.w(j) in ("latest", "current", "recent", "previous")
                 and self.w(j + 1) == "quarter"
             ):
-                off2 = -1 if self.w(j) == "previous" else None
+                off2 = {"previous": -1, "current": 0}.get(self.w(j))
                 return Reading(i, j + 2, "DATE", lambda c: _this_quarter(c, off2), explicit=False)
             return None
         n, k = o
@@ -2091,6 +2107,17 @@ def _this_quarter(c: Context, off: int | None) -> TimeValue | None:
         return None
     q = A.shift(now, "quarter", -1 if off is None else off)
     return _pt(q)
+
+
+def _quarter_in(c: Context, year: int) -> TimeValue | None:
+    """The quarter being reported, in another year ("the 1988 quarter")."""
+    q = c.ref_quarter
+    if q is None or q.sub is None:
+        now = c.now()
+        q = A.shift(now, "quarter", -1) if now is not None else None
+    if q is None or q.sub is None:
+        return None
+    return TimeValue.point(TimePoint("quarter", year=year, sub=q.sub))
 
 
 def _year_ago(c: Context) -> TimeValue | None:

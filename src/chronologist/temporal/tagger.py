@@ -111,8 +111,8 @@ def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
     if not (when.open_start or when.open_end) or reading.explicit:
         # after a closed range the narrative stands at its end ("1473-74 ... the following year")
         ctx.ref = when.end if when.end is not None and not when.open_end else point
-    if point.granularity == "quarter" and not reading.shifted:
-        ctx.ref_quarter = point
+    if point.granularity == "quarter" and not reading.shifted and not _unfinished(point, ctx):
+        ctx.ref_quarter = point  # the quarter being reported, not one under way or forecast
     if reading.event_name:
         name = reading.event_name
         ctx.events[name] = when
@@ -122,6 +122,13 @@ def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
 def _after_comma(toks: list[Token], j: int) -> int:
     """The token after a comma that directly follows token ``j - 1``, or -1."""
     return j + 1 if j < len(toks) and toks[j].text == "," else -1
+
+
+def _unfinished(point: TimePoint, ctx: Context) -> bool:
+    """Whether, in news, ``point`` ends on or after the DCT (under way or yet to come)."""
+    end = point.latest()
+    dct = ctx.dct.earliest() if ctx.dct is not None else None
+    return ctx.news and end is not None and dct is not None and end >= dct
 
 
 def tag_times(
