@@ -1110,8 +1110,39 @@ class Parser:
             return None
         return sub, off, j + 1
 
+    def year_quarter(self, i: int) -> Reading | None:
+        """ "this year's third quarter", "next year's first half", "last year's quarter"."""
+        det = self.w(i)
+        if det not in ("this", "last", "next") or self.w(i + 1) != "year":
+            return None
+        if self.w(i + 2) not in ("'", "\u2019") or self.w(i + 3) != "s":
+            return None
+        off = self.lex.deictic_determiners[det]
+        k = i + 4
+        o = self.ordinal(k)
+        if o is None:
+            if self.w(k) != "quarter":
+                return None
+            return Reading(
+                i,
+                k + 1,
+                "DATE",
+                lambda c: _quarter_in(c, None, off),
+                explicit=False,
+                shifted=off != 0,
+            )
+        n, k = o
+        k += self.hyphen(k)
+        unit = self.w(k)
+        if unit not in ("quarter", "half") or not 1 <= n <= (4 if unit == "quarter" else 2):
+            return None
+        return Reading(i, k + 1, "DATE", lambda c: _quarter(c, unit, n, None, off), explicit=False)
+
     def quarter(self, i: int) -> Reading | None:
         """ "the third quarter", "third-quarter", "the fiscal quarter", "the first half of 1998"."""
+        in_year = self.year_quarter(i)
+        if in_year is not None:
+            return in_year
         j = i + (self.w(i) in ("the", "this", "last", "next", "a"))
         det = self.w(i)
         year_before = None
@@ -2109,14 +2140,19 @@ def _this_quarter(c: Context, off: int | None) -> TimeValue | None:
     return _pt(q)
 
 
-def _quarter_in(c: Context, year: int) -> TimeValue | None:
-    """The quarter being reported, in another year ("the 1988 quarter")."""
+def _quarter_in(c: Context, year: int | None, off: int = 0) -> TimeValue | None:
+    """The quarter being reported, in another year ("the 1988 quarter"), or ``off`` years
+    from the DCT's ("last year's quarter")."""
     q = c.ref_quarter
+    now = c.now()
     if q is None or q.sub is None:
-        now = c.now()
         q = A.shift(now, "quarter", -1) if now is not None else None
     if q is None or q.sub is None:
         return None
+    if year is None:
+        if now is None or now.year is None:
+            return None
+        year = now.year + off
     return TimeValue.point(TimePoint("quarter", year=year, sub=q.sub))
 
 
