@@ -1184,6 +1184,18 @@ class Parser:
             return None
         o = self.ordinal(j)
         if o is None:
+            compared = j > i + 1 and self.w(j - 1) in ("comparable", "corresponding", "same")
+            if compared and self.w(j) in ("quarter", "period") and year_before is None:
+                # "the corresponding period last year", "the same quarter a year earlier"
+                k = j + 1
+                if self.words(k, ("last", "year")):
+                    k += 2
+                elif self.words(k, ("a", "year")) and self.w(k + 2) in ("ago", "earlier"):
+                    k += 3
+                if k > j + 1:
+                    return Reading(
+                        i, k, "DATE", _year_ago, anaphoric=True, explicit=False, shifted=True
+                    )
             if year_before is not None and self.w(j) == "quarter" and det == "the":
                 y = year_before  # "the 1988 quarter": the quarter reported, in that year
                 return Reading(
