@@ -1277,7 +1277,11 @@ class Parser:
             if self.w(k) == "end" and k > i + 1 or (self.w(k) == "end" and self.w(i - 1) != "the"):
                 gran = lex.units[word].granularity
                 return Reading(
-                    i, k + 1, "DATE", _with_end(lambda c: _unit_offset(c, gran, 0)), explicit=False
+                    i,
+                    k + 1,
+                    "DATE",
+                    _with_end(lambda c: _unit_offset(c, gran, -1 if c.tense < 0 else 0)),
+                    explicit=False,
                 )
         if word in lex.day_deictics:
             off = lex.day_deictics[word]
