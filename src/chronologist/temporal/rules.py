@@ -1406,13 +1406,13 @@ class Parser:
         u = self.unit(j)
         if u is None or self.plural_unit(j):
             wd = self.weekday(j)
-            if wd is not None and off == 0 and det == "that":
-                d, k = wd
+            if wd is not None and (off != 0 or det == "that"):
+                d, k = wd  # "that Monday", "the previous Friday", "the following Tuesday"
                 return Reading(
                     i,
                     k,
                     "DATE",
-                    lambda c: _weekday(c, d, 0, None, anaphoric=True),
+                    lambda c: _weekday(c, d, off, None, anaphoric=True),
                     anaphoric=True,
                     explicit=False,
                 )
