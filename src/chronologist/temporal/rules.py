@@ -1258,6 +1258,12 @@ class Parser:
         """ "today", "yesterday morning", "Friday", "last week", "this year", "tonight"."""
         lex = self.lex
         word = self.w(i)
+        if word == "the" and self.w(i + 1) in ("past", "last", "coming"):
+            inner = self.deictic(i + 1)  # "the past year": the article belongs to it
+            if inner is None or inner.type != "DATE":
+                return None
+            inner.i = i
+            return inner
         if word == "year" and self.hyphen(i + 1) and self.w(i + 2) in ("earlier", "ago"):
             return Reading(  # "year-earlier profit": the same period a year before
                 i,
