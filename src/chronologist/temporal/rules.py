@@ -1223,13 +1223,16 @@ class Parser:
                 return Reading(i, j + 2, "DATE", lambda c: _this_quarter(c, off2), explicit=False)
             return None
         n, k = o
-        if self.hyphen(k):
+        adjective = self.hyphen(k)  # "the third-quarter loss": the article goes with "loss"
+        if adjective:
             k += 1
         unit = self.w(k)
         if unit not in ("quarter", "half") or (unit == "half" and n > 2) or n > 4 or n < 1:
             return None
         k += 1
         gran = "quarter" if unit == "quarter" else "half"
+        if adjective and j == i + 1 and det == "the":
+            i = j
         kk = k
         if self.w(kk) == "of":
             kk += 1
@@ -1600,7 +1603,8 @@ class Parser:
                 )
             if self.rate(i):
                 return None  # "$500 million a year", "four flights a week": a rate
-        plain = Reading(i, k2, "DURATION", _dur(value), explicit=False)
+        start = i + 1 if hyph and self.w(i) in ("the", "a", "an") else i  # "the 30-day limit"
+        plain = Reading(start, k2, "DURATION", _dur(value), explicit=False)
         if hyph or count is None or spec.time:
             if count is None and not hyph and nxt in ("ago", "earlier", "before") and lead is None:
                 return Reading(
