@@ -8,6 +8,8 @@ reads them over the tokens, with no parser, so that tagging stays fast.
 
 from __future__ import annotations
 
+from functools import cache
+
 from chronologist.temporal.lexicon import LEAD_DIRECTIONS, TenseWords
 from chronologist.temporal.tokens import Token
 
@@ -63,14 +65,22 @@ def _had_within(toks: list[Token], k: int, step: int, *, span: int = SCAN) -> bo
 
 def _lead(toks: list[Token], i: int, words: TenseWords) -> int:
     """The direction set by the nearest lead phrase within ``LEAD_SPAN`` tokens before ``i``."""
+    ends = _lead_ends(words)
     for k in range(i - 1, max(-1, i - 1 - LEAD_SPAN), -1):
         if toks[k].text in SENTENCE_END or toks[k].text == ",":
             break
+        if toks[k].low not in ends:
+            continue
         for key, direction in words.leads:
             n = len(key)
             if k - n + 1 >= 0 and tuple(t.low for t in toks[k - n + 1 : k + 1]) == key:
                 return direction
     return 0
+
+
+@cache
+def _lead_ends(words: TenseWords) -> frozenset[str]:
+    return frozenset(key[-1] for key, _ in words.leads)
 
 
 def _scan(
