@@ -1585,6 +1585,8 @@ class Parser:
             or (nxt == "of" and self.w(k2 + 1) == "age")
         ):
             return None  # an age
+        if self.hyphen(k2) and self.w(k2 + 1) in ("earlier", "ago"):
+            return None  # "a year-earlier loss": "year-earlier" is the time, "a" goes with "loss"
         if key == "quarter" and (hyph or (nxt == "of" and self.w(k2 + 1) in self.g.fraction_of)):
             return None  # "three-quarters of", "more than a quarter of the market": a fraction
         if key == "second" and count == 1 and self.w(i) in ("a", "one") and self.tx(k2).isalpha():
