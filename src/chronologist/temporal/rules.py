@@ -1304,7 +1304,7 @@ class Parser:
         wd = self.weekday(i)
         if wd is not None:
             d, k = wd
-            if self.w(k) in lex.parts_of_day:
+            if self.w(k) in lex.parts_of_day and self.w(k) not in PLURAL_PARTS:
                 k += 1  # "Wednesday night": TimeBank's annotators mostly give the day alone
             return Reading(i, k, "DATE", lambda c: _weekday(c, d, 0, None), explicit=False)
         if word in lex.deictic_determiners:
@@ -1793,6 +1793,12 @@ class Parser:
                 return Reading(
                     i, k, "SET", lambda c: TimeValue.point(pt, type="SET"), explicit=False
                 )
+            m = self.month(j) if word != "per" else None
+            if m is not None:  # "each July"
+                mp = TimePoint("month", month=m[0])
+                return Reading(
+                    i, m[1], "SET", lambda c: TimeValue.point(mp, type="SET"), explicit=False
+                )
             if self.w(j) in lex.parts_of_day and word != "per":
                 part2 = lex.parts_of_day[self.w(j)]
                 return Reading(
@@ -1804,7 +1810,24 @@ class Parser:
                     ),
                     explicit=False,
                 )
-        return None
+        return self.weekly(i)
+
+    def weekly(self, i: int) -> Reading | None:
+        """ "Mondays", "Tuesday nights": a weekday that recurs."""
+        word = self.w(i)
+        d = self.lex.weekdays.get(word[:-1]) if word.endswith("s") and len(word) > 6 else None
+        k = i + 1
+        part = None
+        if d is None:
+            wd = self.weekday(i)
+            plural = self.w(i + 1) in PLURAL_PARTS if wd is not None else False
+            if wd is None or not plural:
+                return None
+            d, part, k = wd[0], self.lex.parts_of_day[self.w(i + 1)], i + 2
+        if not self.cap(i):
+            return None
+        pt = TimePoint("day", weekday=d, part=part)
+        return Reading(i, k, "SET", lambda c: TimeValue.point(pt, type="SET"), explicit=False)
 
     def holiday(self, i: int) -> Reading | None:
         """ "Thanksgiving Day", "last Christmas", "Easter 1916"."""
@@ -2030,6 +2053,9 @@ def _dur_value(letter: str, count: int | None, n: int, time: bool, *, half: bool
                 letter, amount = "H", str(total * 24 + 12)
                 time = True
     return f"PT{amount}{letter}" if time else f"P{amount}{letter}"
+
+
+PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
 
 
 def _half_value(unit: Unit) -> str | None:
