@@ -1485,6 +1485,24 @@ class Parser:
         off = 0 if det in ("the", "this") else self.lex.deictic_determiners[det]
         return Reading(i, k + 3, "DATE", lambda c: _part_of_year(c, gran, sub, off), explicit=False)
 
+    def decimal_length(self, i: int, j: int) -> Reading | None:
+        """ "2.5 years" (P2Y6M), "1.5 hours" (PT1H30M), "0.3 seconds" (PT0.3S)."""
+        text = self.tx(j)
+        whole, dot, frac = text.partition(".")
+        if not (dot and whole.isdigit() and frac.isdigit() and len(text) <= 9):
+            return None
+        u = self.unit(j + 1)
+        if u is None or not self.plural_unit(j + 1) and whole != "1":
+            return None
+        spec = self.lex.units[u[0]]
+        if frac == "5" and whole != "0":
+            value = _dur_value(spec.timex, int(whole), spec.n, spec.time, half=True)
+        elif spec.n == 1 and spec.timex in ("Y", "M", "W", "D", "H", "S"):
+            value = f"PT{text}{spec.timex}" if spec.time else f"P{text}{spec.timex}"
+        else:
+            return None
+        return Reading(i, u[1], "DURATION", _dur(value), explicit=False)
+
     def duration(self, i: int) -> Reading | None:
         """ "three years", "the past two months", "a decade ago", "two years later", "10-year"."""
         lex = self.lex
@@ -1519,6 +1537,9 @@ class Parser:
             ):
                 lead = self.w(j)
                 j += 1
+        decimal = self.decimal_length(i, j)
+        if decimal is not None:
+            return decimal
         num = self.number(
             j, allow_article=lead is None or lead in ("past", "last", "first", "next")
         )
@@ -1541,8 +1562,11 @@ class Parser:
                             ),
                             explicit=False,
                         )
+                    before = self.w(i - 1)
+                    if lead is None and before in ("million", "billion", "thousand", "hundred"):
+                        return None  # "3.2 million years": a count we do not read
                     if lead is None and (
-                        self.w(i - 1) in ("the", "a", "those", "these", "two", "three")
+                        before in ("the", "a", "those", "these", "two", "three")
                         or self.w(j + 1) in ("of", "old", "-")
                     ):
                         return None
@@ -1690,6 +1714,7 @@ class Parser:
         word = self.w(i)
         hour = minute = None
         k = i
+        halfday = False  # "a.m."/"p.m." or a part of the day was given with the hour
         if word in ("noon", "midday"):
             hour, minute, k = 12, 0, i + 1
         elif word == "midnight":
@@ -1712,6 +1737,7 @@ class Parser:
                 if hour < 1 or hour > 12:
                     return None
                 hour = hour % 12 + (12 if half == "pm" else 0)
+                halfday = True
             elif self.w(k) == "o" and self.w(k + 1) in ("'", "\u2019") and self.w(k + 2) == "clock":
                 k += 3
             elif self.words(k, ("in", "the")) and self.w(k + 2) in (
@@ -1722,6 +1748,7 @@ class Parser:
                 if not 1 <= hour <= 12:
                     return None
                 hour = hour % 12 + (0 if self.w(k + 2) == "morning" else 12)
+                halfday = True
                 k += 3
             elif ":" not in text:
                 return None
@@ -1736,10 +1763,15 @@ class Parser:
         day_r = None
         kk = k + 2 if self.words(k, ("local", "time")) else k
         kk += self.w(kk) in (",", "on")
-        if self.w(kk) in self.lex.day_deictics or self.weekday(kk):
+        part = None
+        if self.w(kk) in ("last", "this") and self.w(kk + 1) in self.lex.parts_of_day:
+            part = self.lex.parts_of_day[self.w(kk + 1)]  # "11:30 last night"
+        if self.w(kk) in self.lex.day_deictics or self.weekday(kk) or part:
             day_r = self.deictic(kk)
         elif self.full_date(kk) is not None:
             day_r = self.full_date(kk)
+        if part in ("AF", "EV", "NI") and not halfday and 6 <= hour < 12:
+            hour += 12  # "at 11:30 last night" is 23:30
         h, mi = hour, minute
         if day_r is not None:
             dr = day_r
