@@ -78,6 +78,7 @@ class TenseWords:
     plans_gone_by: frozenset[str]
     scheduled: frozenset[str]
     modals: frozenset[str]
+    future_modals: frozenset[str]
     leads: tuple[tuple[tuple[str, ...], int], ...]
 
 

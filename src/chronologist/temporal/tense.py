@@ -113,6 +113,10 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 1
     if word == "to" and previous in words.looks_ahead_to and _bare_verb(toks, k + 1, words):
         return -1 if k >= 2 and toks[k - 2].low in words.plans_gone_by else 1
+    if word in words.future_modals and toks[k].text.islower():
+        following = toks[k + 1].low if k + 1 < len(toks) else ""
+        if following not in ("not", "have", "never", "'", "\u2019"):
+            return 1  # "a verdict may come Thursday"; not "may have left Tuesday"
     if word in words.present:
         return PRESENT
     if word in words.scheduled and previous not in words.determiners | {"to", "will"}:
