@@ -7,53 +7,25 @@ number of tokens, so tagging is linear in the text length. Prefixes (approximati
 "early/mid/late", "prior to/by/after", duration quantifiers) and ranges ("1917-1921",
 "from 1921 to 1928") wrap the core parsers. The longest reading wins. Each reading
 carries a small function that resolves it to a ``TimeValue`` against a ``Context``
-(the document creation time and the narrative's reference time, see ``anchor``).
+(the document creation time and the narrative's reference time): the resolvers are in
+``resolve``, calendar arithmetic in ``anchor``.
 Word lists live in ``data/en.yaml``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from chronologist.temporal import anchor as A
+from chronologist.temporal import resolve as R
 from chronologist.temporal.lexicon import Lexicon, Unit, load_lexicon
+from chronologist.temporal.resolve import Context
 from chronologist.temporal.tokens import Token
-from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_month
-from chronologist.timemodel import weekday as weekday_of
+from chronologist.timemodel import TimePoint, TimeValue, days_in_month
 
-Builder = Callable[["Context"], TimeValue | None]
-
-
-@dataclass(slots=True)
-class Context:
-    """What relative expressions are resolved against."""
-
-    dct: TimePoint | None
-    """Document creation time (a day), the speech time of news."""
-    news: bool
-    """News mode: deictic expressions anchor on the DCT."""
-    ref: TimePoint | None = None
-    """Narrative reference time: the last fully resolved date mentioned."""
-    ref_quarter: TimePoint | None = None
-    """The last quarter mentioned (financial news speaks of "the quarter")."""
-    tense: int = 0
-    """Tense of the clause around the expression: 1 future, -1 past, 0 unknown."""
-    pluperfect: bool = False
-    """The clause looks back from the narrative's time ("had been", "had left")."""
-    events: dict[str, TimeValue] = field(default_factory=dict)
-    """Happenings the text has dated ("the 1917 October Revolution")."""
-
-    def now(self) -> TimePoint | None:
-        """Anchor for deictic expressions."""
-        if self.news:
-            return self.dct
-        return self.ref or self.dct
-
-    def then(self) -> TimePoint | None:
-        """Anchor for anaphoric expressions."""
-        return self.ref or self.dct
+Builder = Callable[[Context], TimeValue | None]
 
 
 @dataclass(slots=True)
@@ -100,10 +72,6 @@ def _by_first(
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _pt(p: TimePoint | None, **kw: object) -> TimeValue | None:
-    return TimeValue.point(p, **kw) if p is not None else None
-
-
 def _const(p: TimePoint) -> Builder:
     """A builder for a fully written date."""
     return lambda c: TimeValue.point(p)
@@ -116,7 +84,7 @@ def _given(value: TimeValue) -> Builder:
 
 def _ref_builder(value: str) -> Builder:
     """A builder for PRESENT_REF / PAST_REF / FUTURE_REF."""
-    return lambda c: _ref(c, value)
+    return lambda c: R.ref(c, value)
 
 
 def _dur(value: str) -> Builder:
@@ -538,7 +506,7 @@ class Parser:
         if inner is None or inner.type != "DATE":
             return None
         build = inner.build
-        return Reading(i, inner.j, "DATE", lambda c: _week_of(build(c)), explicit=inner.explicit)
+        return Reading(i, inner.j, "DATE", lambda c: R.week_of(build(c)), explicit=inner.explicit)
 
     def part_of(self, i: int) -> Reading | None:
         lex = self.lex
@@ -569,7 +537,7 @@ class Parser:
                 j,
                 j + 1,
                 "TIME",
-                lambda c: _anaphor(c, "day", 0, part),
+                lambda c: R.anaphor(c, "day", 0, part),
                 anaphoric=True,
                 explicit=False,
             )
@@ -582,7 +550,7 @@ class Parser:
             ):
                 gran = lex.units[unit[0]].granularity
                 inner = Reading(
-                    j, j + 2, "DATE", lambda c: _unit_offset(c, gran, 0), explicit=False
+                    j, j + 2, "DATE", lambda c: R.unit_offset(c, gran, 0), explicit=False
                 )
         if word in ("earlier", "later") and self.w(j) == "the" and self.w(j - 1) == "in":
             # "earlier in the day": the day of the events told; "later in the year": this year
@@ -595,7 +563,7 @@ class Parser:
                         j,
                         j + 2,
                         "DATE",
-                        lambda c: _unit_offset(c, gran, 0, anaphoric=told),
+                        lambda c: R.unit_offset(c, gran, 0, anaphoric=told),
                         anaphoric=told,
                         explicit=False,
                     )
@@ -691,7 +659,7 @@ class Parser:
             return Reading(i, j, "DATE", _const(p))
         if day > days_in_month(2000, month):
             return None
-        return Reading(i, j, "DATE", lambda c: _month_day(c, month, day), explicit=False)
+        return Reading(i, j, "DATE", lambda c: R.month_day(c, month, day), explicit=False)
 
     def _month_day(self, i: int) -> tuple[int, int, int] | None:
         m = self.month(i)
@@ -793,7 +761,7 @@ class Parser:
                 i,
                 m[1],
                 "DATE",
-                lambda c: _month_anaphor(c, month, off),
+                lambda c: R.month_anaphor(c, month, off),
                 anaphoric=True,
                 explicit=False,
             )
@@ -818,7 +786,7 @@ class Parser:
                     i,
                     k + 2,
                     "DATE",
-                    lambda c: _month_of_year(c, month, off),
+                    lambda c: R.month_of_year(c, month, off),
                     explicit=False,
                 )
         if self.is_int(k) and len(self.tx(k)) <= 2:
@@ -855,7 +823,7 @@ class Parser:
         if nxt[:1].isupper() and nxt.isalpha() and not self.lowercase_text:
             if self.w(k) not in self.lex.months and self.w(k) not in self.lex.weekdays:
                 return None  # a name: "the October Revolution", "the July Days"
-        return Reading(i, k, "DATE", lambda c: _month_alone(c, month, det), explicit=False)
+        return Reading(i, k, "DATE", lambda c: R.month_alone(c, month, det), explicit=False)
 
     def year_expr(self, i: int) -> Reading | None:
         """ "1907", "44 BC", "AD 800", "the year 1000", "fiscal 1989", "'98"."""
@@ -1032,7 +1000,7 @@ class Parser:
                 i,
                 end,
                 "DATE",
-                lambda c: _season(c, sub, off, anaphoric=True),
+                lambda c: R.season(c, sub, off, anaphoric=True),
                 anaphoric=True,
                 explicit=False,
             )
@@ -1066,7 +1034,7 @@ class Parser:
                     "this",
                     "that",
                 ):
-                    return Reading(i, k, "DATE", lambda c: _season(c, s, None), explicit=False)
+                    return Reading(i, k, "DATE", lambda c: R.season(c, s, None), explicit=False)
                 return None
             if self.w(i - 1) not in (
                 "in",
@@ -1082,7 +1050,7 @@ class Parser:
                 "mid",
             ):
                 return None
-        return Reading(i, k, "DATE", lambda c: _season(c, s, det), explicit=False)
+        return Reading(i, k, "DATE", lambda c: R.season(c, s, det), explicit=False)
 
     def anaphoric_det(self, i: int) -> tuple[int, int] | None:
         """ "the following", "the previous", "that (same)", "the same" before a season or a
@@ -1127,7 +1095,7 @@ class Parser:
                 i,
                 k + 1,
                 "DATE",
-                lambda c: _quarter_in(c, None, off),
+                lambda c: R.quarter_in(c, None, off),
                 explicit=False,
                 shifted=off != 0,
             )
@@ -1136,7 +1104,7 @@ class Parser:
         unit = self.w(k)
         if unit not in ("quarter", "half") or not 1 <= n <= (4 if unit == "quarter" else 2):
             return None
-        return Reading(i, k + 1, "DATE", lambda c: _quarter(c, unit, n, None, off), explicit=False)
+        return Reading(i, k + 1, "DATE", lambda c: R.quarter(c, unit, n, None, off), explicit=False)
 
     def quarter(self, i: int) -> Reading | None:
         """ "the third quarter", "third-quarter", "the fiscal quarter", "the first half of 1998"."""
@@ -1167,7 +1135,7 @@ class Parser:
                     i,
                     o2[1] + 1,
                     "DATE",
-                    lambda c: _quarter(c, "quarter", nth, None, -1),
+                    lambda c: R.quarter(c, "quarter", nth, None, -1),
                     explicit=False,
                     shifted=True,
                 )
@@ -1176,7 +1144,7 @@ class Parser:
                     i,
                     k + 1,
                     "DATE",
-                    lambda c: _year_ago(c),
+                    lambda c: R.year_ago(c),
                     anaphoric=True,
                     explicit=False,
                     shifted=True,
@@ -1194,12 +1162,12 @@ class Parser:
                     k += 3
                 if k > j + 1:
                     return Reading(
-                        i, k, "DATE", _year_ago, anaphoric=True, explicit=False, shifted=True
+                        i, k, "DATE", R.year_ago, anaphoric=True, explicit=False, shifted=True
                     )
             if year_before is not None and self.w(j) == "quarter" and det == "the":
                 y = year_before  # "the 1988 quarter": the quarter reported, in that year
                 return Reading(
-                    i, j + 1, "DATE", lambda c: _quarter_in(c, y), explicit=False, shifted=True
+                    i, j + 1, "DATE", lambda c: R.quarter_in(c, y), explicit=False, shifted=True
                 )
             if self.w(j) in ("quarter",) and det in ("the", "this", "last", "next"):
                 off = {"the": None, "this": 0, "last": -1, "next": 1}[det]
@@ -1209,18 +1177,18 @@ class Parser:
                             i,
                             j + 4,
                             "DATE",
-                            _year_ago,
+                            R.year_ago,
                             anaphoric=True,
                             explicit=False,
                             shifted=True,
                         )
-                return Reading(i, j + 1, "DATE", lambda c: _this_quarter(c, off), explicit=False)
+                return Reading(i, j + 1, "DATE", lambda c: R.this_quarter(c, off), explicit=False)
             if (
                 self.w(j) in ("latest", "current", "recent", "previous")
                 and self.w(j + 1) == "quarter"
             ):
                 off2 = {"previous": -1, "current": 0}.get(self.w(j))
-                return Reading(i, j + 2, "DATE", lambda c: _this_quarter(c, off2), explicit=False)
+                return Reading(i, j + 2, "DATE", lambda c: R.this_quarter(c, off2), explicit=False)
             return None
         n, k = o
         adjective = self.hyphen(k)  # "the third-quarter loss": the article goes with "loss"
@@ -1247,14 +1215,14 @@ class Parser:
         ):
             off = self.lex.deictic_determiners[self.w(k + 1)]
             return Reading(
-                i, k + 3, "DATE", lambda c: _quarter(c, gran, n, None, off), explicit=False
+                i, k + 3, "DATE", lambda c: R.quarter(c, gran, n, None, off), explicit=False
             )
         if year_before is not None:
             p = TimePoint(gran, year=year_before, sub=n)  # type: ignore[arg-type]
             return Reading(i, k, "DATE", _const(p))
         if self.w(i) == "a":
             return None
-        return Reading(i, k, "DATE", lambda c: _quarter(c, gran, n, None, None), explicit=False)
+        return Reading(i, k, "DATE", lambda c: R.quarter(c, gran, n, None, None), explicit=False)
 
     # ------------------------------------------------------------------ relative
     def deictic(self, i: int) -> Reading | None:
@@ -1272,7 +1240,7 @@ class Parser:
                 i,
                 i + 3,
                 "DATE",
-                lambda c: _year_ago(c),
+                lambda c: R.year_ago(c),
                 anaphoric=True,
                 explicit=False,
                 shifted=True,
@@ -1289,7 +1257,7 @@ class Parser:
                     i,
                     k + 1,
                     "DATE",
-                    _with_end(lambda c: _unit_offset(c, gran, -1 if c.tense < 0 else 0)),
+                    _with_end(lambda c: R.unit_offset(c, gran, -1 if c.tense < 0 else 0)),
                     explicit=False,
                 )
         if word in lex.day_deictics:
@@ -1300,13 +1268,13 @@ class Parser:
                 part = lex.parts_of_day[self.w(k)]
                 k += 1
             typ = "TIME" if part else "DATE"
-            return Reading(i, k, typ, lambda c: _day_offset(c, off, part), explicit=False)
+            return Reading(i, k, typ, lambda c: R.day_offset(c, off, part), explicit=False)
         wd = self.weekday(i)
         if wd is not None:
             d, k = wd
             if self.w(k) in lex.parts_of_day and self.w(k) not in PLURAL_PARTS:
                 k += 1  # "Wednesday night": TimeBank's annotators mostly give the day alone
-            return Reading(i, k, "DATE", lambda c: _weekday(c, d, 0, None), explicit=False)
+            return Reading(i, k, "DATE", lambda c: R.weekday(c, d, 0, None), explicit=False)
         if word in lex.deictic_determiners:
             off = lex.deictic_determiners[word]
             k = i + 1
@@ -1321,13 +1289,13 @@ class Parser:
                 day_off = -1 if word == "last" else 1 if word == "next" else 0
                 if word == "this" or (word == "last" and nxt == "night") or word == "next":
                     return Reading(
-                        i, k + 1, "TIME", lambda c: _day_offset(c, day_off, part), explicit=False
+                        i, k + 1, "TIME", lambda c: R.day_offset(c, day_off, part), explicit=False
                     )
                 return None
             wd = self.weekday(k)
             if wd is not None and word in ("this", "last", "next", "past", "coming"):
                 d, kk = wd
-                return Reading(i, kk, "DATE", lambda c: _weekday(c, d, off, None), explicit=False)
+                return Reading(i, kk, "DATE", lambda c: R.weekday(c, d, off, None), explicit=False)
             u = self.unit(k)
             if (
                 u is not None
@@ -1341,11 +1309,11 @@ class Parser:
                 if unit_key == "weekend":
                     return None
                 k2 = u[1]
-                return Reading(i, k2, "DATE", lambda c: _unit_offset(c, gran, off), explicit=False)
+                return Reading(i, k2, "DATE", lambda c: R.unit_offset(c, gran, off), explicit=False)
             if nxt == "weekend":
-                return Reading(i, k + 1, "DATE", lambda c: _weekend(c, off), explicit=False)
+                return Reading(i, k + 1, "DATE", lambda c: R.weekend(c, off), explicit=False)
         if word == "the" and self.w(i + 1) == "weekend":
-            return Reading(i, i + 2, "DATE", lambda c: _weekend(c, 0), explicit=False)
+            return Reading(i, i + 2, "DATE", lambda c: R.weekend(c, 0), explicit=False)
         return None
 
     def anaphoric(self, i: int) -> Reading | None:
@@ -1383,7 +1351,7 @@ class Parser:
                     i,
                     j + 2,
                     "DATE",
-                    lambda c: _anaphor(c, gran, off),
+                    lambda c: R.anaphor(c, gran, off),
                     anaphoric=True,
                     explicit=False,
                 )
@@ -1405,7 +1373,7 @@ class Parser:
                     i,
                     j + 1,
                     "DATE",
-                    lambda c: _unit_offset(c, "year", 0, anaphoric=True),
+                    lambda c: R.unit_offset(c, "year", 0, anaphoric=True),
                     anaphoric=True,
                     explicit=False,
                 )
@@ -1421,7 +1389,7 @@ class Parser:
                     i,
                     k,
                     "DATE",
-                    lambda c: _weekday(c, d, off, None, anaphoric=True),
+                    lambda c: R.weekday(c, d, off, None, anaphoric=True),
                     anaphoric=True,
                     explicit=False,
                 )
@@ -1430,7 +1398,7 @@ class Parser:
                     i,
                     j + 1,
                     "DATE",
-                    lambda c: _anaphor(c, "day", off),
+                    lambda c: R.anaphor(c, "day", off),
                     anaphoric=True,
                     explicit=False,
                 )
@@ -1439,7 +1407,7 @@ class Parser:
         if gran in ("second", "minute", "hour"):
             return None
         return Reading(
-            i, u[1], "DATE", lambda c: _anaphor(c, gran, off), anaphoric=True, explicit=False
+            i, u[1], "DATE", lambda c: R.anaphor(c, gran, off), anaphoric=True, explicit=False
         )
 
     def rate(self, i: int) -> bool:
@@ -1483,7 +1451,9 @@ class Parser:
         if self.w(k + 2) != "year" or det not in ("the", "this", "last", "next"):
             return None
         off = 0 if det in ("the", "this") else self.lex.deictic_determiners[det]
-        return Reading(i, k + 3, "DATE", lambda c: _part_of_year(c, gran, sub, off), explicit=False)
+        return Reading(
+            i, k + 3, "DATE", lambda c: R.part_of_year(c, gran, sub, off), explicit=False
+        )
 
     def decimal_length(self, i: int, j: int) -> Reading | None:
         """ "2.5 years" (P2Y6M), "1.5 hours" (PT1H30M), "0.3 seconds" (PT0.3S)."""
@@ -1652,14 +1622,14 @@ class Parser:
                 i,
                 k2 + 1,
                 "DATE",
-                lambda c: _ago(c, gran, n, mult, -1),
+                lambda c: R.ago(c, gran, n, mult, -1),
                 explicit=False,
                 shifted=True,
             )
         if nxt == "from" and self.w(k2 + 1) == "now":
-            return Reading(i, k2 + 2, "DATE", lambda c: _ago(c, gran, n, mult, 1), explicit=False)
+            return Reading(i, k2 + 2, "DATE", lambda c: R.ago(c, gran, n, mult, 1), explicit=False)
         if nxt == "hence":
-            return Reading(i, k2 + 1, "DATE", lambda c: _ago(c, gran, n, mult, 1), explicit=False)
+            return Reading(i, k2 + 1, "DATE", lambda c: R.ago(c, gran, n, mult, 1), explicit=False)
         bare = nxt in ("after", "before") and not self.tx(k2 + 1)[:1].isalnum()
         counted_on = nxt in self.g.afterwards or nxt in self.g.beforehand or bare
         if counted_on and self.w(k2 + 1) != "than":
@@ -1668,7 +1638,7 @@ class Parser:
                 i,
                 k2 + 1,
                 "DATE",
-                lambda c: _ago(c, gran, n, mult, sign, anaphoric=True),
+                lambda c: R.ago(c, gran, n, mult, sign, anaphoric=True),
                 anaphoric=True,
                 explicit=False,
                 shifted=True,
@@ -1683,7 +1653,7 @@ class Parser:
                     i,
                     end,
                     "DATE",
-                    lambda c: _after_event(c, known, name, gran, n, mult, sign),
+                    lambda c: R.after_event(c, known, name, gran, n, mult, sign),
                     anaphoric=True,
                     explicit=False,
                     fallback=plain,
@@ -1776,9 +1746,9 @@ class Parser:
         if day_r is not None:
             dr = day_r
             return Reading(
-                i, dr.j, "TIME", lambda c: _at_time(c, dr.build(c), h, mi), explicit=False
+                i, dr.j, "TIME", lambda c: R.at_time(c, dr.build(c), h, mi), explicit=False
             )
-        return Reading(i, k, "TIME", lambda c: _at_time(c, None, h, mi), explicit=False)
+        return Reading(i, k, "TIME", lambda c: R.at_time(c, None, h, mi), explicit=False)
 
     def _ampm(self, k: int) -> tuple[str, int] | None:
         word = self.w(k)
@@ -1889,9 +1859,9 @@ class Parser:
             return Reading(i, yr[1], "DATE", _const(p))
         if self.w(k) == "week":  # "Easter week": the week holding the day
             return Reading(
-                i, k + 1, "DATE", lambda c: _week_of(_holiday(c, rule, det)), explicit=False
+                i, k + 1, "DATE", lambda c: R.week_of(R.holiday(c, rule, det)), explicit=False
             )
-        return Reading(i, k, "DATE", lambda c: _holiday(c, rule, det), explicit=False)
+        return Reading(i, k, "DATE", lambda c: R.holiday(c, rule, det), explicit=False)
 
     def reference(self, i: int) -> Reading | None:
         """ "now", "currently", "recently", "the past", "the future", "these days"."""
@@ -1902,7 +1872,7 @@ class Parser:
                     i + 1,
                     i + 3,
                     "DATE",
-                    _at_the_time,
+                    R.at_the_time,
                     anaphoric=True,
                     explicit=False,
                     narrative_only=True,
@@ -1948,7 +1918,7 @@ class Parser:
             if word == "recent" and self.w(i + 1) in lex.unit_plurals:
                 return None
             val = lex.refs[word]
-            return Reading(i, i + 1, "DATE", lambda c: _ref(c, val), explicit=False)
+            return Reading(i, i + 1, "DATE", lambda c: R.ref(c, val), explicit=False)
         return None
 
 
@@ -2096,319 +2066,6 @@ def _half_value(unit: Unit) -> str | None:
         return f"P{unit.n // 2}Y" if unit.n > 1 else "P6M"
     halves = {("D", False): "PT12H", ("H", True): "PT30M", ("M", True): "PT30S"}
     return halves.get((unit.timex, unit.time))
-
-
-# ---------------------------------------------------------------------- resolvers
-def _ref(c: Context, value: str) -> TimeValue:
-    now = c.dct if c.news else None
-    if now is None:
-        return TimeValue(type="DATE", ref=value)
-    if value == "PRESENT_REF":
-        return TimeValue(type="DATE", ref=value, start=now, end=now)
-    if value == "PAST_REF":
-        return TimeValue(type="DATE", ref=value, end=now, open_start=True)
-    return TimeValue(type="DATE", ref=value, start=now, open_end=True)
-
-
-NEAR_DAYS = 45
-"""A month and day this close to the DCT is taken in the DCT's neighbourhood whatever the tense."""
-
-
-def _year_for(c: Context, month: int, det: int | None, day: int | None = None) -> int | None:
-    """Year of a month (or month and day) named without one.
-
-    "last/next March" pick the previous/next occurrence. Otherwise, in news, the year
-    that puts the date nearest the DCT on the side the clause's tense allows (the past
-    for "said", the future for "will"); in narrative, the reference time's year.
-    """
-    now = c.now()
-    if now is None or now.year is None:
-        return None
-    y = now.year
-    if det == -1:
-        return y - 1 if now.month is None or month >= now.month else y
-    if det == 1:
-        return y + 1 if now.month is None or month <= now.month else y
-    if det == 0 or now.month is None or not c.news or (day is None and month == now.month):
-        return y  # "the end of March" said in March is this March, whatever the tense
-    today = day_number(y, now.month, now.day or 15)
-    best: tuple[int, int] | None = None
-    for yy in (y - 1, y, y + 1):
-        dd = min(day or 15, days_in_month(yy, month))
-        diff = day_number(yy, month, dd) - today
-        near = day is not None and abs(diff) <= NEAR_DAYS  # a day within weeks: tense aside
-        if not near and ((c.tense < 0 and diff > 0) or (c.tense > 0 and diff < 0)):
-            continue
-        key = (abs(diff) + (1 if diff > 0 else 0), yy)
-        if best is None or key < best:
-            best = key
-    return best[1] if best else y
-
-
-def _month_day(c: Context, month: int, day: int, det: int | None = None) -> TimeValue | None:
-    y = _year_for(c, month, det, day)
-    if y is None:
-        return TimeValue.point(TimePoint("day", month=month, day=day))
-    if day > days_in_month(y, month):
-        return None
-    return TimeValue.point(TimePoint("day", year=y, month=month, day=day))
-
-
-def _month_alone(c: Context, month: int, det: int | None) -> TimeValue | None:
-    y = _year_for(c, month, det)
-    return TimeValue.point(TimePoint("month", year=y, month=month))
-
-
-def _month_anaphor(c: Context, month: int, off: int) -> TimeValue | None:
-    """The month named after or before the reference time ("the following January")."""
-    then = c.then()
-    if then is None or then.year is None:
-        return TimeValue.point(TimePoint("month", month=month))
-    y = then.year
-    if then.month is not None:
-        if off > 0 and month <= then.month:
-            y += 1
-        elif off < 0 and month >= then.month:
-            y -= 1
-    return TimeValue.point(TimePoint("month", year=y, month=month))
-
-
-def _month_of_year(c: Context, month: int, off: int) -> TimeValue | None:
-    now = c.now()
-    if now is None or now.year is None:
-        return TimeValue.point(TimePoint("month", month=month))
-    return TimeValue.point(TimePoint("month", year=now.year + off, month=month))
-
-
-def _season(c: Context, s: int, det: int | None, *, anaphoric: bool = False) -> TimeValue | None:
-    now = c.then() if anaphoric else c.now()
-    if now is None or now.year is None:
-        return TimeValue.point(TimePoint("season", sub=s))
-    cur = A.coarsen(now, "season")
-    y = now.year
-    if cur is not None and cur.sub is not None and cur.year is not None:
-        y = cur.year
-        if det == -1:
-            y = cur.year - 1 if s >= cur.sub else cur.year
-        elif det == 1:
-            y = cur.year + 1 if s <= cur.sub else cur.year
-    return TimeValue.point(TimePoint("season", year=y, sub=s))
-
-
-def _quarter(c: Context, gran: str, n: int, year: int | None, off: int | None) -> TimeValue | None:
-    now = c.now()
-    if now is None or now.year is None:
-        return TimeValue.point(TimePoint(gran, sub=n))  # type: ignore[arg-type]
-    y = now.year + (off or 0)
-    p = TimePoint(gran, year=y, sub=n)  # type: ignore[arg-type]
-    lo = p.earliest()
-    today = now.earliest()
-    if off is None and lo and today and lo > today and c.tense <= 0:
-        p = TimePoint(gran, year=y - 1, sub=n)  # type: ignore[arg-type]
-    return TimeValue.point(p)
-
-
-def _part_of_year(c: Context, gran: str, sub: int, off: int) -> TimeValue | None:
-    """A quarter or half of the year around the DCT or the reference time, shifted by ``off``."""
-    now = c.now()
-    if now is None or now.year is None:
-        return TimeValue.point(TimePoint(gran, sub=sub))  # type: ignore[arg-type]
-    return TimeValue.point(TimePoint(gran, year=now.year + off, sub=sub))  # type: ignore[arg-type]
-
-
-def _this_quarter(c: Context, off: int | None) -> TimeValue | None:
-    if off is None and c.ref_quarter is not None:
-        return TimeValue.point(c.ref_quarter)
-    now = c.now()
-    if now is None:
-        return None
-    q = A.shift(now, "quarter", -1 if off is None else off)
-    return _pt(q)
-
-
-def _quarter_in(c: Context, year: int | None, off: int = 0) -> TimeValue | None:
-    """The quarter being reported, in another year ("the 1988 quarter"), or ``off`` years
-    from the DCT's ("last year's quarter")."""
-    q = c.ref_quarter
-    now = c.now()
-    if q is None or q.sub is None:
-        q = A.shift(now, "quarter", -1) if now is not None else None
-    if q is None or q.sub is None:
-        return None
-    if year is None:
-        if now is None or now.year is None:
-            return None
-        year = now.year + off
-    return TimeValue.point(TimePoint("quarter", year=year, sub=q.sub))
-
-
-def _year_ago(c: Context) -> TimeValue | None:
-    base = c.ref_quarter or c.then()
-    if base is None:
-        return None
-    if base.granularity == "quarter":
-        return _pt(A.shift(base, "quarter", -4))
-    return _pt(A.shift(base, "year", -1))
-
-
-def _day_offset(c: Context, off: int, part: str | None) -> TimeValue | None:
-    now = c.now()
-    if now is None:
-        return None
-    d = A.shift_day(now, off)
-    if d is None:
-        return TimeValue.point(now) if off == 0 else None
-    if part:
-        d = TimePoint("partofday", year=d.year, month=d.month, day=d.day, part=part)
-        return TimeValue.point(d, type="TIME")
-    return TimeValue.point(d)
-
-
-def _weekday(
-    c: Context, wd: int, off: int, part: str | None, *, anaphoric: bool = False
-) -> TimeValue | None:
-    now = c.then() if anaphoric else c.now()
-    if now is None or now.day is None:
-        return TimeValue.point(TimePoint("day", weekday=wd, part=part))
-    if off == -1:
-        d = A.nearest_weekday(A.shift_day(now, -1) or now, wd, -1)
-    elif off == 1:
-        d = A.nearest_weekday(A.shift_day(now, 1) or now, wd, 1)
-    elif c.news:
-        d = A.nearest_weekday(now, wd, c.tense or -1)
-    else:  # a narrative moves forward: "on Thursday" after Monday's events
-        d = A.nearest_weekday(now, wd, -1 if c.tense < 0 and c.pluperfect else 1)
-    if d is None:
-        return None
-    if part:
-        d = TimePoint("partofday", year=d.year, month=d.month, day=d.day, part=part)
-    return TimeValue.point(d)
-
-
-def _weekend(c: Context, off: int) -> TimeValue | None:
-    now = c.now()
-    if now is None:
-        return None
-    if off == 0 and now.day is not None and now.month is not None and now.year is not None:
-        # "over the weekend" said on a weekday, in the past tense: the one just gone
-        if weekday_of(now.year, now.month, now.day) < 6 and c.tense <= 0:
-            off = -1
-    w = A.shift(now, "week", off)
-    if w is None:
-        return None
-    return TimeValue.point(TimePoint("week", year=w.year, sub=w.sub, part="WE"))
-
-
-def _at_the_time(c: Context) -> TimeValue | None:
-    """ "at the time": the narrative's reference time itself."""
-    then = c.then()
-    return TimeValue.point(then) if then is not None else None
-
-
-def _unknown(gran: str) -> TimeValue:
-    """An unresolved relative date: its unit is known, its place is not (EDTF XXXX)."""
-    g = gran if gran in ("year", "month", "day") else "year"
-    return TimeValue.point(TimePoint(g))  # type: ignore[arg-type]
-
-
-def _unit_offset(c: Context, gran: str, off: int, *, anaphoric: bool = False) -> TimeValue | None:
-    now = c.then() if anaphoric else c.now()
-    if now is None:
-        return _unknown(gran)
-    return _pt(A.shift(now, gran, off))
-
-
-def _anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeValue | None:
-    then = c.then()
-    if then is None:
-        return _unknown(gran)
-    p = A.shift(then, gran, off)
-    if p is None:
-        # the reference time is coarser than the unit: keep what we know
-        p = then
-        return TimeValue.point(p, approximate=True)
-    if part and p.granularity == "day":
-        p = TimePoint("partofday", year=p.year, month=p.month, day=p.day, part=part)
-        return TimeValue.point(p, type="TIME")
-    return TimeValue.point(p)
-
-
-def _ago(
-    c: Context, gran: str, count: int | None, mult: int, sign: int, *, anaphoric: bool = False
-) -> TimeValue | None:
-    base = c.then() if anaphoric else c.now()
-    if base is None:
-        return _unknown(gran)
-    if count is None:
-        return TimeValue(type="DATE", ref="PAST_REF" if sign < 0 else "FUTURE_REF")
-    g = gran
-    n = count * mult
-    if g in ("decade", "century", "millennium"):
-        g = "year"
-    if g in ("second", "minute", "hour"):
-        g = "day"
-        n = 0
-    if c.ref_quarter is not None and g == "year" and n == 1 and sign < 0:
-        # financial reports compare a quarter with the same quarter "a year ago"
-        return _pt(A.shift(c.ref_quarter, "quarter", -4))
-    if base.granularity in ("year", "decade", "century") and g in ("day", "week", "month"):
-        return TimeValue.point(A.coarsen(base, "year") or base, approximate=True)
-    return _pt(A.shift(base, g, n * sign))
-
-
-def _after_event(
-    c: Context,
-    known: dict[str, TimeValue],
-    name: str,
-    gran: str,
-    count: int | None,
-    mult: int,
-    sign: int,
-) -> TimeValue | None:
-    ev = c.events.get(name) or c.events.get(name.split()[-1]) or known.get(name)
-    if ev is None or count is None:
-        return None
-    base = ev.start if sign > 0 else ev.end
-    if base is None:
-        return None
-    g = "year" if gran in ("decade", "century", "millennium") else gran
-    return _pt(A.shift(base, g, count * mult * sign))
-
-
-def _week_of(day: TimeValue | None) -> TimeValue | None:
-    """The week holding a day."""
-    p = day.start if day is not None else None
-    if p is None or p.granularity != "day":
-        return None
-    return _pt(A.coarsen(p, "week"))
-
-
-def _holiday(c: Context, rule: str, det: int | None) -> TimeValue | None:
-    now = c.now()
-    if now is None or now.year is None:
-        return None
-    hit = A.holiday(rule, now.year)
-    if hit is None:
-        return None
-    y = _year_for(c, hit[0], det, hit[1])  # as for a month and day: near the DCT, tense aside
-    if y is None:
-        return None
-    hit = A.holiday(rule, y)
-    if hit is None:
-        return None
-    return TimeValue.point(TimePoint("day", year=y, month=hit[0], day=hit[1]))
-
-
-def _at_time(c: Context, day: TimeValue | None, hour: int, minute: int) -> TimeValue | None:
-    ref = c.then()
-    near = ref if ref is not None and ref.day is not None else c.now() if c.news else None
-    d = day.start if day is not None and day.start is not None else near
-    if d is None or d.day is None:
-        return TimeValue.point(TimePoint("minute", hour=hour, minute=minute), type="TIME")
-    return TimeValue.point(
-        TimePoint("minute", year=d.year, month=d.month, day=d.day, hour=hour, minute=minute),
-        type="TIME",
-    )
 
 
 def default_lexicon() -> Lexicon:

@@ -1,0 +1,379 @@
+"""Resolvers: where a parsed time expression lands on the calendar, given its context.
+
+Each reading of ``rules`` carries a builder that calls one of these with the ``Context``:
+the document creation time (news), the narrative's reference time, the tense of the clause
+and the quarter being reported. Calendar arithmetic is in ``anchor``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chronologist.temporal import anchor as A
+from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_month
+from chronologist.timemodel import weekday as weekday_of
+
+
+@dataclass(slots=True)
+class Context:
+    """What relative expressions are resolved against."""
+
+    dct: TimePoint | None
+    """Document creation time (a day), the speech time of news."""
+    news: bool
+    """News mode: deictic expressions anchor on the DCT."""
+    ref: TimePoint | None = None
+    """Narrative reference time: the last fully resolved date mentioned."""
+    ref_quarter: TimePoint | None = None
+    """The last quarter mentioned (financial news speaks of "the quarter")."""
+    tense: int = 0
+    """Tense of the clause around the expression: 1 future, -1 past, 0 unknown."""
+    pluperfect: bool = False
+    """The clause looks back from the narrative's time ("had been", "had left")."""
+    events: dict[str, TimeValue] = field(default_factory=dict)
+    """Happenings the text has dated ("the 1917 October Revolution")."""
+
+    def now(self) -> TimePoint | None:
+        """Anchor for deictic expressions."""
+        if self.news:
+            return self.dct
+        return self.ref or self.dct
+
+    def then(self) -> TimePoint | None:
+        """Anchor for anaphoric expressions."""
+        return self.ref or self.dct
+
+
+def pt(p: TimePoint | None, **kw: object) -> TimeValue | None:
+    """A point value, or None when shifting ran off the calendar."""
+    return TimeValue.point(p, **kw) if p is not None else None
+
+
+def ref(c: Context, value: str) -> TimeValue:
+    """PRESENT_REF / PAST_REF / FUTURE_REF, with the DCT as their edge in news."""
+    now = c.dct if c.news else None
+    if now is None:
+        return TimeValue(type="DATE", ref=value)
+    if value == "PRESENT_REF":
+        return TimeValue(type="DATE", ref=value, start=now, end=now)
+    if value == "PAST_REF":
+        return TimeValue(type="DATE", ref=value, end=now, open_start=True)
+    return TimeValue(type="DATE", ref=value, start=now, open_end=True)
+
+
+NEAR_DAYS = 45
+"""A month and day this close to the DCT is taken in the DCT's neighbourhood whatever the tense."""
+
+
+def year_for(c: Context, month: int, det: int | None, day: int | None = None) -> int | None:
+    """Year of a month (or month and day) named without one.
+
+    "last/next March" pick the previous/next occurrence. Otherwise, in news, the year
+    that puts the date nearest the DCT on the side the clause's tense allows (the past
+    for "said", the future for "will"); in narrative, the reference time's year.
+    """
+    now = c.now()
+    if now is None or now.year is None:
+        return None
+    y = now.year
+    if det == -1:
+        return y - 1 if now.month is None or month >= now.month else y
+    if det == 1:
+        return y + 1 if now.month is None or month <= now.month else y
+    if det == 0 or now.month is None or not c.news or (day is None and month == now.month):
+        return y  # "the end of March" said in March is this March, whatever the tense
+    today = day_number(y, now.month, now.day or 15)
+    best: tuple[int, int] | None = None
+    for yy in (y - 1, y, y + 1):
+        dd = min(day or 15, days_in_month(yy, month))
+        diff = day_number(yy, month, dd) - today
+        near = day is not None and abs(diff) <= NEAR_DAYS  # a day within weeks: tense aside
+        if not near and ((c.tense < 0 and diff > 0) or (c.tense > 0 and diff < 0)):
+            continue
+        key = (abs(diff) + (1 if diff > 0 else 0), yy)
+        if best is None or key < best:
+            best = key
+    return best[1] if best else y
+
+
+def month_day(c: Context, month: int, day: int, det: int | None = None) -> TimeValue | None:
+    """ "March 3": a day of the year ``year_for`` chooses."""
+    y = year_for(c, month, det, day)
+    if y is None:
+        return TimeValue.point(TimePoint("day", month=month, day=day))
+    if day > days_in_month(y, month):
+        return None
+    return TimeValue.point(TimePoint("day", year=y, month=month, day=day))
+
+
+def month_alone(c: Context, month: int, det: int | None) -> TimeValue | None:
+    """ "in March": a month of the year ``year_for`` chooses."""
+    y = year_for(c, month, det)
+    return TimeValue.point(TimePoint("month", year=y, month=month))
+
+
+def month_anaphor(c: Context, month: int, off: int) -> TimeValue | None:
+    """The month named after or before the reference time ("the following January")."""
+    then = c.then()
+    if then is None or then.year is None:
+        return TimeValue.point(TimePoint("month", month=month))
+    y = then.year
+    if then.month is not None:
+        if off > 0 and month <= then.month:
+            y += 1
+        elif off < 0 and month >= then.month:
+            y -= 1
+    return TimeValue.point(TimePoint("month", year=y, month=month))
+
+
+def month_of_year(c: Context, month: int, off: int) -> TimeValue | None:
+    """ "March last year": a month ``off`` years from now."""
+    now = c.now()
+    if now is None or now.year is None:
+        return TimeValue.point(TimePoint("month", month=month))
+    return TimeValue.point(TimePoint("month", year=now.year + off, month=month))
+
+
+def season(c: Context, s: int, det: int | None, *, anaphoric: bool = False) -> TimeValue | None:
+    """ "this summer", "last fall", "that winter": a season near now (or then)."""
+    now = c.then() if anaphoric else c.now()
+    if now is None or now.year is None:
+        return TimeValue.point(TimePoint("season", sub=s))
+    cur = A.coarsen(now, "season")
+    y = now.year
+    if cur is not None and cur.sub is not None and cur.year is not None:
+        y = cur.year
+        if det == -1:
+            y = cur.year - 1 if s >= cur.sub else cur.year
+        elif det == 1:
+            y = cur.year + 1 if s <= cur.sub else cur.year
+    return TimeValue.point(TimePoint("season", year=y, sub=s))
+
+
+def quarter(c: Context, gran: str, n: int, year: int | None, off: int | None) -> TimeValue | None:
+    """ "the third quarter": of this year, or of last year when it is still ahead and not future."""
+    now = c.now()
+    if now is None or now.year is None:
+        return TimeValue.point(TimePoint(gran, sub=n))  # type: ignore[arg-type]
+    y = now.year + (off or 0)
+    p = TimePoint(gran, year=y, sub=n)  # type: ignore[arg-type]
+    lo = p.earliest()
+    today = now.earliest()
+    if off is None and lo and today and lo > today and c.tense <= 0:
+        p = TimePoint(gran, year=y - 1, sub=n)  # type: ignore[arg-type]
+    return TimeValue.point(p)
+
+
+def part_of_year(c: Context, gran: str, sub: int, off: int) -> TimeValue | None:
+    """A quarter or half of the year around the DCT or the reference time, shifted by ``off``."""
+    now = c.now()
+    if now is None or now.year is None:
+        return TimeValue.point(TimePoint(gran, sub=sub))  # type: ignore[arg-type]
+    return TimeValue.point(TimePoint(gran, year=now.year + off, sub=sub))  # type: ignore[arg-type]
+
+
+def this_quarter(c: Context, off: int | None) -> TimeValue | None:
+    """ "the quarter": the one being reported, else the last one ended (or ``off`` from now)."""
+    if off is None and c.ref_quarter is not None:
+        return TimeValue.point(c.ref_quarter)
+    now = c.now()
+    if now is None:
+        return None
+    q = A.shift(now, "quarter", -1 if off is None else off)
+    return pt(q)
+
+
+def quarter_in(c: Context, year: int | None, off: int = 0) -> TimeValue | None:
+    """The quarter being reported, in another year ("the 1988 quarter"), or ``off`` years
+    from the DCT's ("last year's quarter")."""
+    q = c.ref_quarter
+    now = c.now()
+    if q is None or q.sub is None:
+        q = A.shift(now, "quarter", -1) if now is not None else None
+    if q is None or q.sub is None:
+        return None
+    if year is None:
+        if now is None or now.year is None:
+            return None
+        year = now.year + off
+    return TimeValue.point(TimePoint("quarter", year=year, sub=q.sub))
+
+
+def year_ago(c: Context) -> TimeValue | None:
+    """ "a year earlier", "the year-ago period": the reported quarter (or the time told), a
+    year back."""
+    base = c.ref_quarter or c.then()
+    if base is None:
+        return None
+    if base.granularity == "quarter":
+        return pt(A.shift(base, "quarter", -4))
+    return pt(A.shift(base, "year", -1))
+
+
+def day_offset(c: Context, off: int, part: str | None) -> TimeValue | None:
+    """ "today", "yesterday morning", "tomorrow": ``off`` days from now, maybe a part of it."""
+    now = c.now()
+    if now is None:
+        return None
+    d = A.shift_day(now, off)
+    if d is None:
+        return TimeValue.point(now) if off == 0 else None
+    if part:
+        d = TimePoint("partofday", year=d.year, month=d.month, day=d.day, part=part)
+        return TimeValue.point(d, type="TIME")
+    return TimeValue.point(d)
+
+
+def weekday(
+    c: Context, wd: int, off: int, part: str | None, *, anaphoric: bool = False
+) -> TimeValue | None:
+    """ "Friday": the nearest such day on the side the tense (or ``off``) allows."""
+    now = c.then() if anaphoric else c.now()
+    if now is None or now.day is None:
+        return TimeValue.point(TimePoint("day", weekday=wd, part=part))
+    if off == -1:
+        d = A.nearest_weekday(A.shift_day(now, -1) or now, wd, -1)
+    elif off == 1:
+        d = A.nearest_weekday(A.shift_day(now, 1) or now, wd, 1)
+    elif c.news:
+        d = A.nearest_weekday(now, wd, c.tense or -1)
+    else:  # a narrative moves forward: "on Thursday" after Monday's events
+        d = A.nearest_weekday(now, wd, -1 if c.tense < 0 and c.pluperfect else 1)
+    if d is None:
+        return None
+    if part:
+        d = TimePoint("partofday", year=d.year, month=d.month, day=d.day, part=part)
+    return TimeValue.point(d)
+
+
+def weekend(c: Context, off: int) -> TimeValue | None:
+    """ "the weekend", "last weekend": a week's weekend."""
+    now = c.now()
+    if now is None:
+        return None
+    if off == 0 and now.day is not None and now.month is not None and now.year is not None:
+        # "over the weekend" said on a weekday, in the past tense: the one just gone
+        if weekday_of(now.year, now.month, now.day) < 6 and c.tense <= 0:
+            off = -1
+    w = A.shift(now, "week", off)
+    if w is None:
+        return None
+    return TimeValue.point(TimePoint("week", year=w.year, sub=w.sub, part="WE"))
+
+
+def at_the_time(c: Context) -> TimeValue | None:
+    """ "at the time": the narrative's reference time itself."""
+    then = c.then()
+    return TimeValue.point(then) if then is not None else None
+
+
+def unknown(gran: str) -> TimeValue:
+    """An unresolved relative date: its unit is known, its place is not (EDTF XXXX)."""
+    g = gran if gran in ("year", "month", "day") else "year"
+    return TimeValue.point(TimePoint(g))  # type: ignore[arg-type]
+
+
+def unit_offset(c: Context, gran: str, off: int, *, anaphoric: bool = False) -> TimeValue | None:
+    """ "this year", "next month": the unit ``off`` from now (or from then)."""
+    now = c.then() if anaphoric else c.now()
+    if now is None:
+        return unknown(gran)
+    return pt(A.shift(now, gran, off))
+
+
+def anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeValue | None:
+    """ "the following year", "the day before": the unit ``off`` from the time told."""
+    then = c.then()
+    if then is None:
+        return unknown(gran)
+    p = A.shift(then, gran, off)
+    if p is None:
+        # the reference time is coarser than the unit: keep what we know
+        p = then
+        return TimeValue.point(p, approximate=True)
+    if part and p.granularity == "day":
+        p = TimePoint("partofday", year=p.year, month=p.month, day=p.day, part=part)
+        return TimeValue.point(p, type="TIME")
+    return TimeValue.point(p)
+
+
+def ago(
+    c: Context, gran: str, count: int | None, mult: int, sign: int, *, anaphoric: bool = False
+) -> TimeValue | None:
+    """ "three years ago", "two days later": a count of units before or after now (or then)."""
+    base = c.then() if anaphoric else c.now()
+    if base is None:
+        return unknown(gran)
+    if count is None:
+        return TimeValue(type="DATE", ref="PAST_REF" if sign < 0 else "FUTURE_REF")
+    g = gran
+    n = count * mult
+    if g in ("decade", "century", "millennium"):
+        g = "year"
+    if g in ("second", "minute", "hour"):
+        g = "day"
+        n = 0
+    if c.ref_quarter is not None and g == "year" and n == 1 and sign < 0:
+        # financial reports compare a quarter with the same quarter "a year ago"
+        return pt(A.shift(c.ref_quarter, "quarter", -4))
+    if base.granularity in ("year", "decade", "century") and g in ("day", "week", "month"):
+        return TimeValue.point(A.coarsen(base, "year") or base, approximate=True)
+    return pt(A.shift(base, g, n * sign))
+
+
+def after_event(
+    c: Context,
+    known: dict[str, TimeValue],
+    name: str,
+    gran: str,
+    count: int | None,
+    mult: int,
+    sign: int,
+) -> TimeValue | None:
+    """ "five years after the revolution": counted from a happening the text has dated."""
+    ev = c.events.get(name) or c.events.get(name.split()[-1]) or known.get(name)
+    if ev is None or count is None:
+        return None
+    base = ev.start if sign > 0 else ev.end
+    if base is None:
+        return None
+    g = "year" if gran in ("decade", "century", "millennium") else gran
+    return pt(A.shift(base, g, count * mult * sign))
+
+
+def week_of(day: TimeValue | None) -> TimeValue | None:
+    """The week holding a day."""
+    p = day.start if day is not None else None
+    if p is None or p.granularity != "day":
+        return None
+    return pt(A.coarsen(p, "week"))
+
+
+def holiday(c: Context, rule: str, det: int | None) -> TimeValue | None:
+    """ "Christmas", "Election Day": the occurrence near now on the side the tense allows."""
+    now = c.now()
+    if now is None or now.year is None:
+        return None
+    hit = A.holiday(rule, now.year)
+    if hit is None:
+        return None
+    y = year_for(c, hit[0], det, hit[1])  # as for a month and day: near the DCT, tense aside
+    if y is None:
+        return None
+    hit = A.holiday(rule, y)
+    if hit is None:
+        return None
+    return TimeValue.point(TimePoint("day", year=y, month=hit[0], day=hit[1]))
+
+
+def at_time(c: Context, day: TimeValue | None, hour: int, minute: int) -> TimeValue | None:
+    """ "10 p.m.", "noon Friday": a clock time on its day, or on the day the text stands at."""
+    ref = c.then()
+    near = ref if ref is not None and ref.day is not None else c.now() if c.news else None
+    d = day.start if day is not None and day.start is not None else near
+    if d is None or d.day is None:
+        return TimeValue.point(TimePoint("minute", hour=hour, minute=minute), type="TIME")
+    return TimeValue.point(
+        TimePoint("minute", year=d.year, month=d.month, day=d.day, hour=hour, minute=minute),
+        type="TIME",
+    )
