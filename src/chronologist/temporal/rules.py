@@ -904,7 +904,8 @@ class Parser:
         return loose or not (
             counted
             and nxt not in self.g.nouns_after_year
-            and prev not in self.g.prepositions | {"the", "-"}
+            and prev not in self.g.prepositions
+            and prev not in ("the", "-")
         )
 
     def _event_name_after(self, k: int) -> str | None:
@@ -1061,7 +1062,8 @@ class Parser:
         if self.w(i) == "that" and (
             i == 0
             or not self.w(i - 1).isalpha()
-            or self.w(i - 1) in self.g.prepositions | {"and", "but"}
+            or self.w(i - 1) in self.g.prepositions
+            or self.w(i - 1) in ("and", "but")
         ):  # not "said that spring was late"
             return 0, i + 1 + (self.w(i + 1) == "same")
         return None
@@ -1106,6 +1108,12 @@ class Parser:
             return None
         return Reading(i, k + 1, "DATE", lambda c: R.quarter(c, unit, n, None, off), explicit=False)
 
+    def a_year_back(self, k: int) -> int | None:
+        """The end of "a year ago" / "a year earlier" at ``k``, or None."""
+        if self.words(k, ("a", "year")) and self.w(k + 2) in ("ago", "earlier"):
+            return k + 3
+        return None
+
     def quarter(self, i: int) -> Reading | None:
         """ "the third quarter", "third-quarter", "the fiscal quarter", "the first half of 1998"."""
         in_year = self.year_quarter(i)
@@ -1140,30 +1148,16 @@ class Parser:
                     shifted=True,
                 )
             if self.w(k) in ("quarter", "period", "level", "quarters", "results"):
-                return Reading(
-                    i,
-                    k + 1,
-                    "DATE",
-                    lambda c: R.year_ago(c),
-                    anaphoric=True,
-                    explicit=False,
-                    shifted=True,
-                )
+                return _year_back(i, k + 1)
             return None
         o = self.ordinal(j)
         if o is None:
             compared = j > i + 1 and self.w(j - 1) in ("comparable", "corresponding", "same")
             if compared and self.w(j) in ("quarter", "period") and year_before is None:
                 # "the corresponding period last year", "the same quarter a year earlier"
-                k = j + 1
-                if self.words(k, ("last", "year")):
-                    k += 2
-                elif self.words(k, ("a", "year")) and self.w(k + 2) in ("ago", "earlier"):
-                    k += 3
-                if k > j + 1:
-                    return Reading(
-                        i, k, "DATE", R.year_ago, anaphoric=True, explicit=False, shifted=True
-                    )
+                end = j + 3 if self.words(j + 1, ("last", "year")) else self.a_year_back(j + 1)
+                if end is not None:
+                    return _year_back(i, end)
             if year_before is not None and self.w(j) == "quarter" and det == "the":
                 y = year_before  # "the 1988 quarter": the quarter reported, in that year
                 return Reading(
@@ -1171,17 +1165,9 @@ class Parser:
                 )
             if self.w(j) in ("quarter",) and det in ("the", "this", "last", "next"):
                 off = {"the": None, "this": 0, "last": -1, "next": 1}[det]
-                if det == "the" and self.words(j + 1, ("a", "year")):
-                    if self.w(j + 3) in ("ago", "earlier"):  # "the quarter a year ago"
-                        return Reading(
-                            i,
-                            j + 4,
-                            "DATE",
-                            R.year_ago,
-                            anaphoric=True,
-                            explicit=False,
-                            shifted=True,
-                        )
+                back = self.a_year_back(j + 1) if det == "the" else None
+                if back is not None:  # "the quarter a year ago"
+                    return _year_back(i, back)
                 return Reading(i, j + 1, "DATE", lambda c: R.this_quarter(c, off), explicit=False)
             if (
                 self.w(j) in ("latest", "current", "recent", "previous")
@@ -1236,15 +1222,7 @@ class Parser:
             inner.i = i
             return inner
         if word == "year" and self.hyphen(i + 1) and self.w(i + 2) in ("earlier", "ago"):
-            return Reading(  # "year-earlier profit": the same period a year before
-                i,
-                i + 3,
-                "DATE",
-                lambda c: R.year_ago(c),
-                anaphoric=True,
-                explicit=False,
-                shifted=True,
-            )
+            return _year_back(i, i + 3)  # "year-earlier profit": the same period a year before
         if word in ("year", "month", "quarter"):  # "year-end", "year end", "year's end"
             k = i + 1
             if self.hyphen(k):
@@ -1412,7 +1390,8 @@ class Parser:
 
     def rate(self, i: int) -> bool:
         """Whether "a"/"per" at ``i`` follows a quantity ("four flights a week", "$2 a share")."""
-        if self.w(i - 1) in self.g.prepositions | {"than", "about", "nearly"}:
+        before = self.w(i - 1)
+        if before in self.g.prepositions or before in ("than", "about", "nearly"):
             return False
         for k in range(i - 1, max(-1, i - 4), -1):
             word = self.w(k)
@@ -1591,7 +1570,7 @@ class Parser:
             if part is not None:
                 return part
         value = _dur_value(spec.timex, count, spec.n, spec.time, half=half)
-        relative = nxt in self.g.afterwards | self.g.beforehand | {"ago", "before"}
+        relative = nxt in self.g.afterwards or nxt in self.g.beforehand or nxt in ("ago", "before")
         if self.w(i) in ("a", "an") and not relative:
             if self.w(i - 1) in ("once", "twice", "thrice", "times"):
                 return Reading(  # "twice a week": a frequency
@@ -1671,7 +1650,7 @@ class Parser:
             and self.tx(k).replace("'", "").isalnum()
             and (self.tx(k)[:1].isupper() or (k == j and self.w(i) == "the"))
         ):
-            if self.w(k) in self.g.prepositions | {"and", "he", "she", "they", "it"}:
+            if self.w(k) in self.g.prepositions or self.w(k) in ("and", "he", "she", "they", "it"):
                 break
             words.append(self.w(k))
             k += 1
@@ -1923,6 +1902,11 @@ class Parser:
 
 
 # ---------------------------------------------------------------------- combinators
+def _year_back(i: int, j: int) -> Reading:
+    """Tokens ``i:j`` name the period being reported, a year back ("the year-ago quarter")."""
+    return Reading(i, j, "DATE", R.year_ago, anaphoric=True, explicit=False, shifted=True)
+
+
 def _with_mod(inner: Reading, i: int, mod: str) -> Reading:
     b = inner.build
 

@@ -21,6 +21,8 @@ SCAN = 10
 LEAD_SPAN = 4
 """How many tokens before an expression a lead phrase ("as soon as") may stand."""
 SENTENCE_END = frozenset({".", "!", "?", ";"})
+NOT_VERB = frozenset({"to", "will"})
+"""Before a word of schedule, these make it no present tense ("to meet", "will meet")."""
 
 
 def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
@@ -54,20 +56,22 @@ def pluperfect(toks: list[Token], i: int) -> bool:
 
 
 def _had_within(toks: list[Token], k: int, step: int, *, span: int = SCAN) -> bool:
-    for _ in range(span):
-        if not 0 <= k < len(toks) or toks[k].text in SENTENCE_END:
-            return False
-        if toks[k].low == "had":
-            return True
-        k += step
-    return False
+    return any(toks[m].low == "had" for m in _in_sentence(toks, k, step, span))
+
+
+def _in_sentence(toks: list[Token], k: int, step: int, span: int) -> range:
+    """Indices from ``k`` on in direction ``step``, at most ``span``, up to a sentence end."""
+    stop = k
+    while abs(stop - k) < span and 0 <= stop < len(toks) and toks[stop].text not in SENTENCE_END:
+        stop += step
+    return range(k, stop, step)
 
 
 def _lead(toks: list[Token], i: int, words: TenseWords) -> int:
     """The direction set by the nearest lead phrase within ``LEAD_SPAN`` tokens before ``i``."""
     ends = _lead_ends(words)
-    for k in range(i - 1, max(-1, i - 1 - LEAD_SPAN), -1):
-        if toks[k].text in SENTENCE_END or toks[k].text == ",":
+    for k in _in_sentence(toks, i - 1, -1, LEAD_SPAN):
+        if toks[k].text == ",":
             break
         if toks[k].low not in ends:
             continue
@@ -87,13 +91,10 @@ def _scan(
     toks: list[Token], k: int, step: int, words: TenseWords, *, through_present: bool = False
 ) -> int:
     """The first tense marker from token ``k`` on in direction ``step`` within the sentence."""
-    for _ in range(SCAN):
-        if not 0 <= k < len(toks) or toks[k].text in SENTENCE_END:
-            break
-        found = _marker(toks, k, words)
+    for m in _in_sentence(toks, k, step, SCAN):
+        found = _marker(toks, m, words)
         if found and not (through_present and found == PRESENT):
             return found
-        k += step
     return 0
 
 
@@ -119,7 +120,7 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
             return 1  # "a verdict may come Thursday"; not "may have left Tuesday"
     if word in words.present:
         return PRESENT
-    if word in words.scheduled and previous not in words.determiners | {"to", "will"}:
+    if word in words.scheduled and previous not in words.determiners and previous not in NOT_VERB:
         return 1  # "they meet separately Monday", "trading resumes Tuesday"
     if not _past_form(toks[k], words) or _adjective(toks, k, words):
         return 0
