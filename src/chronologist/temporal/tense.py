@@ -8,6 +8,7 @@ reads them over the tokens, with no parser, so that tagging stays fast.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
 from chronologist.temporal.lexicon import LEAD_DIRECTIONS, TenseWords
@@ -59,12 +60,12 @@ def _had_within(toks: list[Token], k: int, step: int, *, span: int = SCAN) -> bo
     return any(toks[m].low == "had" for m in _in_sentence(toks, k, step, span))
 
 
-def _in_sentence(toks: list[Token], k: int, step: int, span: int) -> range:
+def _in_sentence(toks: list[Token], k: int, step: int, span: int) -> Iterator[int]:
     """Indices from ``k`` on in direction ``step``, at most ``span``, up to a sentence end."""
-    stop = k
-    while abs(stop - k) < span and 0 <= stop < len(toks) and toks[stop].text not in SENTENCE_END:
-        stop += step
-    return range(k, stop, step)
+    for m in range(k, k + step * span, step):
+        if not 0 <= m < len(toks) or toks[m].text in SENTENCE_END:
+            return
+        yield m
 
 
 def _lead(toks: list[Token], i: int, words: TenseWords) -> int:
