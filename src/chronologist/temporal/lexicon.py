@@ -92,6 +92,8 @@ class GrammarWords:
     fraction_of: frozenset[str]
     verbs_before_last: frozenset[str]
     nouns_after_year: frozenset[str]
+    short_year_leads: frozenset[str]
+    after_short_year: frozenset[str]
     time_zones: frozenset[str]
 
 

@@ -274,11 +274,26 @@ class Parser:
         if len(text) == 3 and self.w(i - 1) in ("-", "\u2013") and self.line_start(i - 2):
             if self.is_int(i - 2) and self.w(i + 1) in ("-", ":", "\u2013", "\u2014"):
                 return val, i + 1  # the end of "527-565 - ..."
-        if len(text) == 3 and self.w(i - 1) in ("in", "since", "until", "c", "circa", "year"):
-            # "made in 868.": a three-digit year only in a clearly dated slot, before a pause
-            if self.w(i + 1) in (".", ",", ";", ")", "and", "") and val >= 100:
-                return val, i + 1
+        if len(text) == 3 and val >= 100 and self.short_year_slot(i):
+            return val, i + 1
         return None
+
+    def short_year_slot(self, i: int) -> bool:
+        """A three-digit number in a clearly dated slot: after "in", "since", a month or a
+        season ("December 771", "the summer of 772", "Christmas Day 800"), and before a pause
+        or a new clause ("in 843 the empire ...", not "in 843 cases")."""
+        prev = self.w(i - 1)
+        named = self.month(i - 1) is not None or (prev == "day" and self.cap(i - 1))
+        if prev == "of":
+            named = self.w(i - 2) in self.lex.seasons or self.month(i - 2) is not None
+        if not named and prev not in self.g.short_year_leads:
+            return False
+        nxt = self.w(i + 1)
+        if nxt in (".", ",", ";", ")", ""):
+            return True
+        if nxt in self.g.after_short_year or nxt in self.g.prepositions:
+            return True
+        return self.cap(i + 1) and self.tx(i + 1).isalpha()
 
     def line_start(self, i: int) -> bool:
         """Token ``i`` opens its line, or follows only "c." there ("c. 395 - ...")."""
@@ -453,8 +468,10 @@ class Parser:
             elif w0 in ("c", "ca"):
                 return None
             inner = self.core_or_range(j)
-            if inner is not None and inner.type in ("DATE", "TIME") and inner.explicit:
-                return _approx(inner, i)
+            if inner is not None and inner.type in ("DATE", "TIME"):
+                # "about 1900"; "nearly 150 years later", "some two weeks ago"
+                if inner.explicit or self.number(j, allow_article=True) is not None:
+                    return _approx(inner, i)
         # "post-1959", "pre-1914"
         if w0 in ("post", "pre") and self.hyphen(i + 1):
             inner = self.core(i + 2)
@@ -1738,7 +1755,8 @@ class Parser:
         return None
 
     def recurring(self, i: int) -> Reading | None:
-        """ "daily", "every day", "each Thursday", "every other week", "Tuesday nights"."""
+        """ "daily", "every day", "each Thursday", "every other week", "every summer",
+        "Tuesday nights"."""
         lex = self.lex
         word = self.w(i)
         if word in lex.sets:
@@ -1750,17 +1768,18 @@ class Parser:
             if word == "per" and self.rate(i):
                 return None  # "15 million instructions per second": a rate, not a time
             j = i + 1
-            step = 1
+            step: int | None = 1
             if self.w(j) == "other":
                 step = 2
                 j += 1
             num = self.number(j) if word != "per" else None
-            if num is not None and num[0] is not None and self.plural_unit(num[1]):
-                step, j = num[0], num[1]
+            if num is not None and self.plural_unit(num[1]):
+                step, j = num  # "every three years"; "every few years" has no count
             u = self.unit(j)
             if u is not None:
                 spec = lex.units[u[0]]
-                v = _dur_value(spec.timex, step * spec.n, 1, spec.time)
+                count = None if step is None else step * spec.n
+                v = _dur_value(spec.timex, count, 1, spec.time)
                 return Reading(
                     i, u[1], "SET", lambda c: TimeValue(type="SET", duration=v), explicit=False
                 )
@@ -1773,6 +1792,12 @@ class Parser:
                 pt = TimePoint("day", weekday=d, part=part)
                 return Reading(
                     i, k, "SET", lambda c: TimeValue.point(pt, type="SET"), explicit=False
+                )
+            season = self.lex.seasons.get(self.w(j)) if word != "per" else None
+            if season is not None:  # "every summer"
+                sp = TimePoint("season", sub=season)
+                return Reading(
+                    i, j + 1, "SET", lambda c: TimeValue.point(sp, type="SET"), explicit=False
                 )
             m = self.month(j) if word != "per" else None
             if m is not None:  # "each July"

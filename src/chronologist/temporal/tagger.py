@@ -164,8 +164,6 @@ def tag_times(
             if restated:  # "died in 814, fourteen years later": counted from before 814
                 ctx.ref, held = before_explicit, ctx.ref
             when = _resolve(reading, ctx)
-            if restated:
-                ctx.ref = held
             if reading.explicit:
                 before_explicit, after_explicit = ctx.ref, _after_comma(toks, reading.j)
             if when is None and reading.fallback is not None:
@@ -183,5 +181,7 @@ def tag_times(
             elif when is not None:
                 mentions.append(_mention(text, toks, reading, when))
                 _update(ctx, reading, when)
+            if restated:  # the narrative goes on from the date the text gave (814)
+                ctx.ref = held
             i = reading.j
     return mentions
