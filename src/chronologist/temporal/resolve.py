@@ -44,6 +44,11 @@ class Context:
         return self.ref or self.dct
 
 
+def in_part(d: TimePoint, part: str) -> TimePoint:
+    """Part ``part`` of the day ``d`` ("MO", "NI")."""
+    return TimePoint("partofday", year=d.year, month=d.month, day=d.day, part=part)
+
+
 def pt(p: TimePoint | None, **kw: object) -> TimeValue | None:
     """A point value, or None when shifting ran off the calendar."""
     return TimeValue.point(p, **kw) if p is not None else None
@@ -219,8 +224,7 @@ def day_offset(c: Context, off: int, part: str | None) -> TimeValue | None:
     if d is None:
         return TimeValue.point(now) if off == 0 else None
     if part:
-        d = TimePoint("partofday", year=d.year, month=d.month, day=d.day, part=part)
-        return TimeValue.point(d, type="TIME")
+        return TimeValue.point(in_part(d, part), type="TIME")
     return TimeValue.point(d)
 
 
@@ -241,9 +245,7 @@ def weekday(
         d = A.nearest_weekday(now, wd, -1 if c.tense < 0 and c.pluperfect else 1)
     if d is None:
         return None
-    if part:
-        d = TimePoint("partofday", year=d.year, month=d.month, day=d.day, part=part)
-    return TimeValue.point(d)
+    return TimeValue.point(in_part(d, part) if part else d)
 
 
 def weekend(c: Context, off: int) -> TimeValue | None:
@@ -288,13 +290,22 @@ def anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeVal
         return unknown(gran)
     p = A.shift(then, gran, off)
     if p is None:
-        # the reference time is coarser than the unit: keep what we know
-        p = then
-        return TimeValue.point(p, approximate=True)
+        return _unplaced(then, gran)
     if part and p.granularity == "day":
-        p = TimePoint("partofday", year=p.year, month=p.month, day=p.day, part=part)
-        return TimeValue.point(p, type="TIME")
+        return TimeValue.point(in_part(p, part), type="TIME")
     return TimeValue.point(p)
+
+
+def _unplaced(then: TimePoint, gran: str) -> TimeValue:
+    """A day, week or month told from a coarser reference time ("that same day" after
+    "October 1998"): that unit, at a place unknown within it (1998-10-XX). Coarser units
+    keep the reference time, approximate."""
+    month = then.month if then.granularity in ("month", "day") else None
+    if gran == "day":
+        return TimeValue.point(TimePoint("day", year=then.year, month=month))
+    if gran in ("week", "month"):
+        return TimeValue.point(TimePoint(gran, year=then.year))  # type: ignore[arg-type]
+    return TimeValue.point(then, approximate=True)
 
 
 def ago(

@@ -428,6 +428,7 @@ class Parser:
         best: Reading | None = None
         for rule in (
             self.full_date,
+            self.day_range,
             self.month_year,
             self.year_expr,
             self.decade,
@@ -604,6 +605,8 @@ class Parser:
             # "1850-58": a two-digit end year
             if self.is_int(k) and len(self.tx(k)) == 2 and word != "/":
                 start_val = first.build(Context(None, True))
+                if start_val and start_val.start and start_val.start.granularity == "day":
+                    return self.days_of_month(first, start_val.start, k)
                 if start_val and start_val.start and start_val.start.granularity == "year":
                     y0 = start_val.start.year or 0
                     y1 = y0 - y0 % 100 + int(self.tx(k))
@@ -648,6 +651,44 @@ class Parser:
             if second is not None and second.type == "DATE" and second.explicit and first.explicit:
                 return _range(first, second, split=True)
         return None
+
+    def days_of_month(self, first: Reading, start: TimePoint, k: int) -> Reading | None:
+        """ "June 9-23", "June 9-23, 1922": the second day of the first's month."""
+        day = int(self.tx(k))
+        if (
+            start.day is None
+            or not start.day < day <= 31
+            or self.w(k + 1)
+            in (
+                *self.lex.unit_plurals,
+                "%",
+                "percent",
+            )
+        ):
+            return None
+        j = k + 1
+        yr = self.year(j + 1) if self.w(j) == "," and start.year is None else None
+        if yr is not None:  # the year written after the second day holds for both
+            end = TimePoint("day", year=yr[0], month=start.month, day=day)
+            return _range(first, Reading(k, yr[1], "DATE", _const(end)))
+        return _range(first, Reading(k, j, "DATE", _same_month(first.build, day), explicit=False))
+
+    def day_range(self, i: int) -> Reading | None:
+        """ "9-23 June 1922", "from 9 to 23 June", "between 9 and 23 June": the first day
+        takes the second's month and year."""
+        if not (self.is_int(i) and len(self.tx(i)) <= 2):
+            return None
+        link = self.w(i + 1)
+        dash = link in ("-", "\u2013") and self.adj(i + 1) == self.adj(i + 2)
+        if not (dash or (link, self.w(i - 1)) in (("to", "from"), ("and", "between"))):
+            return None
+        got = self._day_month(i + 2)
+        second = self.full_date(i + 2) if got is not None else None
+        day = int(self.tx(i))
+        if second is None or got is None or not 1 <= day < got[1]:
+            return None
+        first = Reading(i, i + 1, "DATE", _same_month(second.build, day), explicit=False)
+        return _range(first, second, split=not dash)
 
     # ------------------------------------------------------------------ dates
     def full_date(self, i: int) -> Reading | None:

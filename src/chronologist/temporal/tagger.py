@@ -87,9 +87,12 @@ def _mention(
     return TimeMention(Span(start, end), text[start:end], when, _anchored(reading, when), interval)
 
 
-def _fill_year(value: TimeValue, start: TimePoint) -> TimeValue:
-    """The first end of "from July 20 to Aug. 6, 1789" takes the range's year."""
-    if value.start is not None and value.start.year is None and start.year is not None:
+def _fill_year(part: Reading, value: TimeValue, start: TimePoint) -> TimeValue:
+    """The first end of "from July 20 to Aug. 6, 1789", written without its year, takes
+    the range's year (not one the DCT would choose)."""
+    if value.start is None or start.year is None:
+        return value
+    if value.start.year is None or (not part.explicit and value.start.year != start.year):
         return TimeValue.point(start)
     return value
 
@@ -175,7 +178,7 @@ def tag_times(
                     if value is None:
                         continue
                     if when.is_interval and part is reading.parts[0] and when.start:
-                        value = _fill_year(value, when.start)
+                        value = _fill_year(part, value, when.start)
                     mentions.append(_mention(text, toks, part, value, interval=when))
                     _update(ctx, part, value)
             elif when is not None:
