@@ -106,6 +106,28 @@ def test_temporal_seed_gold_dates_are_reproduced() -> None:
             assert hits[0].when.edtf in accepted[start], event["id"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Power changed hands on 25 October (7 November, New Style) 1917.",
+        "Power changed hands on 7 November [O.S. 25 October] 1917.",
+        "Power changed hands on October 25 (November 7), 1917.",
+    ],
+)
+def test_temporal_reads_dual_dates(text: str) -> None:
+    days = [m for m in tag_times(text) if m.when.granularity == "day"]
+    by_calendar = {m.when.calendar: m for m in days}
+    assert sorted(by_calendar) == ["gregorian", "julian"]
+    assert by_calendar["julian"].when.edtf == "1917-10-25"
+    assert by_calendar["gregorian"].when.edtf == "1917-11-07"
+    assert by_calendar["julian"].when.earliest == by_calendar["gregorian"].when.earliest
+
+
+def test_temporal_dual_date_needs_the_calendar_gap() -> None:
+    days = [m for m in tag_times("The talks ran 4 May (5 May) 1922.") if m.when.start]
+    assert all(m.when.calendar == "gregorian" for m in days)
+
+
 def test_temporal_records_old_style_calendar() -> None:
     (julian,) = tag_times("Parliament met on March 3, 1649 Old Style.")
     (gregorian,) = tag_times("Parliament met on March 3, 1649.")

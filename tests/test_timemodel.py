@@ -16,6 +16,7 @@ from chronologist.timemodel import (
     SEASONS,
     TimePoint,
     TimeValue,
+    as_gregorian,
     day_number,
     days_in_month,
     from_day_number,
@@ -207,6 +208,41 @@ def test_day_number_consecutive_days_differ_by_one(day: tuple[int, int, int]) ->
     else:
         following = (y + 1, 1, 1)
     assert day_number(*following) == n + 1
+
+
+@pytest.mark.parametrize(
+    ("julian", "gregorian"),
+    [
+        ((1582, 10, 4), (1582, 10, 14)),  # the last Julian day before the reform
+        ((1752, 9, 2), (1752, 9, 13)),  # Britain's switch
+        ((1917, 10, 25), (1917, 11, 7)),  # the October Revolution
+        ((1918, 1, 31), (1918, 2, 13)),  # Russia's switch
+        ((250, 6, 1), (250, 6, 1)),  # the calendars agree in the 3rd century
+        ((-43, 3, 15), (-43, 3, 13)),  # the Ides of March, 44 BC
+    ],
+)
+def test_as_gregorian_known_days(
+    julian: tuple[int, int, int], gregorian: tuple[int, int, int]
+) -> None:
+    assert as_gregorian(julian, "julian") == gregorian
+    assert as_gregorian(gregorian, "gregorian") == gregorian
+
+
+@given(st.integers(-4000, 4000), st.integers(1, 12), st.integers(1, 28))
+def test_as_gregorian_keeps_consecutive_julian_days_consecutive(y: int, m: int, d: int) -> None:
+    a, b = as_gregorian((y, m, d), "julian"), as_gregorian((y, m, d + 1), "julian")
+    assert a is not None and b is not None
+    assert day_number(*b) == day_number(*a) + 1
+
+
+def test_julian_value_sorts_and_bounds_as_its_gregorian_day() -> None:
+    old = TimeValue.from_edtf("1917-10-25").with_(calendar="julian")
+    new = TimeValue.from_edtf("1917-11-07")
+    assert old.edtf == "1917-10-25"  # the digits as written
+    assert (old.earliest, old.latest) == (new.earliest, new.latest) == ((1917, 11, 7),) * 2
+    assert old.sort_key[:4] == new.sort_key[:4]
+    later = TimeValue.from_edtf("1917-11-01")  # before the Julian date's true day
+    assert sorted([old, later], key=lambda v: v.sort_key) == [later, old]
 
 
 @given(st.dates())

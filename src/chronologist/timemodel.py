@@ -20,6 +20,12 @@ Notations:
 * TIMEX3 (TimeML): ``1998-08-07``, ``1998-W32``, ``1998-Q3``, ``1998-SU``, ``199``,
   ``19``, ``XXXX-08-07``, ``1998-08-07TEV``, ``P3Y``, ``PRESENT_REF``, plus ``mod``.
 
+Calendars: a value keeps the day as the text wrote it, in the calendar it names
+(``calendar="julian"`` for Old Style dates); its EDTF and TIMEX3 strings are those written
+digits. Its bounds (``earliest``, ``latest``) and so its place in the order are
+proleptic Gregorian days: 25 October 1917 (Old Style) sorts, merges and is drawn as
+7 November 1917.
+
 Sorting: ``TimeValue.sort_key`` orders by earliest possible day (open start first),
 then latest possible day (open end last), then finer granularity first, then the EDTF
 string, which makes the order total and deterministic.
@@ -94,6 +100,17 @@ def day_number(year: int, month: int, day: int) -> int:
     doy = (153 * mp + 2) // 5 + day - 1
     doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
     return era * 146097 + doe - 719468
+
+
+def as_gregorian(day: Day | None, calendar: Calendar) -> Day | None:
+    """The proleptic Gregorian day of a day written in ``calendar``."""
+    if day is None or calendar == "gregorian":
+        return day
+    y, m, d = day
+    a = (14 - m) // 12  # Julian calendar: March-based years, a leap day every fourth year
+    yy, mm = y + 4800 - a, m + 12 * a - 3
+    julian_day = d + (153 * mm + 2) // 5 + 365 * yy + yy // 4 - 32083
+    return from_day_number(julian_day - 2440588)  # 2440588: Julian day of 1970-01-01
 
 
 def from_day_number(n: int) -> Day:
@@ -290,13 +307,13 @@ class TimeValue:
     # -- bounds and order -------------------------------------------------------------
     @property
     def earliest(self) -> Day | None:
-        """First possible day, or None for an open or unknown start."""
-        return self.start.earliest() if self.start else None
+        """First possible day (proleptic Gregorian), or None for an open or unknown start."""
+        return as_gregorian(self.start.earliest() if self.start else None, self.calendar)
 
     @property
     def latest(self) -> Day | None:
-        """Last possible day, or None for an open or unknown end."""
-        return self.end.latest() if self.end else None
+        """Last possible day (proleptic Gregorian), or None for an open or unknown end."""
+        return as_gregorian(self.end.latest() if self.end else None, self.calendar)
 
     @property
     def granularity(self) -> Granularity | None:

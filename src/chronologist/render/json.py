@@ -18,7 +18,7 @@ from chronologist.models import (
     Timeline,
 )
 from chronologist.render._common import Rendered, plural
-from chronologist.timemodel import TimeValue
+from chronologist.timemodel import TimeValue, as_gregorian
 
 SCHEMA_ID = "chronologist.timeline/1"
 FORMAT = "json"
@@ -55,8 +55,8 @@ def when_to_dict(when: TimeValue | None, basis: str) -> dict[str, Any] | None:
     return {
         "edtf": when.edtf or None,
         "timex": when.timex,
-        "earliest": _day(lo.earliest() if lo else None),
-        "latest": _day(hi.latest() if hi else None),
+        "earliest": _day(as_gregorian(lo.earliest() if lo else None, when.calendar)),
+        "latest": _day(as_gregorian(hi.latest() if hi else None, when.calendar)),
         "granularity": when.granularity,
         "approximate": when.approximate,
         "uncertain": when.uncertain,

@@ -45,7 +45,7 @@ from chronologist.models import Event, Participant, Timeline
 from chronologist.render._common import Rendered, human_date, plural, safe_url
 from chronologist.render.json import timeline_to_dict
 from chronologist.temporal.notation import bounds
-from chronologist.timemodel import TimeValue, day_number
+from chronologist.timemodel import TimeValue, as_gregorian, day_number
 
 __all__ = [
     "BASES",
@@ -167,8 +167,8 @@ def _when_fields(when: TimeValue | None) -> _WhenFields:
     if when is None:
         return "", None, None, 0, "", None, _INF, _INF
     lo, hi = bounds(when)
-    first = lo.earliest() if lo else None
-    last = hi.latest() if hi else None
+    first = as_gregorian(lo.earliest() if lo else None, when.calendar)
+    last = as_gregorian(hi.latest() if hi else None, when.calendar)
     return (
         when.edtf,
         _iso_day(first),

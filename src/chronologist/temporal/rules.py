@@ -23,7 +23,7 @@ from chronologist.temporal import resolve as R
 from chronologist.temporal.lexicon import Lexicon, Unit, load_lexicon
 from chronologist.temporal.resolve import Context
 from chronologist.temporal.tokens import Token
-from chronologist.timemodel import TimePoint, TimeValue, days_in_month
+from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_month
 
 Builder = Callable[[Context], TimeValue | None]
 
@@ -75,6 +75,12 @@ def _by_first(
 def _const(p: TimePoint) -> Builder:
     """A builder for a fully written date."""
     return lambda c: TimeValue.point(p)
+
+
+def _day(y: int, m: int, d: int, *, julian: bool) -> TimeValue:
+    """A written day, in the Julian calendar or the Gregorian."""
+    v = TimeValue.point(TimePoint("day", year=y, month=m, day=d))
+    return v.with_(calendar="julian") if julian else v
 
 
 def _given(value: TimeValue) -> Builder:
@@ -406,6 +412,41 @@ class Parser:
         second = Reading(k, j, "DATE", _const(TimePoint("year", year=y1)))
         return _range(first, second, split=not dash)
 
+    def dual_date(self, i: int) -> Reading | None:
+        """ "25 October (7 November, New Style) 1917", "7 November [O.S. 25 October] 1917":
+        one day in the Julian and the Gregorian calendar, the year written after both. The
+        gap between the two days (13 days in 1900-2099) says which is the Julian one."""
+        a = self._month_day(i) or self._day_month(i)
+        if a is None or self.w(a[2]) not in ("(", "["):
+            return None
+        at = self.style_word(a[2] + 1)
+        b = self._month_day(at) or self._day_month(at)
+        if b is None:
+            return None
+        k = self.style_word(b[2] + (self.w(b[2]) == ","))
+        if self.w(k) not in (")", "]"):
+            return None
+        yr = self.year(k + 1 + (self.w(k + 1) == ","))
+        if yr is None or yr[0] < 1583:
+            return None
+        y = yr[0]
+        if max(a[1], b[1]) > min(days_in_month(y, a[0]), days_in_month(y, b[0])):
+            return None
+        shift = day_number(y, b[0], b[1]) - day_number(y, a[0], a[1])
+        if abs(shift) != y // 100 - y // 400 - 2:  # the days the Julian calendar lags by
+            return None
+        first = Reading(i, a[2], "DATE", _given(_day(y, a[0], a[1], julian=shift > 0)))
+        second = Reading(at, b[2], "DATE", _given(_day(y, b[0], b[1], julian=shift < 0)))
+        return Reading(i, k + 1, "DATE", first.build, parts=(first, second))
+
+    def style_word(self, k: int) -> int:
+        """Skip "O.S.", "N.S.", "Old Style" or "New Style" at ``k``."""
+        if self.w(k) in ("o", "n") and self.w(k + 1) == "." and self.w(k + 2) == "s":
+            return self.dot(k + 3)
+        if self.w(k) in ("old", "new") and self.w(k + 1) == "style":
+            return k + 2
+        return k
+
     def old_style(self, k: int) -> int | None:
         """ "(O.S.)", "Old Style", "(Julian)" after a date: the end index, or None."""
         paren = self.w(k) == "("
@@ -428,6 +469,7 @@ class Parser:
         best: Reading | None = None
         for rule in (
             self.full_date,
+            self.dual_date,
             self.day_range,
             self.month_year,
             self.year_expr,

@@ -179,7 +179,8 @@ def tag_times(
                         continue
                     if when.is_interval and part is reading.parts[0] and when.start:
                         value = _fill_year(part, value, when.start)
-                    mentions.append(_mention(text, toks, part, value, interval=when))
+                    span = when if when.is_interval else None  # not for a dual date
+                    mentions.append(_mention(text, toks, part, value, interval=span))
                     _update(ctx, part, value)
             elif when is not None:
                 mentions.append(_mention(text, toks, reading, when))
