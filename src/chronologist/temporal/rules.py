@@ -1114,16 +1114,12 @@ class Parser:
         if s is None:
             return None
         k = j + 1
-        if self.w(k) == "of":
-            yr = self.year(k + 1)
-            if yr is not None:
-                p = TimePoint("season", year=yr[0], sub=s)
-                return Reading(i, yr[1], "DATE", _const(p))
-            return None
-        yr = self.year(k)
-        if yr is not None and det is None:
+        yr = self.year(k + 1) if self.w(k) == "of" else self.year(k) if det is None else None
+        if yr is not None:
             p = TimePoint("season", year=yr[0], sub=s)
-            return Reading(i, yr[1], "DATE", _const(p))
+            return Reading(i, self.winter_end(s, yr), "DATE", _const(p))
+        if self.w(k) == "of":
+            return None
         if det is None:
             if self.w(j) == "fall" or self.w(i) == "the":
                 if self.w(i) == "the" and self.w(i - 1) in (
@@ -1167,6 +1163,17 @@ class Parser:
         ):  # not "said that spring was late"
             return 0, i + 1 + (self.w(i + 1) == "same")
         return None
+
+    def winter_end(self, season: int, year: tuple[int, int]) -> int:
+        """After "the winter of 1932", a "-33" naming the year it runs into belongs to it."""
+        k = year[1]
+        if season == 4 and self.w(k) in ("-", "/", "\u2013") and self.adj(k) and self.adj(k + 1):
+            if self.is_int(k + 1) and self.tx(k + 1) in (
+                f"{(year[0] + 1) % 100:02d}",
+                str(year[0] + 1),
+            ):
+                return k + 2
+        return k
 
     def season_anaphor(self, i: int) -> tuple[int, int, int] | None:
         """ "the following spring", "the previous winter", "that summer", "the same autumn":
