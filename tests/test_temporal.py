@@ -112,6 +112,7 @@ def test_temporal_seed_gold_dates_are_reproduced() -> None:
         "Power changed hands on 25 October (7 November, New Style) 1917.",
         "Power changed hands on 7 November [O.S. 25 October] 1917.",
         "Power changed hands on October 25 (November 7), 1917.",
+        "Power changed hands on 7 November 1917 [O.S. 25 October].",
     ],
 )
 def test_temporal_reads_dual_dates(text: str) -> None:

@@ -413,20 +413,27 @@ class Parser:
         return _range(first, second, split=not dash)
 
     def dual_date(self, i: int) -> Reading | None:
-        """ "25 October (7 November, New Style) 1917", "7 November [O.S. 25 October] 1917":
-        one day in the Julian and the Gregorian calendar, the year written after both. The
+        """ "25 October (7 November, New Style) 1917", "7 November [O.S. 25 October] 1917",
+        "18 December 1878 [O.S. 6 December]": one day in the Julian and the Gregorian
+        calendar, the year written once, after the first day or after both. The
         gap between the two days (13 days in 1900-2099) says which is the Julian one."""
         a = self._month_day(i) or self._day_month(i)
-        if a is None or self.w(a[2]) not in ("(", "["):
+        if a is None:
             return None
-        at = self.style_word(a[2] + 1)
+        opened = a[2]  # "18 December 1878 [O.S. 6 December]": the year may come first
+        first_year = self.year(opened + (self.w(opened) == ","))
+        if first_year is not None:
+            opened = first_year[1]
+        if self.w(opened) not in ("(", "["):
+            return None
+        at = self.style_word(opened + 1)
         b = self._month_day(at) or self._day_month(at)
         if b is None:
             return None
         k = self.style_word(b[2] + (self.w(b[2]) == ","))
         if self.w(k) not in (")", "]"):
             return None
-        yr = self.year(k + 1 + (self.w(k + 1) == ","))
+        yr = first_year or self.year(k + 1 + (self.w(k + 1) == ","))
         if yr is None or yr[0] < 1583:
             return None
         y = yr[0]
@@ -435,7 +442,8 @@ class Parser:
         shift = day_number(y, b[0], b[1]) - day_number(y, a[0], a[1])
         if abs(shift) != y // 100 - y // 400 - 2:  # the days the Julian calendar lags by
             return None
-        first = Reading(i, a[2], "DATE", _given(_day(y, a[0], a[1], julian=shift > 0)))
+        first_end = first_year[1] if first_year else a[2]
+        first = Reading(i, first_end, "DATE", _given(_day(y, a[0], a[1], julian=shift > 0)))
         second = Reading(at, b[2], "DATE", _given(_day(y, b[0], b[1], julian=shift < 0)))
         return Reading(i, k + 1, "DATE", first.build, parts=(first, second))
 
@@ -1070,9 +1078,16 @@ class Parser:
             k += 1
         word, first_end = self.w(k), None
         if word not in ("century", "centuries", "millennium", "millennia"):
-            # "the 18th and 19th centuries": the first takes the unit (and era) of the second
-            second = self.ordinal(k + 1) if self.w(k) in ("and", "or") else None
-            if second is None or self.w(second[1]) not in ("centuries", "millennia"):
+            # "the 18th and 19th centuries", "the late 16th to the early 17th century": the
+            # first takes the unit (and era) of the second
+            m = k + 1 + (self.w(k + 1) == "the")
+            if self.w(m) in ("early", "mid", "late"):
+                m += 1 + self.hyphen(m + 1)
+            second = self.ordinal(m) if self.w(k) in ("and", "or", "to") else None
+            unit = self.w(second[1]) if second is not None else ""
+            # "and" joins plurals; "to" may end on one ("the 16th to the 18th century")
+            singular = self.w(k) == "to" and unit in ("century", "millennium")
+            if second is None or not (singular or unit in ("centuries", "millennia")):
                 return None
             word, first_end, k = self.w(second[1]), k, second[1]
         k += 1
