@@ -188,6 +188,19 @@ def this_quarter(c: Context, off: int | None) -> TimeValue | None:
     return pt(q)
 
 
+def quarter_ended(c: Context, last: TimeValue | None) -> TimeValue | None:
+    """ "the quarter ended July 31": the quarter being reported if one was named (a
+    company's "fiscal first quarter" keeps its number), else the calendar quarter holding
+    most of its three months (May to July: the second)."""
+    if c.ref_quarter is not None:
+        return TimeValue.point(c.ref_quarter)
+    day = last.start if last is not None else None
+    mid = A.shift_day(day, -45) if day is not None and day.day is not None else None
+    if mid is None or mid.year is None or mid.month is None:
+        return this_quarter(c, None)
+    return TimeValue.point(TimePoint("quarter", year=mid.year, sub=(mid.month - 1) // 3 + 1))
+
+
 def quarter_in(c: Context, year: int | None, off: int = 0) -> TimeValue | None:
     """The quarter being reported, in another year ("the 1988 quarter"), or ``off`` years
     from the DCT's ("last year's quarter")."""

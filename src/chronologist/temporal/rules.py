@@ -1290,6 +1290,12 @@ class Parser:
                 back = self.a_year_back(j + 1) if det == "the" else None
                 if back is not None:  # "the quarter a year ago"
                     return _year_back(i, back)
+                day = self.full_date(j + 2) if self.w(j + 1) in ("ended", "ending") else None
+                if day is not None and det == "the":  # "the quarter ended July 31"
+                    last = day.build
+                    return Reading(
+                        i, j + 1, "DATE", lambda c: R.quarter_ended(c, last(c)), explicit=False
+                    )
                 return Reading(i, j + 1, "DATE", lambda c: R.this_quarter(c, off), explicit=False)
             if (
                 self.w(j) in ("latest", "current", "recent", "previous")
