@@ -489,6 +489,7 @@ class Parser:
             self.anaphoric,
             self.reference,
             self.duration,
+            self.lasting,
             self.clock_time,
             self.recurring,
             self.holiday,
@@ -1686,8 +1687,10 @@ class Parser:
             or (nxt == "of" and self.w(k2 + 1) == "age")
         ):
             return None  # an age
-        if self.hyphen(k2) and self.w(k2 + 1) in ("earlier", "ago"):
-            return None  # "a year-earlier loss": "year-earlier" is the time, "a" goes with "loss"
+        if self.hyphen(k2) and self.w(k2 + 1) in ("earlier", "ago", "long"):
+            return None  # "a year-earlier loss", "an hour-long speech": the adjective is the time
+        if self.w(j) in ("a", "an") and self.plural_unit(k) and self.hyphen(k2):
+            return None  # "a months-long siege": "a" goes with "siege"
         if key == "quarter" and (hyph or (nxt == "of" and self.w(k2 + 1) in self.g.fraction_of)):
             return None  # "three-quarters of", "more than a quarter of the market": a fraction
         if key == "second" and count == 1 and self.w(i) in ("a", "one") and self.tx(k2).isalpha():
@@ -1785,6 +1788,22 @@ class Parser:
         if not words:
             return None
         return " ".join(words), k
+
+    def lasting(self, i: int) -> Reading | None:
+        """ "day-long", "decades-long", "yearlong": an adjective of length (P1D, PXY...)."""
+        word = self.w(i)
+        if self.hyphen(i + 1) and self.w(i + 2) == "long":
+            found, end = self.lex.unit(word), i + 3
+        elif word.endswith("long"):
+            found, end = self.lex.unit(word[:-4]), i + 1
+        else:
+            return None
+        if found is None:
+            return None
+        spec = found[1]
+        count = None if self.plural_unit(i) else 1
+        value = _dur_value(spec.timex, count, spec.n, spec.time)
+        return Reading(i, end, "DURATION", _dur(value), explicit=False)
 
     def clock_time(self, i: int) -> Reading | None:
         """ "10 p.m.", "10:30 a.m.", "noon", "midnight", "3 o'clock", optionally with a day."""
