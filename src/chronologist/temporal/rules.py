@@ -1627,8 +1627,8 @@ class Parser:
                 if self.plural_unit(j) and not (self.tx(j)[:1].isupper() and self.lead_cap(j)):
                     key = lex.unit_plurals[self.w(j)]
                     spec = lex.units[key]
-                    if spec.time and lead is None:
-                        return None
+                    if spec.time and lead is None and self.w(i - 1) not in ("within", "for"):
+                        return None  # "hours" alone is rarely a time; "for hours" is
                     if lead is None and self.w(j + 1) in ("ago", "earlier", "later", "before"):
                         return Reading(
                             i,
