@@ -117,6 +117,16 @@ def month_alone(c: Context, month: int, det: int | None) -> TimeValue | None:
     return TimeValue.point(TimePoint("month", year=y, month=month))
 
 
+def day_of_month(c: Context, day: int) -> TimeValue | None:
+    """ "on the 25th": that day of the month the text stands at (its reference time)."""
+    then = c.then()
+    if then is None or then.year is None or then.month is None:
+        return None
+    if day > days_in_month(then.year, then.month):
+        return None
+    return TimeValue.point(TimePoint("day", year=then.year, month=then.month, day=day))
+
+
 def month_anaphor(c: Context, month: int, off: int) -> TimeValue | None:
     """The month named after or before the reference time ("the following January")."""
     then = c.then()

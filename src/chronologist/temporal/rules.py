@@ -245,6 +245,9 @@ class Parser:
         if spelled is not None and (spelled[0] != 2000 or loose):
             return spelled
         if not self.is_int(i):
+            clipped = self.clipped_year(i)
+            if clipped is not None:
+                return clipped
             lead = self.era(i)  # "A.D. 330", "B.C. 44"
             if lead is not None and self.is_int(lead[1]) and len(self.tx(lead[1])) <= 4:
                 val = int(self.tx(lead[1]))
@@ -283,6 +286,23 @@ class Parser:
         if len(text) == 3 and val >= 100 and self.short_year_slot(i):
             return val, i + 1
         return None
+
+    def clipped_year(self, i: int) -> tuple[int, int] | None:
+        """ "spring '98", "in '45": two digits after an apostrophe, in a dated slot (after a
+        month, a season, "in", "since", "of"); 31-99 are 19xx, 00-30 are 20xx."""
+        if self.w(i) not in ("'", "\u2019") or not self.adj(i + 1) or not self.is_int(i + 1):
+            return None
+        if len(self.tx(i + 1)) != 2 or self.w(i + 2) == "s":
+            return None
+        prev = self.w(i - 1)
+        if not (
+            prev in ("in", "since", "of", "until", "by")
+            or prev in self.lex.seasons
+            or self.month(i - 1) is not None
+        ):
+            return None
+        yy = int(self.tx(i + 1))
+        return (1900 + yy if yy > 30 else 2000 + yy), i + 2
 
     def short_year_slot(self, i: int) -> bool:
         """A three-digit number in a clearly dated slot: after "in", "since", a month or a
@@ -479,6 +499,7 @@ class Parser:
             self.full_date,
             self.dual_date,
             self.day_range,
+            self.day_alone,
             self.month_year,
             self.year_expr,
             self.decade,
@@ -724,6 +745,20 @@ class Parser:
             return _range(first, Reading(k, yr[1], "DATE", _const(end)))
         return _range(first, Reading(k, j, "DATE", _same_month(first.build, day), explicit=False))
 
+    def day_alone(self, i: int) -> Reading | None:
+        """ "left on the 25th", "by the 3rd": a day of the month the text stands at."""
+        if self.w(i) != "the" or self.w(i - 1) not in ("on", "by", "until", "since", "and"):
+            return None
+        o = self.ordinal(i + 1) if self.is_int(i + 1) else None
+        if o is None or not 1 <= o[0] <= 31:
+            return None
+        n, k = o
+        nxt = self.w(k)
+        pause = nxt in (".", ",", ";", ")", "", "and", "or", "but")
+        if nxt == "of" or not (pause or nxt in self.g.prepositions):
+            return None  # "on the 25th floor"; "the 3rd of March" is read whole elsewhere
+        return Reading(i, k, "DATE", lambda c: R.day_of_month(c, n), anaphoric=True, explicit=False)
+
     def day_range(self, i: int) -> Reading | None:
         """ "9-23 June 1922", "from 9 to 23 June", "between 9 and 23 June": the first day
         takes the second's month and year."""
@@ -750,7 +785,7 @@ class Parser:
             j = wd[1] + (self.w(wd[1]) == ",")
         got = self._month_day(j) or self._day_month(j) or self._the_day_of(j)
         if got is None:
-            return self.iso_date(i) or self.numeric_date(i)
+            return self.iso_date(i) or self.numeric_date(i) or self.dotted_date(i)
         month, day, j = got
         if day > 31:
             return None
@@ -817,24 +852,40 @@ class Parser:
         return m[0], o[0], m[1]
 
     def iso_date(self, i: int) -> Reading | None:
-        """1922-04-03 (and 1922-04)."""
+        """1922-04-03 (and 1922-04), 1922/04/03."""
         if not (self.is_int(i) and len(self.tx(i)) == 4):
             return None
-        if not (
-            self.w(i + 1) == "-" and self.adj(i + 1) and self.is_int(i + 2) and self.adj(i + 2)
-        ):
+        sep = self.w(i + 1)
+        if not (sep in ("-", "/") and self.adj(i + 1) and self.is_int(i + 2) and self.adj(i + 2)):
             return None
         y, mo = int(self.tx(i)), int(self.tx(i + 2))
         if len(self.tx(i + 2)) != 2 or not 1 <= mo <= 12:
             return None
-        if self.w(i + 3) == "-" and self.adj(i + 3) and self.is_int(i + 4) and self.adj(i + 4):
+        if self.w(i + 3) == sep and self.adj(i + 3) and self.is_int(i + 4) and self.adj(i + 4):
             d = int(self.tx(i + 4))
             if len(self.tx(i + 4)) != 2 or not 1 <= d <= days_in_month(y, mo):
                 return None
             p = TimePoint("day", year=y, month=mo, day=d)
             return Reading(i, i + 5, "DATE", _const(p))
+        if sep == "/":
+            return None  # "2012/13" is a span of years, not a month
         p = TimePoint("month", year=y, month=mo)
         return Reading(i, i + 3, "DATE", _const(p))
+
+    def dotted_date(self, i: int) -> Reading | None:
+        """21.03.2013 (day first, as written where dots separate dates) and 2013.03.21."""
+        parts = self.tx(i).split(".")
+        if len(parts) != 3 or not all(p.isdigit() for p in parts):
+            return None
+        if len(parts[0]) == 4 and len(parts[1]) == len(parts[2]) == 2:
+            y, mo, d = (int(p) for p in parts)
+        elif len(parts[2]) == 4 and len(parts[0]) <= 2 and len(parts[1]) <= 2:
+            d, mo, y = (int(p) for p in parts)
+        else:
+            return None
+        if not (1 <= mo <= 12 and 1 <= d <= days_in_month(y, mo)):
+            return None
+        return Reading(i, i + 1, "DATE", _const(TimePoint("day", year=y, month=mo, day=d)))
 
     def numeric_date(self, i: int) -> Reading | None:
         """US style 4/3/1922 or 04/03/22 (month first)."""
