@@ -192,6 +192,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     '"1/1/1/1…"': repeat("1/"),
     '"1 1 1 1…"': repeat("1 "),
     '"-----…"': repeat("-"),
+    '"a" and white space only': lambda n: "a" + " " * (n - 1),
     '"1,1,1,1…" (one number token)': repeat("1,"),
     '"May June July …"': repeat("May June July "),
     '"January 1, 1999 to …"': repeat("January 1, 1999 to "),

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import ClassVar
 
 from chronologist.temporal import anchor as A
 from chronologist.temporal import resolve as R
@@ -98,8 +99,17 @@ def _dur(value: str) -> Builder:
     return lambda c: TimeValue(type="DURATION", duration=value)
 
 
+PAD = 64
+"""Empty tokens after a segment's last. The rules look a few tokens either side of an
+index; past the end, and at indices -64..-1, they find these, so the per-token lookups
+(``w``, ``tx``, ``is_int``) are plain list indexing, with no bounds test."""
+
+
 class Parser:
     """Parses the tokens of one text segment."""
+
+    rules: ClassVar[tuple[Callable[[Parser, int], Reading | None], ...]]
+    """The expression rules ``core`` tries at each token (set after the class)."""
 
     def __init__(self, toks: list[Token], lex: Lexicon, *, lowercase_text: bool = False) -> None:
         self.t = toks
@@ -108,14 +118,16 @@ class Parser:
         self.g = lex.grammar
         """The grammar words the rules test ("prepositions", "afterwards", ...)."""
         self.lowercase_text = lowercase_text
+        pad = [""] * PAD
+        self.w: Callable[[int], str] = ([t.low for t in toks] + pad).__getitem__
+        """Token ``i`` lowercased ("" outside the segment)."""
+        self.tx: Callable[[int], str] = ([t.text for t in toks] + pad).__getitem__
+        """Token ``i`` as written ("" outside the segment)."""
+        ints = [len(t.text) <= 9 and t.text.isascii() and t.text.isdigit() for t in toks]
+        self.is_int: Callable[[int], bool] = (ints + [False] * PAD).__getitem__
+        """Token ``i`` is a whole number of at most nine digits."""
 
     # ------------------------------------------------------------------ token helpers
-    def w(self, i: int) -> str:
-        return self.t[i].low if 0 <= i < self.n else ""
-
-    def tx(self, i: int) -> str:
-        return self.t[i].text if 0 <= i < self.n else ""
-
     def adj(self, i: int) -> bool:
         """Token ``i`` follows the previous one with no space."""
         return 0 < i < self.n and not self.t[i].space_before
@@ -123,16 +135,10 @@ class Parser:
     def cap(self, i: int) -> bool:
         return 0 <= i < self.n and (self.t[i].text[:1].isupper() or self.lowercase_text)
 
-    def is_int(self, i: int) -> bool:
-        if not 0 <= i < self.n:
-            return False
-        text = self.t[i].text
-        return len(text) <= 9 and text.isascii() and text.isdigit()
-
     def words(self, i: int, seq: tuple[str, ...]) -> bool:
-        if i >= self.n or self.t[i].low != seq[0]:
-            return False
-        return all(self.w(i + k) == s for k, s in enumerate(seq[1:], start=1))
+        """Tokens from ``i`` on are the words ``seq``."""
+        w = self.w
+        return w(i) == seq[0] and all(w(i + k) == word for k, word in enumerate(seq[1:], 1))
 
     def dot(self, i: int) -> int:
         """Skip an abbreviation's period right after token ``i - 1``."""
@@ -245,9 +251,8 @@ class Parser:
         if spelled is not None and (spelled[0] != 2000 or loose):
             return spelled
         if not self.is_int(i):
-            clipped = self.clipped_year(i)
-            if clipped is not None:
-                return clipped
+            if self.tx(i) in ("'", "\u2019"):
+                return self.clipped_year(i)
             lead = self.era(i)  # "A.D. 330", "B.C. 44"
             if lead is not None and self.is_int(lead[1]) and len(self.tx(lead[1])) <= 4:
                 val = int(self.tx(lead[1]))
@@ -290,7 +295,7 @@ class Parser:
     def clipped_year(self, i: int) -> tuple[int, int] | None:
         """ "spring '98", "in '45": two digits after an apostrophe, in a dated slot (after a
         month, a season, "in", "since", "of"); 31-99 are 19xx, 00-30 are 20xx."""
-        if self.w(i) not in ("'", "\u2019") or not self.adj(i + 1) or not self.is_int(i + 1):
+        if not self.adj(i + 1) or not self.is_int(i + 1):
             return None
         if len(self.tx(i + 1)) != 2 or self.w(i + 2) == "s":
             return None
@@ -437,6 +442,8 @@ class Parser:
         "18 December 1878 [O.S. 6 December]": one day in the Julian and the Gregorian
         calendar, the year written once, after the first day or after both. The
         gap between the two days (13 days in 1900-2099) says which is the Julian one."""
+        if not (self.is_int(i) or self.w(i) in self.lex.months):
+            return None
         a = self._month_day(i) or self._day_month(i)
         if a is None:
             return None
@@ -494,28 +501,10 @@ class Parser:
         return j
 
     def core(self, i: int) -> Reading | None:
+        """The longest reading of one expression (no prefix) starting at token ``i``."""
         best: Reading | None = None
-        for rule in (
-            self.full_date,
-            self.dual_date,
-            self.day_range,
-            self.day_alone,
-            self.month_year,
-            self.year_expr,
-            self.decade,
-            self.century,
-            self.season,
-            self.quarter,
-            self.deictic,
-            self.anaphoric,
-            self.reference,
-            self.duration,
-            self.lasting,
-            self.clock_time,
-            self.recurring,
-            self.holiday,
-        ):
-            r = rule(i)
+        for rule in self.rules:
+            r = rule(self, i)
             if r is not None and (best is None or r.j > best.j):
                 best = r
         return best
@@ -1843,7 +1832,7 @@ class Parser:
     def lasting(self, i: int) -> Reading | None:
         """ "day-long", "decades-long", "yearlong": an adjective of length (P1D, PXY...)."""
         word = self.w(i)
-        if self.hyphen(i + 1) and self.w(i + 2) == "long":
+        if self.w(i + 2) == "long" and self.hyphen(i + 1):
             found, end = self.lex.unit(word), i + 3
         elif word.endswith("long"):
             found, end = self.lex.unit(word[:-4]), i + 1
@@ -2108,6 +2097,28 @@ class Parser:
 
 
 # ---------------------------------------------------------------------- combinators
+Parser.rules = (
+    Parser.full_date,
+    Parser.dual_date,
+    Parser.day_range,
+    Parser.day_alone,
+    Parser.month_year,
+    Parser.year_expr,
+    Parser.decade,
+    Parser.century,
+    Parser.season,
+    Parser.quarter,
+    Parser.deictic,
+    Parser.anaphoric,
+    Parser.reference,
+    Parser.duration,
+    Parser.lasting,
+    Parser.clock_time,
+    Parser.recurring,
+    Parser.holiday,
+)
+
+
 def _year_back(i: int, j: int) -> Reading:
     """Tokens ``i:j`` name the period being reported, a year back ("the year-ago quarter")."""
     return Reading(i, j, "DATE", R.year_ago, anaphoric=True, explicit=False, shifted=True)
