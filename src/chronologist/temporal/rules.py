@@ -1049,13 +1049,32 @@ class Parser:
             return False
         if nxt in (".", ",", ":") and self.adj(k) and self.is_int(k + 1):
             return False
-        counted = nxt.isalpha() and nxt.endswith("s") and len(nxt) > 3 and self.t[k].text.islower()
-        return loose or not (
+        if loose:
+            return True
+        if self.hyphen(k) and self.w(k + 1).isalpha() and self.w(k + 1) not in self.g.year_hyphen:
+            return False  # "the 1200-page report", "a 1500-strong force"
+        if self.street_after(k):
+            return False  # "1600 Pennsylvania Avenue"
+        counted = self.tx(k).islower() and (
+            (nxt.isalpha() and nxt.endswith("s") and len(nxt) > 3) or nxt in self.g.plural_nouns
+        )
+        # "in 1989 sales rose" starts a clause; "about 1500 people", "of 2000 applicants" count
+        dated_slot = prev in self.g.prepositions and prev not in self.g.count_prepositions
+        return not (
             counted
             and nxt not in self.g.nouns_after_year
-            and prev not in self.g.prepositions
+            and not dated_slot
             and prev not in ("the", "-")
         )
+
+    def street_after(self, k: int) -> bool:
+        """Capitalised words from ``k`` on end in a street word ("Pennsylvania Avenue")."""
+        for m in range(k, k + 4):
+            if not self.cap(m) or not self.tx(m)[:1].isupper():
+                return False
+            if self.w(m) in self.g.street_words:
+                return m > k
+        return False
 
     def _event_name_after(self, k: int) -> str | None:
         """ "1917 October Revolution": the capitalised name right after a year."""
@@ -1624,6 +1643,8 @@ class Parser:
     def duration(self, i: int) -> Reading | None:
         """ "three years", "the past two months", "a decade ago", "two years later", "10-year"."""
         lex = self.lex
+        if self.military(i):
+            return None  # "at 1900 hours" is a clock time
         halved = self.half_unit(i)
         if halved is not None:
             return halved
@@ -1855,6 +1876,8 @@ class Parser:
             hour, minute, k = 12, 0, i + 1
         elif word == "midnight":
             hour, minute, k = 24, 0, i + 1
+        elif self.military(i):  # "at 1900 hours"
+            hour, minute, k = int(word[:2]), int(word[2:]), i + 2
         elif self.is_int(i) or (":" in self.tx(i) and self.tx(i).replace(":", "").isdigit()):
             text = self.tx(i)
             if ":" in text:
@@ -1915,6 +1938,18 @@ class Parser:
                 i, dr.j, "TIME", lambda c: R.at_time(c, dr.build(c), h, mi), explicit=False
             )
         return Reading(i, k, "TIME", lambda c: R.at_time(c, None, h, mi), explicit=False)
+
+    def military(self, i: int) -> bool:
+        """ "at 1900 hours", "by 0600 hrs": a 24-hour clock time (not "for 1900 hours")."""
+        text = self.tx(i)
+        return (
+            len(text) == 4
+            and self.is_int(i)
+            and self.w(i + 1) in ("hours", "hrs")
+            and self.w(i - 1) in ("at", "by", "until", "till", "from", "before", "after", "since")
+            and int(text[:2]) < 24
+            and int(text[2:]) < 60
+        )
 
     def _ampm(self, k: int) -> tuple[str, int] | None:
         word = self.w(k)
