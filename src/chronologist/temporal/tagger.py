@@ -18,6 +18,7 @@ import re
 from typing import Literal
 
 from chronologist.errors import InvalidDate
+from chronologist.temporal import anchor as A
 from chronologist.models import Span, TimeMention
 from chronologist.temporal.lexicon import load_lexicon
 from chronologist.temporal.resolve import Context
@@ -104,9 +105,25 @@ def _resolve(reading: Reading, ctx: Context) -> TimeValue | None:
         return None
 
 
+def _counted_from(reading: Reading, ctx: Context, before: TimePoint | None) -> TimeValue | None:
+    """A relative date set off by a comma after an explicit one restates it, counted from
+    the time told before it: "crowned in 800, ... died in 814, fourteen years later". None
+    when no time was told before, or when the phrase does not move from it ("in 146 BC, the
+    same year"): then it is the date just given."""
+    if before is None:
+        return None
+    told, ctx.ref = ctx.ref, before
+    value = _resolve(reading, ctx)
+    ctx.ref = told
+    start = value.start if value is not None else None
+    if start is None or start == A.coarsen(before, start.granularity):
+        return None
+    return value
+
+
 def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
-    if when.ref or when.type in ("DURATION", "SET"):
-        return
+    if when.ref or when.type == "SET" or (when.type == "DURATION" and when.start is None):
+        return  # a length moves no narrative; a range ("1473-74") does
     point = when.start if when.start is not None else when.end
     if point is None or point.year is None:
         return
@@ -164,9 +181,10 @@ def tag_times(
             ctx.tense = tense_at(toks, reading.i, reading.j, lex.tense)
             ctx.pluperfect = pluperfect(toks, reading.i)
             restated = reading.anaphoric and reading.i == after_explicit
-            if restated:  # "died in 814, fourteen years later": counted from before 814
-                ctx.ref, held = before_explicit, ctx.ref
-            when = _resolve(reading, ctx)
+            told = ctx.ref
+            when = _counted_from(reading, ctx, before_explicit) if restated else None
+            if when is None:
+                when = _resolve(reading, ctx)
             if reading.explicit:
                 before_explicit, after_explicit = ctx.ref, _after_comma(toks, reading.j)
             if when is None and reading.fallback is not None:
@@ -186,6 +204,6 @@ def tag_times(
                 mentions.append(_mention(text, toks, reading, when))
                 _update(ctx, reading, when)
             if restated:  # the narrative goes on from the date the text gave (814)
-                ctx.ref = held
+                ctx.ref = told
             i = reading.j
     return mentions
