@@ -18,8 +18,8 @@ import re
 from typing import Literal
 
 from chronologist.errors import InvalidDate
-from chronologist.temporal import anchor as A
 from chronologist.models import Span, TimeMention
+from chronologist.temporal import anchor as A
 from chronologist.temporal.lexicon import load_lexicon
 from chronologist.temporal.resolve import Context
 from chronologist.temporal.rules import Parser, Reading
