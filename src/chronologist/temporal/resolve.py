@@ -323,6 +323,8 @@ def _unplaced(then: TimePoint, gran: str) -> TimeValue:
     """A day, week or month told from a coarser reference time ("that same day" after
     "October 1998"): that unit, at a place unknown within it (1998-10-XX). Coarser units
     keep the reference time, approximate."""
+    if then.granularity in ("decade", "century", "millennium"):
+        return TimeValue.point(then, approximate=True)  # its year is not known
     month = then.month if then.granularity in ("month", "day") else None
     if gran == "day":
         return TimeValue.point(TimePoint("day", year=then.year, month=month))

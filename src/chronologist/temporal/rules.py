@@ -1801,7 +1801,8 @@ class Parser:
             return Reading(i, k2 + 2, "DATE", lambda c: R.ago(c, gran, n, mult, 1), explicit=False)
         if nxt == "hence":
             return Reading(i, k2 + 1, "DATE", lambda c: R.ago(c, gran, n, mult, 1), explicit=False)
-        bare = nxt in ("after", "before") and not self.tx(k2 + 1)[:1].isalnum()
+        # "three days after,", "six months on, the purge ended"
+        bare = nxt in ("after", "before", "on") and not self.tx(k2 + 1)[:1].isalnum()
         counted_on = nxt in self.g.afterwards or nxt in self.g.beforehand or bare
         if counted_on and self.w(k2 + 1) != "than":
             sign = -1 if nxt in self.g.beforehand or nxt == "before" else 1
