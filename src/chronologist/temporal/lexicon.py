@@ -84,7 +84,7 @@ class TenseWords:
 
 @dataclass(frozen=True, slots=True)
 class GrammarWords:
-    """Grammar words the parser's rules test (see ``temporal.rules``)."""
+    """Grammar words the parser's rules test (``temporal.scan``, ``dates``, ``relative``)."""
 
     prepositions: frozenset[str]
     afterwards: frozenset[str]

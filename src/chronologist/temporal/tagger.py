@@ -21,8 +21,9 @@ from chronologist.errors import InvalidDate
 from chronologist.models import Span, TimeMention
 from chronologist.temporal import anchor as A
 from chronologist.temporal.lexicon import load_lexicon
+from chronologist.temporal.reading import Reading
 from chronologist.temporal.resolve import Context
-from chronologist.temporal.rules import Parser, Reading
+from chronologist.temporal.rules import Parser
 from chronologist.temporal.tense import pluperfect, tense_at
 from chronologist.temporal.tokens import Token, segments, tokenize
 from chronologist.timemodel import TimePoint, TimeValue, days_in_month

@@ -1,0 +1,746 @@
+"""Rules for written dates: days, months, years, decades, centuries, seasons, quarters.
+
+Each rule reads an expression starting at a token and returns a ``Reading`` (or None);
+``Parser.core`` keeps the longest. Dual Julian/Gregorian dates and Old Style marks are
+read here too.
+"""
+
+from __future__ import annotations
+
+from chronologist.temporal import reading as B
+from chronologist.temporal import resolve as R
+from chronologist.temporal.reading import Reading
+from chronologist.temporal.scan import Scanner
+from chronologist.timemodel import TimePoint, day_number, days_in_month
+
+
+class DateRules(Scanner):
+    """Rules for dates written with their calendar units."""
+
+    def dual_date(self, i: int) -> Reading | None:
+        """ "25 October (7 November, New Style) 1917", "7 November [O.S. 25 October] 1917",
+        "18 December 1878 [O.S. 6 December]": one day in the Julian and the Gregorian
+        calendar, the year written once, after the first day or after both. The
+        gap between the two days (13 days in 1900-2099) says which is the Julian one."""
+        if not (self.is_int(i) or self.w(i) in self.lex.months):
+            return None
+        a = self._month_day(i) or self._day_month(i)
+        if a is None:
+            return None
+        opened = a[2]  # "18 December 1878 [O.S. 6 December]": the year may come first
+        first_year = self.year(opened + (self.w(opened) == ","))
+        if first_year is not None:
+            opened = first_year[1]
+        if self.w(opened) not in ("(", "["):
+            return None
+        at = self.style_word(opened + 1)
+        b = self._month_day(at) or self._day_month(at)
+        if b is None:
+            return None
+        k = self.style_word(b[2] + (self.w(b[2]) == ","))
+        if self.w(k) not in (")", "]"):
+            return None
+        yr = first_year or self.year(k + 1 + (self.w(k + 1) == ","))
+        if yr is None or yr[0] < 1583:
+            return None
+        y = yr[0]
+        if max(a[1], b[1]) > min(days_in_month(y, a[0]), days_in_month(y, b[0])):
+            return None
+        shift = day_number(y, b[0], b[1]) - day_number(y, a[0], a[1])
+        if abs(shift) != y // 100 - y // 400 - 2:  # the days the Julian calendar lags by
+            return None
+        first_end = first_year[1] if first_year else a[2]
+        first = Reading(
+            i, first_end, "DATE", B.given(B.written_day(y, a[0], a[1], julian=shift > 0))
+        )
+        second = Reading(at, b[2], "DATE", B.given(B.written_day(y, b[0], b[1], julian=shift < 0)))
+        return Reading(i, k + 1, "DATE", first.build, parts=(first, second))
+
+    def style_word(self, k: int) -> int:
+        """Skip "O.S.", "N.S.", "Old Style" or "New Style" at ``k``."""
+        if self.w(k) in ("o", "n") and self.w(k + 1) == "." and self.w(k + 2) == "s":
+            return self.dot(k + 3)
+        if self.w(k) in ("old", "new") and self.w(k + 1) == "style":
+            return k + 2
+        return k
+
+    def old_style(self, k: int) -> int | None:
+        """ "(O.S.)", "Old Style", "(Julian)" after a date: the end index, or None."""
+        paren = self.w(k) == "("
+        j = k + paren
+        if self.w(j) == "o" and self.w(j + 1) == "." and self.w(j + 2) == "s":
+            j = self.dot(j + 3)
+        elif self.w(j) == "old" and self.w(j + 1) == "style":
+            j += 2
+        elif self.w(j) == "julian" and paren:
+            j += 1
+        else:
+            return None
+        if paren:
+            if self.w(j) != ")":
+                return None
+            j += 1
+        return j
+
+    def day_alone(self, i: int) -> Reading | None:
+        """ "left on the 25th", "by the 3rd": a day of the month the text stands at."""
+        if self.w(i) != "the" or self.w(i - 1) not in ("on", "by", "until", "since", "and"):
+            return None
+        o = self.ordinal(i + 1) if self.is_int(i + 1) else None
+        if o is None or not 1 <= o[0] <= 31:
+            return None
+        n, k = o
+        nxt = self.w(k)
+        pause = nxt in (".", ",", ";", ")", "", "and", "or", "but")
+        if nxt == "of" or not (pause or nxt in self.g.prepositions):
+            return None  # "on the 25th floor"; "the 3rd of March" is read whole elsewhere
+        return Reading(i, k, "DATE", lambda c: R.day_of_month(c, n), anaphoric=True, explicit=False)
+
+    def day_range(self, i: int) -> Reading | None:
+        """ "9-23 June 1922", "from 9 to 23 June", "between 9 and 23 June": the first day
+        takes the second's month and year."""
+        if not (self.is_int(i) and len(self.tx(i)) <= 2):
+            return None
+        link = self.w(i + 1)
+        dash = link in ("-", "\u2013") and self.adj(i + 1) == self.adj(i + 2)
+        if not (dash or (link, self.w(i - 1)) in (("to", "from"), ("and", "between"))):
+            return None
+        got = self._day_month(i + 2)
+        second = self.full_date(i + 2) if got is not None else None
+        day = int(self.tx(i))
+        if second is None or got is None or not 1 <= day < got[1]:
+            return None
+        first = Reading(i, i + 1, "DATE", B.same_month(second.build, day), explicit=False)
+        return B.span(first, second, split=not dash)
+
+    def full_date(self, i: int) -> Reading | None:
+        """Day-level dates in the common styles, and "Month Day" without a year."""
+        j = i
+        wd = self.weekday(j)
+        if wd is not None:
+            j = wd[1] + (self.w(wd[1]) == ",")
+        got = self._month_day(j) or self._day_month(j) or self._the_day_of(j)
+        if got is None:
+            return self.iso_date(i) or self.numeric_date(i) or self.dotted_date(i)
+        month, day, j = got
+        if day > 31:
+            return None
+        k = j + (self.w(j) == ",")
+        yr = self.year(k, loose=True) if self.is_int(k) and len(self.tx(k)) == 4 else self.year(k)
+        if yr is not None and not (
+            self.w(k) == "," or self.is_int(k) or yr[0] <= 0 or self.era(k) is not None
+        ):
+            yr = None
+        if yr is not None:
+            y, j = yr
+            if day > days_in_month(y, month):
+                return None
+            p = TimePoint("day", year=y, month=month, day=day)
+            return Reading(i, j, "DATE", B.const(p))
+        if day > days_in_month(2000, month):
+            return None
+        return Reading(i, j, "DATE", lambda c: R.month_day(c, month, day), explicit=False)
+
+    def _month_day(self, i: int) -> tuple[int, int, int] | None:
+        m = self.month(i)
+        if m is None:
+            return None
+        month, j = m
+        if self.is_int(j) and len(self.tx(j)) <= 2:
+            day = int(self.tx(j))
+            j += 1
+            if self.w(j) in self.lex.ordinal_suffixes and self.adj(j):
+                j += 1
+            if day >= 1 and not (self.w(j) in self.lex.unit_plurals or self.w(j) == "%"):
+                return month, day, j
+            return None
+        o = self.ordinal(j)
+        if o is not None and self.w(j) != "second":
+            return month, o[0], o[1]
+        return None
+
+    def _day_month(self, i: int) -> tuple[int, int, int] | None:
+        if self.is_int(i) and len(self.tx(i)) <= 2:
+            day, j = int(self.tx(i)), i + 1
+            if self.w(j) in self.lex.ordinal_suffixes and self.adj(j):
+                j += 1
+        else:
+            o = self.ordinal(i)
+            if o is None:
+                return None
+            day, j = o
+        if self.w(j) == "of":
+            j += 1
+        m = self.month(j)
+        if m is None or day < 1:
+            return None
+        return m[0], day, m[1]
+
+    def _the_day_of(self, i: int) -> tuple[int, int, int] | None:
+        if self.w(i) != "the":
+            return None
+        o = self.ordinal(i + 1)
+        if o is None or self.w(o[1]) != "of":
+            return None
+        m = self.month(o[1] + 1)
+        if m is None:
+            return None
+        return m[0], o[0], m[1]
+
+    def iso_date(self, i: int) -> Reading | None:
+        """1922-04-03 (and 1922-04), 1922/04/03."""
+        if not (self.is_int(i) and len(self.tx(i)) == 4):
+            return None
+        sep = self.w(i + 1)
+        if not (sep in ("-", "/") and self.adj(i + 1) and self.is_int(i + 2) and self.adj(i + 2)):
+            return None
+        y, mo = int(self.tx(i)), int(self.tx(i + 2))
+        if len(self.tx(i + 2)) != 2 or not 1 <= mo <= 12:
+            return None
+        if self.w(i + 3) == sep and self.adj(i + 3) and self.is_int(i + 4) and self.adj(i + 4):
+            d = int(self.tx(i + 4))
+            if len(self.tx(i + 4)) != 2 or not 1 <= d <= days_in_month(y, mo):
+                return None
+            p = TimePoint("day", year=y, month=mo, day=d)
+            return Reading(i, i + 5, "DATE", B.const(p))
+        if sep == "/":
+            return None  # "2012/13" is a span of years, not a month
+        p = TimePoint("month", year=y, month=mo)
+        return Reading(i, i + 3, "DATE", B.const(p))
+
+    def dotted_date(self, i: int) -> Reading | None:
+        """21.03.2013 (day first, as written where dots separate dates) and 2013.03.21."""
+        parts = self.tx(i).split(".")
+        if len(parts) != 3 or not all(p.isdigit() for p in parts):
+            return None
+        if len(parts[0]) == 4 and len(parts[1]) == len(parts[2]) == 2:
+            y, mo, d = (int(p) for p in parts)
+        elif len(parts[2]) == 4 and len(parts[0]) <= 2 and len(parts[1]) <= 2:
+            d, mo, y = (int(p) for p in parts)
+        else:
+            return None
+        if not (1 <= mo <= 12 and 1 <= d <= days_in_month(y, mo)):
+            return None
+        return Reading(i, i + 1, "DATE", B.const(TimePoint("day", year=y, month=mo, day=d)))
+
+    def numeric_date(self, i: int) -> Reading | None:
+        """US style 4/3/1922 or 04/03/22 (month first)."""
+        if not (self.is_int(i) and self.w(i + 1) == "/" and self.adj(i + 1) and self.is_int(i + 2)):
+            return None
+        if not (
+            self.w(i + 3) == "/" and self.adj(i + 3) and self.is_int(i + 4) and self.adj(i + 4)
+        ):
+            return None
+        mo, d, ys = int(self.tx(i)), int(self.tx(i + 2)), self.tx(i + 4)
+        if len(ys) == 2:
+            y = 1900 + int(ys) if int(ys) > 30 else 2000 + int(ys)
+        elif len(ys) == 4:
+            y = int(ys)
+        else:
+            return None
+        if not (1 <= mo <= 12 and 1 <= d <= days_in_month(y, mo)):
+            return None
+        p = TimePoint("day", year=y, month=mo, day=d)
+        return Reading(i, i + 5, "DATE", B.const(p))
+
+    def month_year(self, i: int) -> Reading | None:
+        """ "April 1922", "April of 1922", a month alone ("in March"), and against the
+        narrative's reference time "the following January", "that March"."""
+        anaphor = self.anaphoric_det(i)
+        if anaphor is not None:
+            off, j = anaphor
+            m = self.month(j)
+            if m is None or self.w(m[1]) == "of" or self.year(m[1]) is not None:
+                return None
+            month = m[0]
+            return Reading(
+                i,
+                m[1],
+                "DATE",
+                lambda c: R.month_anaphor(c, month, off),
+                anaphoric=True,
+                explicit=False,
+            )
+        j = i
+        det = None
+        if self.w(j) in self.lex.deictic_determiners and self.w(j) not in ("past", "current"):
+            det = self.lex.deictic_determiners[self.w(j)]
+            j += 1
+        m = self.month(j)
+        if m is None:
+            return None
+        month, k = m
+        if det is None:
+            kk = k + (self.w(k) in ("of", ","))
+            yr = self.year(kk)
+            if yr is not None:
+                p = TimePoint("month", year=yr[0], month=month)
+                return Reading(i, yr[1], "DATE", B.const(p))
+            if self.w(k) in ("last", "this", "next") and self.w(k + 1) == "year":
+                off = self.lex.deictic_determiners[self.w(k)]
+                return Reading(
+                    i,
+                    k + 2,
+                    "DATE",
+                    lambda c: R.month_of_year(c, month, off),
+                    explicit=False,
+                )
+        if self.is_int(k) and len(self.tx(k)) <= 2:
+            return None  # "February 30": an impossible day, not a month
+        word = self.w(j)
+        if word in self.lex.ambiguous_months or word == "may":
+            prev = self.w(i - 1)
+            if det is None and prev not in (
+                "in",
+                "of",
+                "since",
+                "until",
+                "by",
+                "early",
+                "late",
+                "mid",
+                "-",
+                "during",
+                "through",
+                "before",
+                "after",
+                "from",
+                "to",
+                "and",
+                "last",
+                "this",
+                "next",
+                "the",
+            ):
+                return None
+            if word == "may" and self.w(k) in ("be", "have", "not", "also", "well"):
+                return None
+        nxt = self.tx(k)
+        if nxt[:1].isupper() and nxt.isalpha() and not self.lowercase_text:
+            if self.w(k) not in self.lex.months and self.w(k) not in self.lex.weekdays:
+                return None  # a name: "the October Revolution", "the July Days"
+        return Reading(i, k, "DATE", lambda c: R.month_alone(c, month, det), explicit=False)
+
+    def year_expr(self, i: int) -> Reading | None:
+        """ "1907", "44 BC", "AD 800", "the year 1000", "fiscal 1989", "'98"."""
+        j = i
+        fiscal = False
+        if self.w(j) == "the" and self.w(j + 1) == "year":
+            j += 2
+        elif self.w(j) == "fiscal":
+            fiscal = True
+            j += 1 + (self.w(j + 1) == "year")
+        elif self.w(j) in ("fy",) and self.tx(j).isupper():
+            fiscal = True
+            j += 1
+        yr = self.year(j, loose=j > i)
+        if yr is None:
+            return None
+        y, k = yr
+        if not self._looks_like_year(j, k, loose=j > i):
+            return None
+        p = TimePoint("year", year=y)
+        name = self._event_name_after(k)
+        r = Reading(i, k, "DATE", B.const(p), event_name=name)
+        if fiscal:
+            r.explicit = True
+        return r
+
+    def _looks_like_year(self, i: int, k: int, *, loose: bool) -> bool:
+        """Reject numbers that count things ("1500 people", "$1990", "1990%")."""
+        prev = self.w(i - 1)
+        if prev == "." and self.w(i - 2) in ("p", "pp", "no", "vol", "fig", "nos"):
+            return False
+        if prev == "#" and not self.adj(i):
+            k = i - 1
+            while k > 0 and self.w(k - 1) == "#" and self.adj(k):
+                k -= 1
+            if self.line_start(k):
+                prev = ""  # a Markdown heading ("## 1917"), not "#5" or "# 1990" mid-line
+        if (
+            prev
+            in (
+                "$",
+                "#",
+                "no",
+                "number",
+                "page",
+                "pp",
+                "p",
+                "vol",
+                "chapter",
+                "route",
+                "flight",
+                "room",
+                "£",
+                "€",
+                "by",
+            )
+            and not loose
+        ) and (prev != "by" or self.w(k) in self.lex.unit_plurals):
+            return False
+        if prev in ("-", "/", ".", ":") and self.adj(i) and self.is_int(i - 2):
+            if not (prev == "-" and len(self.tx(i - 2)) == 4):
+                return False
+        nxt = self.w(k)
+        if nxt in ("%", "percent", "per"):
+            return False
+        if nxt in self.lex.unit_plurals and not loose:
+            return False
+        if (
+            nxt in ("-", "/")
+            and self.adj(k)
+            and self.is_int(k + 1)
+            and len(self.tx(k + 1)) not in (2, 4)
+        ):
+            return False
+        if nxt in (".", ",", ":") and self.adj(k) and self.is_int(k + 1):
+            return False
+        if loose:
+            return True
+        if self.hyphen(k) and self.w(k + 1).isalpha() and self.w(k + 1) not in self.g.year_hyphen:
+            return False  # "the 1200-page report", "a 1500-strong force"
+        if self.street_after(k):
+            return False  # "1600 Pennsylvania Avenue"
+        counted = self.tx(k).islower() and (
+            (nxt.isalpha() and nxt.endswith("s") and len(nxt) > 3) or nxt in self.g.plural_nouns
+        )
+        # "in 1989 sales rose" starts a clause; "about 1500 people", "of 2000 applicants" count
+        dated_slot = prev in self.g.prepositions and prev not in self.g.count_prepositions
+        return not (
+            counted
+            and nxt not in self.g.nouns_after_year
+            and not dated_slot
+            and prev not in ("the", "-")
+        )
+
+    def street_after(self, k: int) -> bool:
+        """Capitalised words from ``k`` on end in a street word ("Pennsylvania Avenue")."""
+        for m in range(k, k + 4):
+            if not self.cap(m) or not self.tx(m)[:1].isupper():
+                return False
+            if self.w(m) in self.g.street_words:
+                return m > k
+        return False
+
+    def _event_name_after(self, k: int) -> str | None:
+        """ "1917 October Revolution": the capitalised name right after a year."""
+        words: list[str] = []
+        j = k
+        while j < self.n and len(words) < 4 and self.tx(j)[:1].isupper() and self.tx(j).isalpha():
+            words.append(self.w(j))
+            j += 1
+        if not words or all(w in self.lex.months for w in words):
+            return None
+        return " ".join(words)
+
+    def decade(self, i: int) -> Reading | None:
+        """ "the 1920s", "1920's", "the '20s", "the twenties"."""
+        j = i + (self.w(i) == "the")
+        if self.w(j) in ("'", "\u2019") and self.is_int(j + 1) and len(self.tx(j + 1)) == 2:
+            if self.w(j + 2) == "s" and self.adj(j + 2):
+                y = 1900 + int(self.tx(j + 1))
+                if y % 10 == 0:
+                    p = TimePoint("decade", year=y)
+                    return Reading(i, j + 3, "DATE", B.const(p))
+            return None
+        if self.is_int(j) and len(self.tx(j)) in (3, 4) and int(self.tx(j)) % 10 == 0:
+            k = j + 1
+            if self.w(k) in ("'", "\u2019") and self.adj(k):
+                k += 1
+            if self.w(k) == "s" and self.adj(k):
+                y = int(self.tx(j))
+                era = self.era(k + 1)
+                end = k + 1
+                if era is not None:
+                    end = era[1]
+                    if era[0] < 0:
+                        y = -y
+                p = TimePoint("decade", year=y)
+                return Reading(i, end, "DATE", B.const(p))
+        decades = {
+            "twenties": 20,
+            "thirties": 30,
+            "forties": 40,
+            "fifties": 50,
+            "sixties": 60,
+            "seventies": 70,
+            "eighties": 80,
+            "nineties": 90,
+        }
+        if j > i and self.w(j) in decades:
+            y = 1900 + decades[self.w(j)]
+            p = TimePoint("decade", year=y)
+            return Reading(i, j + 1, "DATE", B.const(p), explicit=False)
+        return None
+
+    def century(self, i: int) -> Reading | None:
+        """ "the 19th century", "the fifth century BC", "20th-century", "the first millennium"."""
+        j = i + (self.w(i) == "the")
+        o = self.ordinal(j)
+        if o is None:
+            return None
+        n, k = o
+        if self.hyphen(k):
+            k += 1
+        word, first_end = self.w(k), None
+        if word not in ("century", "centuries", "millennium", "millennia"):
+            # "the 18th and 19th centuries", "the late 16th to the early 17th century": the
+            # first takes the unit (and era) of the second
+            m = k + 1 + (self.w(k + 1) == "the")
+            if self.w(m) in ("early", "mid", "late"):
+                m += 1 + self.hyphen(m + 1)
+            second = self.ordinal(m) if self.w(k) in ("and", "or", "to") else None
+            unit = self.w(second[1]) if second is not None else ""
+            # "and" joins plurals; "to" may end on one ("the 16th to the 18th century")
+            singular = self.w(k) == "to" and unit in ("century", "millennium")
+            if second is None or not (singular or unit in ("centuries", "millennia")):
+                return None
+            word, first_end, k = self.w(second[1]), k, second[1]
+        k += 1
+        era = self.era(k)
+        sign = 1
+        if era is not None:
+            sign, k = era
+        size = 1000 if word in ("millennium", "millennia") else 100
+        if n < 1 or n > 30:
+            return None
+        gran = "millennium" if size == 1000 else "century"
+        # the 5th century BC is 500-401 BC: astronomical -499..-400 (EDTF -04XX)
+        y = (n - 1) * size * sign
+        p = TimePoint(gran, year=y)  # type: ignore[arg-type]
+        return Reading(i, first_end or k, "DATE", B.const(p))
+
+    def season(self, i: int) -> Reading | None:
+        """ "the summer of 1998", "spring 1922", "this summer", "last fall", and against the
+        narrative's reference time "the following spring", "that winter"."""
+        j = i
+        det = None
+        anaphor = self.season_anaphor(i)
+        if anaphor is not None:
+            sub, off, end = anaphor
+            return Reading(
+                i,
+                end,
+                "DATE",
+                lambda c: R.season(c, sub, off, anaphoric=True),
+                anaphoric=True,
+                explicit=False,
+            )
+        if self.w(j) in ("this", "last", "next", "past", "coming"):
+            det = self.lex.deictic_determiners[self.w(j)]
+            j += 1
+        elif self.w(j) == "the":
+            j += 1
+        s = self.lex.seasons.get(self.w(j))
+        if s is None:
+            return None
+        k = j + 1
+        yr = self.year(k + 1) if self.w(k) == "of" else self.year(k) if det is None else None
+        if yr is not None:
+            p = TimePoint("season", year=yr[0], sub=s)
+            return Reading(i, self.winter_end(s, yr), "DATE", B.const(p))
+        if self.w(k) == "of":
+            return None
+        if det is None:
+            if self.w(j) == "fall" or self.w(i) == "the":
+                if self.w(i) == "the" and self.w(i - 1) in (
+                    "in",
+                    "during",
+                    "by",
+                    "since",
+                    "until",
+                    "this",
+                    "that",
+                ):
+                    return Reading(i, k, "DATE", lambda c: R.season(c, s, None), explicit=False)
+                return None
+            if self.w(i - 1) not in (
+                "in",
+                "during",
+                "by",
+                "since",
+                "until",
+                "last",
+                "next",
+                "this",
+                "early",
+                "late",
+                "mid",
+            ):
+                return None
+        return Reading(i, k, "DATE", lambda c: R.season(c, s, det), explicit=False)
+
+    def anaphoric_det(self, i: int) -> tuple[int, int] | None:
+        """ "the following", "the previous", "that (same)", "the same" before a season or a
+        month: (offset from the reference time, index after the determiner)."""
+        offsets = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0}
+        if self.w(i) == "the" and self.w(i + 1) in offsets:
+            return offsets[self.w(i + 1)], i + 2
+        if self.w(i) == "that" and (
+            i == 0
+            or not self.w(i - 1).isalpha()
+            or self.w(i - 1) in self.g.prepositions
+            or self.w(i - 1) in ("and", "but")
+        ):  # not "said that spring was late"
+            return 0, i + 1 + (self.w(i + 1) == "same")
+        return None
+
+    def winter_end(self, season: int, year: tuple[int, int]) -> int:
+        """After "the winter of 1932", a "-33" naming the year it runs into belongs to it."""
+        k = year[1]
+        if season == 4 and self.w(k) in ("-", "/", "\u2013") and self.adj(k) and self.adj(k + 1):
+            if self.is_int(k + 1) and self.tx(k + 1) in (
+                f"{(year[0] + 1) % 100:02d}",
+                str(year[0] + 1),
+            ):
+                return k + 2
+        return k
+
+    def season_anaphor(self, i: int) -> tuple[int, int, int] | None:
+        """ "the following spring", "the previous winter", "that summer", "the same autumn":
+        (season, offset from the reference time's season, end index)."""
+        det = self.anaphoric_det(i)
+        if det is None:
+            return None
+        off, j = det
+        sub = self.lex.seasons.get(self.w(j))
+        if sub is None or self.w(j + 1) == "of":
+            return None
+        return sub, off, j + 1
+
+    def year_quarter(self, i: int) -> Reading | None:
+        """ "this year's third quarter", "next year's first half", "last year's quarter"."""
+        det = self.w(i)
+        if det not in ("this", "last", "next") or self.w(i + 1) != "year":
+            return None
+        if self.w(i + 2) not in ("'", "\u2019") or self.w(i + 3) != "s":
+            return None
+        off = self.lex.deictic_determiners[det]
+        k = i + 4
+        o = self.ordinal(k)
+        if o is None:
+            if self.w(k) != "quarter":
+                return None
+            return Reading(
+                i,
+                k + 1,
+                "DATE",
+                lambda c: R.quarter_in(c, None, off),
+                explicit=False,
+                shifted=off != 0,
+            )
+        n, k = o
+        k += self.hyphen(k)
+        unit = self.w(k)
+        if unit not in ("quarter", "half") or not 1 <= n <= (4 if unit == "quarter" else 2):
+            return None
+        return Reading(i, k + 1, "DATE", lambda c: R.quarter(c, unit, n, None, off), explicit=False)
+
+    def a_year_back(self, k: int) -> int | None:
+        """The end of "a year ago" / "a year earlier" at ``k``, or None."""
+        if self.words(k, ("a", "year")) and self.w(k + 2) in ("ago", "earlier"):
+            return k + 3
+        return None
+
+    def quarter(self, i: int) -> Reading | None:
+        """ "the third quarter", "third-quarter", "the fiscal quarter", "the first half of 1998"."""
+        in_year = self.year_quarter(i)
+        if in_year is not None:
+            return in_year
+        j = i + (self.w(i) in ("the", "this", "last", "next", "a"))
+        det = self.w(i)
+        year_before = None
+        while self.w(j) in ("fiscal", "comparable", "corresponding", "same") and j > i:
+            j += 1
+        if self.w(j) == "fiscal":
+            j += 1
+        yr = self.year(j)
+        if yr is not None:
+            year_before = yr[0]
+            j = yr[1]
+            if self.w(j) == "fiscal":
+                j += 1
+        if self.w(j) in ("year-ago", "year-earlier") or (
+            self.w(j) == "year" and self.hyphen(j + 1) and self.w(j + 2) in ("ago", "earlier")
+        ):
+            k = j + 1 if self.w(j) != "year" else j + 3
+            o2 = self.ordinal(k)
+            if o2 is not None and self.w(o2[1]) == "quarter" and 1 <= o2[0] <= 4:
+                nth = o2[0]  # "the year-ago third quarter"
+                return Reading(
+                    i,
+                    o2[1] + 1,
+                    "DATE",
+                    lambda c: R.quarter(c, "quarter", nth, None, -1),
+                    explicit=False,
+                    shifted=True,
+                )
+            if self.w(k) in ("quarter", "period", "level", "quarters", "results"):
+                return B.year_back(i, k + 1)
+            return None
+        o = self.ordinal(j)
+        if o is None:
+            compared = j > i + 1 and self.w(j - 1) in ("comparable", "corresponding", "same")
+            if compared and self.w(j) in ("quarter", "period") and year_before is None:
+                # "the corresponding period last year", "the same quarter a year earlier"
+                end = j + 3 if self.words(j + 1, ("last", "year")) else self.a_year_back(j + 1)
+                if end is not None:
+                    return B.year_back(i, end)
+            if year_before is not None and self.w(j) == "quarter" and det == "the":
+                y = year_before  # "the 1988 quarter": the quarter reported, in that year
+                return Reading(
+                    i, j + 1, "DATE", lambda c: R.quarter_in(c, y), explicit=False, shifted=True
+                )
+            if self.w(j) in ("quarter",) and det in ("the", "this", "last", "next"):
+                off = {"the": None, "this": 0, "last": -1, "next": 1}[det]
+                back = self.a_year_back(j + 1) if det == "the" else None
+                if back is not None:  # "the quarter a year ago"
+                    return B.year_back(i, back)
+                day = self.full_date(j + 2) if self.w(j + 1) in ("ended", "ending") else None
+                if day is not None and det == "the":  # "the quarter ended July 31"
+                    last = day.build
+                    return Reading(
+                        i, j + 1, "DATE", lambda c: R.quarter_ended(c, last(c)), explicit=False
+                    )
+                return Reading(i, j + 1, "DATE", lambda c: R.this_quarter(c, off), explicit=False)
+            if (
+                self.w(j) in ("latest", "current", "recent", "previous")
+                and self.w(j + 1) == "quarter"
+            ):
+                off2 = {"previous": -1, "current": 0}.get(self.w(j))
+                return Reading(i, j + 2, "DATE", lambda c: R.this_quarter(c, off2), explicit=False)
+            return None
+        n, k = o
+        adjective = self.hyphen(k)  # "the third-quarter loss": the article goes with "loss"
+        if adjective:
+            k += 1
+        unit = self.w(k)
+        if unit not in ("quarter", "half") or (unit == "half" and n > 2) or n > 4 or n < 1:
+            return None
+        k += 1
+        gran = "quarter" if unit == "quarter" else "half"
+        if adjective and j == i + 1 and det == "the":
+            i = j
+        kk = k
+        if self.w(kk) == "of":
+            kk += 1
+        yr2 = self.year(kk)
+        if yr2 is not None and year_before is None:
+            year_before = yr2[0]
+            k = yr2[1]
+        elif (
+            self.w(k) == "of"
+            and self.w(k + 1) in ("this", "last", "next")
+            and self.w(k + 2) == "year"
+        ):
+            off = self.lex.deictic_determiners[self.w(k + 1)]
+            return Reading(
+                i, k + 3, "DATE", lambda c: R.quarter(c, gran, n, None, off), explicit=False
+            )
+        if year_before is not None:
+            p = TimePoint(gran, year=year_before, sub=n)  # type: ignore[arg-type]
+            return Reading(i, k, "DATE", B.const(p))
+        if self.w(i) == "a":
+            return None
+        return Reading(i, k, "DATE", lambda c: R.quarter(c, gran, n, None, None), explicit=False)

@@ -1,0 +1,214 @@
+"""Readings: what a rule of the parser read, and how to place it on the calendar.
+
+A rule returns a ``Reading``: a token range, a TIMEX3 type and a ``build`` function that
+resolves the expression to a ``TimeValue`` against a ``Context`` (the document creation
+time, the narrative's reference time). The combinators here wrap builders: written
+dates, durations, approximation, bounds, "early/mid/late" modifiers, ranges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from chronologist.temporal import resolve as R
+from chronologist.temporal.lexicon import Unit
+from chronologist.temporal.notation import span_duration
+from chronologist.temporal.resolve import Context
+from chronologist.timemodel import TimePoint, TimeValue, days_in_month
+
+Builder = Callable[[Context], TimeValue | None]
+
+
+@dataclass(slots=True)
+class Reading:
+    """A parsed expression: token range, TIMEX3 type and how to resolve it."""
+
+    i: int
+    j: int
+    type: str
+    build: Builder
+    anaphoric: bool = False
+    explicit: bool = True
+    """Explicit readings (a year is written) become the new reference time."""
+    event_name: str | None = None
+    fallback: Reading | None = None
+    """A shorter reading to use when this one cannot be resolved."""
+    shifted: bool = False
+    """Reached by shifting another date ("a year ago"): not a new topic quarter."""
+    narrative_only: bool = False
+    """Only a time expression in narrative ("at the time" in news is rarely one)."""
+    parts: tuple[Reading, Reading] | None = None
+    """For "from 1921 to 1928": the two dates, tagged separately as TimeML does."""
+
+
+def const(p: TimePoint) -> Builder:
+    """A builder for a fully written date."""
+    return lambda c: TimeValue.point(p)
+
+
+def written_day(y: int, m: int, d: int, *, julian: bool) -> TimeValue:
+    """A written day, in the Julian calendar or the Gregorian."""
+    v = TimeValue.point(TimePoint("day", year=y, month=m, day=d))
+    return v.with_(calendar="julian") if julian else v
+
+
+def given(value: TimeValue) -> Builder:
+    """A builder for a value known in advance."""
+    return lambda c: value
+
+
+def ref_builder(value: str) -> Builder:
+    """A builder for PRESENT_REF / PAST_REF / FUTURE_REF."""
+    return lambda c: R.ref(c, value)
+
+
+def dur(value: str) -> Builder:
+    """A builder for a duration."""
+    return lambda c: TimeValue(type="DURATION", duration=value)
+
+
+def year_back(i: int, j: int) -> Reading:
+    """Tokens ``i:j`` name the period being reported, a year back ("the year-ago quarter")."""
+    return Reading(i, j, "DATE", R.year_ago, anaphoric=True, explicit=False, shifted=True)
+
+
+def rewrapped(inner: Reading, i: int, j: int, change: Callable[[TimeValue], TimeValue]) -> Reading:
+    """``inner`` read over tokens ``i:j``, its value passed through ``change``."""
+    b = inner.build
+
+    def build(c: Context) -> TimeValue | None:
+        v = b(c)
+        return change(v) if v is not None else None
+
+    return Reading(i, j, inner.type, build, inner.anaphoric, inner.explicit, inner.event_name)
+
+
+def with_mod(inner: Reading, i: int, mod: str) -> Reading:
+    """ "early 1990s", "nearly forty years": a TIMEX3 ``mod`` on the value ``inner`` reads."""
+
+    def change(v: TimeValue) -> TimeValue:
+        if mod in ("START", "MID", "END") and v.type == "DURATION":
+            return v
+        return v.with_(mod=mod, approximate=v.approximate or mod == "APPROX")
+
+    return rewrapped(inner, i, inner.j, change)
+
+
+def julian(inner: Reading, end: int) -> Reading:
+    """ "March 3, 1649 (O.S.)": ``inner``'s date, in the Julian calendar."""
+    return rewrapped(inner, inner.i, end, lambda v: v.with_(calendar="julian"))
+
+
+def approx(inner: Reading, i: int) -> Reading:
+    """ "c. 1907", "around 1900": ``inner``'s value, approximate."""
+    return rewrapped(inner, i, inner.j, lambda v: v.with_(approximate=True, mod=v.mod or "APPROX"))
+
+
+def bounded(inner: Reading, i: int, mod: str) -> Reading:
+    """ "prior to 1917", "by 1928", "after the war": an interval open on one side."""
+
+    def change(v: TimeValue) -> TimeValue:
+        if v.ref:
+            return v
+        # "before the war" ends where the war starts; "by 1928" and "after the war" use its end
+        if mod in ("BEFORE", "ON_OR_BEFORE"):
+            end = v.start if mod == "BEFORE" else v.end
+            return v.with_(start=None, end=end, open_start=True, open_end=False, mod=mod)
+        start = v.end if mod == "AFTER" else v.start
+        return v.with_(start=start, end=None, open_end=True, open_start=False, mod=mod)
+
+    return rewrapped(inner, i, inner.j, change)
+
+
+def same_month(build: Builder, day: int) -> Builder:
+    """Another day of the month ``build`` resolves to ("April 24 and 25")."""
+
+    def other_day(c: Context) -> TimeValue | None:
+        v = build(c)
+        p = v.start if v is not None else None
+        if p is None or p.month is None:
+            return None
+        if day > days_in_month(p.year if p.year is not None else 2000, p.month):
+            return None
+        return TimeValue.point(TimePoint("day", year=p.year, month=p.month, day=day))
+
+    return other_day
+
+
+def with_end(build: Builder) -> Builder:
+    """The value ``build`` resolves to, with mod END ("later this month")."""
+
+    def ended(c: Context) -> TimeValue | None:
+        v = build(c)
+        return v.with_(mod="END") if v else None
+
+    return ended
+
+
+def span(first: Reading, second: Reading, *, split: bool = False) -> Reading:
+    """ "1917-1921" (one DURATION over the interval) or, ``split``, "from 1921 to 1928"
+    (two DATEs, each tagged, the interval kept for both)."""
+    b1, b2 = first.build, second.build
+
+    def build(c: Context) -> TimeValue | None:
+        v1 = b1(c)
+        v2 = b2(c)
+        if v1 is None or v2 is None or v1.start is None or v2.end is None:
+            return v1
+        start, end = v1.start, v2.end
+        # "July 20 - Aug. 6, 1789": the first part borrows the second's year
+        if start.year is None or (start.granularity == "day" and first.explicit is False):
+            if end.year is not None:
+                start = TimePoint(
+                    start.granularity,
+                    year=end.year,
+                    month=start.month,
+                    day=start.day,
+                    sub=start.sub,
+                )
+        lo, hi = start.earliest(), end.latest()
+        if lo is None or hi is None or lo > hi:
+            return v1
+        return TimeValue(type="DURATION", start=start, end=end, duration=span_duration(start, end))
+
+    explicit = first.explicit or second.explicit
+    parts = (first, second) if split else None
+    kind = "DATE" if split else "DURATION"
+    return Reading(first.i, second.j, kind, build, first.anaphoric, explicit, parts=parts)
+
+
+def dur_value(letter: str, count: int | None, n: int, time: bool, *, half: bool = False) -> str:
+    """ISO 8601 duration, with X for vague counts; decades and centuries in years."""
+    if count is None:
+        amount = "X"
+        if n == 10:
+            letter = "DE"
+        elif n == 100:
+            letter = "CE"
+        elif n == 1000:
+            letter = "ML"
+    else:
+        total = count * n
+        if letter == "W" and n == 2:
+            total = count * 2
+        amount = str(total)
+        if half:
+            if letter == "Y":
+                return f"P{total}Y6M"
+            if letter == "H" and time:
+                return f"PT{total}H30M"
+            elif letter == "M" and time:
+                return f"PT{total}M30S"
+            elif letter == "D":
+                letter, amount = "H", str(total * 24 + 12)
+                time = True
+    return f"PT{amount}{letter}" if time else f"P{amount}{letter}"
+
+
+def half_value(unit: Unit) -> str | None:
+    """Half of one unit as a TIMEX3 duration: a year is P6M, a century P50Y, a day PT12H."""
+    if unit.timex == "Y":
+        return f"P{unit.n // 2}Y" if unit.n > 1 else "P6M"
+    halves = {("D", False): "PT12H", ("H", True): "PT30M", ("M", True): "PT30S"}
+    return halves.get((unit.timex, unit.time))

@@ -1,0 +1,754 @@
+"""Rules for relative and other times: deictic and anaphoric phrases, durations, clock
+times, sets, holidays and references to the present, past and future.
+
+"last week" and "Friday" resolve against the document creation time in news; "the
+following year" and "two years later" against the narrative's reference time.
+"""
+
+from __future__ import annotations
+
+from chronologist.temporal import anchor as A
+from chronologist.temporal import reading as B
+from chronologist.temporal import resolve as R
+from chronologist.temporal.dates import DateRules
+from chronologist.temporal.reading import Reading
+from chronologist.temporal.scan import longest_first
+from chronologist.timemodel import TimePoint, TimeValue
+
+PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
+
+
+class RelativeRules(DateRules):
+    """Rules for times told relative to another, lengths, clock times and sets."""
+
+    def deictic(self, i: int) -> Reading | None:
+        """ "today", "yesterday morning", "Friday", "last week", "this year", "tonight"."""
+        lex = self.lex
+        word = self.w(i)
+        if word == "the" and self.w(i + 1) in ("past", "last", "coming"):
+            inner = self.deictic(i + 1)  # "the past year": the article belongs to it
+            if inner is None or inner.type != "DATE":
+                return None
+            inner.i = i
+            return inner
+        if word == "year" and self.hyphen(i + 1) and self.w(i + 2) in ("earlier", "ago"):
+            return B.year_back(i, i + 3)  # "year-earlier profit": the same period a year before
+        if word in ("year", "month", "quarter"):  # "year-end", "year end", "year's end"
+            k = i + 1
+            if self.hyphen(k):
+                k += 1
+            elif self.w(k) in ("'", "\u2019") and self.w(k + 1) == "s":
+                k += 2
+            if self.w(k) == "end" and k > i + 1 or (self.w(k) == "end" and self.w(i - 1) != "the"):
+                gran = lex.units[word].granularity
+                return Reading(
+                    i,
+                    k + 1,
+                    "DATE",
+                    B.with_end(lambda c: R.unit_offset(c, gran, -1 if c.tense < 0 else 0)),
+                    explicit=False,
+                )
+        if word in lex.day_deictics:
+            off = lex.day_deictics[word]
+            k = i + 1
+            part = "NI" if word == "tonight" else None
+            if word != "tonight" and self.w(k) in lex.parts_of_day and not self.plural_unit(k):
+                part = lex.parts_of_day[self.w(k)]
+                k += 1
+            typ = "TIME" if part else "DATE"
+            return Reading(i, k, typ, lambda c: R.day_offset(c, off, part), explicit=False)
+        wd = self.weekday(i)
+        if wd is not None:
+            d, k = wd
+            if self.w(k) in lex.parts_of_day and self.w(k) not in PLURAL_PARTS:
+                k += 1  # "Wednesday night": TimeBank's annotators mostly give the day alone
+            return Reading(i, k, "DATE", lambda c: R.weekday(c, d, 0, None), explicit=False)
+        if word in lex.deictic_determiners:
+            off = lex.deictic_determiners[word]
+            k = i + 1
+            nxt = self.w(k)
+            if nxt in lex.parts_of_day and nxt not in (
+                "nights",
+                "mornings",
+                "evenings",
+                "afternoons",
+            ):
+                part = lex.parts_of_day[nxt]
+                day_off = -1 if word == "last" else 1 if word == "next" else 0
+                if word == "this" or (word == "last" and nxt == "night") or word == "next":
+                    return Reading(
+                        i, k + 1, "TIME", lambda c: R.day_offset(c, day_off, part), explicit=False
+                    )
+                return None
+            wd = self.weekday(k)
+            if wd is not None and word in ("this", "last", "next", "past", "coming"):
+                d, kk = wd
+                return Reading(i, kk, "DATE", lambda c: R.weekday(c, d, off, None), explicit=False)
+            u = self.unit(k)
+            if (
+                u is not None
+                and u[0] not in ("second", "minute", "hour")
+                and not self.plural_unit(k)
+            ):
+                unit_key = u[0]
+                if word == "current" and unit_key not in ("year", "quarter", "month", "week"):
+                    return None
+                gran = lex.units[unit_key].granularity
+                if unit_key == "weekend":
+                    return None
+                k2 = u[1]
+                return Reading(i, k2, "DATE", lambda c: R.unit_offset(c, gran, off), explicit=False)
+            if nxt == "weekend":
+                return Reading(i, k + 1, "DATE", lambda c: R.weekend(c, off), explicit=False)
+        if word == "the" and self.w(i + 1) == "weekend":
+            return Reading(i, i + 2, "DATE", lambda c: R.weekend(c, 0), explicit=False)
+        return None
+
+    def anaphoric(self, i: int) -> Reading | None:
+        """ "the following year", "the next day", "that same month", "the day before"."""
+        lex = self.lex
+        j = i
+        if self.w(j) in ("the", "that"):
+            det = self.w(j)
+            j += 1
+        else:
+            return None
+        off = 0
+        if self.w(j) in lex.anaphoric_determiners and self.w(j) != "that":
+            off = lex.anaphoric_determiners[self.w(j)]
+            j += 1
+        elif det != "that":
+            u0 = self.unit(j)
+            if u0 is None:
+                return None
+            # "the year", "the quarter", "the day before"
+            if self.w(j + 1) in ("before", "after") and u0[0] in (
+                "day",
+                "week",
+                "month",
+                "year",
+                "night",
+            ):
+                off = -1 if self.w(j + 1) == "before" else 1
+                if self.w(j + 2) in ("yesterday",):
+                    return None
+                if self.w(j + 2) and self.w(j + 2) not in (".", ",", ";", "and", "when"):
+                    return None
+                gran = lex.units[u0[0]].granularity
+                return Reading(
+                    i,
+                    j + 2,
+                    "DATE",
+                    lambda c: R.anaphor(c, gran, off),
+                    anaphoric=True,
+                    explicit=False,
+                )
+            if u0[0] == "year" and not self.plural_unit(j):
+                dur = self.w(i - 1) in (
+                    "for",
+                    "over",
+                    "throughout",
+                    "during",
+                    "all",
+                    "whole",
+                    "entire",
+                )
+                if dur:
+                    return Reading(
+                        i, j + 1, "DURATION", lambda c: TimeValue(type="DURATION", duration="P1Y")
+                    )
+                return Reading(
+                    i,
+                    j + 1,
+                    "DATE",
+                    lambda c: R.unit_offset(c, "year", 0, anaphoric=True),
+                    anaphoric=True,
+                    explicit=False,
+                )
+            return None
+        if self.w(j) == "same":
+            j += 1
+        u = self.unit(j)
+        if u is None or self.plural_unit(j):
+            wd = self.weekday(j)
+            if wd is not None and (off != 0 or det == "that"):
+                d, k = wd  # "that Monday", "the previous Friday", "the following Tuesday"
+                return Reading(
+                    i,
+                    k,
+                    "DATE",
+                    lambda c: R.weekday(c, d, off, None, anaphoric=True),
+                    anaphoric=True,
+                    explicit=False,
+                )
+            if self.w(j) in lex.parts_of_day and det in ("that", "the"):
+                return Reading(
+                    i,
+                    j + 1,
+                    "DATE",
+                    lambda c: R.anaphor(c, "day", off),
+                    anaphoric=True,
+                    explicit=False,
+                )
+            return None
+        gran = lex.units[u[0]].granularity
+        if gran in ("second", "minute", "hour"):
+            return None
+        return Reading(
+            i, u[1], "DATE", lambda c: R.anaphor(c, gran, off), anaphoric=True, explicit=False
+        )
+
+    def rate(self, i: int) -> bool:
+        """Whether "a"/"per" at ``i`` follows a quantity ("four flights a week", "$2 a share")."""
+        before = self.w(i - 1)
+        if before in self.g.prepositions or before in ("than", "about", "nearly"):
+            return False
+        for k in range(i - 1, max(-1, i - 4), -1):
+            word = self.w(k)
+            if not word or (not word.isalnum() and word not in ("$", ".", ",")):
+                return False
+            if self.is_int(k) or word in self.lex.number_words:
+                return True
+            if word in ("million", "billion", "thousand", "hundred", "trillion"):
+                return True
+        return False
+
+    def half_unit(self, i: int) -> Reading | None:
+        """ "half a century", "half an hour": half of one unit."""
+        if self.w(i) != "half" or self.w(i + 1) not in ("a", "an"):
+            return None
+        u = self.unit(i + 2)
+        if u is None or self.plural_unit(i + 2):
+            return None
+        value = B.half_value(self.lex.units[u[0]])
+        if value is None:
+            return None
+        return Reading(i, u[1], "DURATION", B.dur(value), explicit=False)
+
+    def months_of_year(self, i: int, lead: str | None, count: int, k: int) -> Reading | None:
+        """ "the first three months of 2012", "the last six months of the year": a quarter or a
+        half of that year (``k`` is the index after "months")."""
+        if lead not in ("first", "last", "final") or count not in (3, 6) or self.w(k) != "of":
+            return None
+        gran = "quarter" if count == 3 else "half"
+        sub = 1 if lead == "first" else (4 if gran == "quarter" else 2)
+        yr = self.year(k + 1)
+        if yr is not None:
+            p = TimePoint(gran, year=yr[0], sub=sub)  # type: ignore[arg-type]
+            return Reading(i, yr[1], "DATE", B.const(p))
+        det = self.w(k + 1)
+        if self.w(k + 2) != "year" or det not in ("the", "this", "last", "next"):
+            return None
+        off = 0 if det in ("the", "this") else self.lex.deictic_determiners[det]
+        return Reading(
+            i, k + 3, "DATE", lambda c: R.part_of_year(c, gran, sub, off), explicit=False
+        )
+
+    def decimal_length(self, i: int, j: int) -> Reading | None:
+        """ "2.5 years" (P2Y6M), "1.5 hours" (PT1H30M), "0.3 seconds" (PT0.3S)."""
+        text = self.tx(j)
+        whole, dot, frac = text.partition(".")
+        if not (dot and whole.isdigit() and frac.isdigit() and len(text) <= 9):
+            return None
+        u = self.unit(j + 1)
+        if u is None or not self.plural_unit(j + 1) and whole != "1":
+            return None
+        spec = self.lex.units[u[0]]
+        if frac == "5" and whole != "0":
+            value = B.dur_value(spec.timex, int(whole), spec.n, spec.time, half=True)
+        elif spec.n == 1 and spec.timex in ("Y", "M", "W", "D", "H", "S"):
+            value = f"PT{text}{spec.timex}" if spec.time else f"P{text}{spec.timex}"
+        else:
+            return None
+        return Reading(i, u[1], "DURATION", B.dur(value), explicit=False)
+
+    def duration(self, i: int) -> Reading | None:
+        """ "three years", "the past two months", "a decade ago", "two years later", "10-year"."""
+        lex = self.lex
+        if self.military(i):
+            return None  # "at 1900 hours" is a clock time
+        halved = self.half_unit(i)
+        if halved is not None:
+            return halved
+        j = i
+        lead = None
+        if self.w(j) == "the" or (
+            self.w(j)
+            in ("past", "last", "next", "first", "coming", "recent", "previous", "final", "latest")
+            and j == i
+        ):
+            if self.w(j) == "the":
+                j += 1
+            if self.w(j) in (
+                "past",
+                "last",
+                "next",
+                "first",
+                "coming",
+                "recent",
+                "previous",
+                "final",
+                "latest",
+                "following",
+                "preceding",
+                "full",
+                "entire",
+                "whole",
+                "same",
+            ):
+                lead = self.w(j)
+                j += 1
+        decimal = self.decimal_length(i, j)
+        if decimal is not None:
+            return decimal
+        num = self.number(
+            j, allow_article=lead is None or lead in ("past", "last", "first", "next")
+        )
+        if num is None:
+            if lead in ("recent", "past", "last", "coming", "next") or (lead is None and j == i):
+                # "recent months", "years", "the past years"
+                if self.plural_unit(j) and not (self.tx(j)[:1].isupper() and self.lead_cap(j)):
+                    key = lex.unit_plurals[self.w(j)]
+                    spec = lex.units[key]
+                    if spec.time and lead is None and self.w(i - 1) not in ("within", "for"):
+                        return None  # "hours" alone is rarely a time; "for hours" is
+                    if lead is None and self.w(j + 1) in ("ago", "earlier", "later", "before"):
+                        return Reading(
+                            i,
+                            j + 2,
+                            "DATE",
+                            lambda c: TimeValue(
+                                type="DATE",
+                                ref="PAST_REF" if self.w(j + 1) != "later" else "FUTURE_REF",
+                            ),
+                            explicit=False,
+                        )
+                    before = self.w(i - 1)
+                    if lead is None and before in ("million", "billion", "thousand", "hundred"):
+                        return None  # "3.2 million years": a count we do not read
+                    if lead is None and (
+                        before in ("the", "a", "those", "these", "two", "three")
+                        or self.w(j + 1) in ("of", "old", "-")
+                    ):
+                        return None
+                    if lead is None and key in ("quarter", "season", "night", "fortnight"):
+                        return None
+                    value = B.dur_value(spec.timex, None, spec.n, spec.time)
+                    return Reading(i, j + 1, "DURATION", B.dur(value), explicit=False)
+            return None
+        count, k = num
+        half = False
+        if self.tx(k) == "1" and self.w(k + 1) == "/" and self.tx(k + 2) == "2" and self.adj(k + 1):
+            half, k = True, k + 3
+        if self.w(k) in ("and", "-") and self.w(k + 1) in ("a", "one") and self.w(k + 2) == "half":
+            half, k = True, k + 3
+        if self.w(k) in ("more", "additional", "other", "further", "straight", "consecutive"):
+            if self.unit(k + 1) is not None:
+                k += 1
+        hyph = False
+        if self.hyphen(k):
+            hyph = True
+            k += 1
+        u = self.unit(k)
+        if u is None:
+            return None
+        key, k2 = u
+        spec = lex.units[key]
+        if count is None and not self.plural_unit(k):
+            return None
+        if self.tx(k)[:1].isupper() and k > i and not self.lowercase_text:
+            if not self.tx(i)[:1].isupper() or self.tx(k2)[:1].isupper():
+                return None  # a title: "60 Minutes", "the Five-Year Plans"
+        if self.w(k2) == "and" and self.w(k2 + 1) in ("a", "one") and self.w(k2 + 2) == "half":
+            half, k2 = True, k2 + 3
+        if self.w(k2) == "or" and self.w(k2 + 1) == "so" and self.w(k2 + 2) in ("ago", "earlier"):
+            k2 += 2  # "a week or so ago"
+        nxt = self.w(k2)
+        if (
+            nxt == "old"
+            or (self.hyphen(k2) and self.w(k2 + 1) == "old")
+            or (nxt == "of" and self.w(k2 + 1) == "age")
+        ):
+            return None  # an age
+        if self.hyphen(k2) and self.w(k2 + 1) in ("earlier", "ago", "long"):
+            return None  # "a year-earlier loss", "an hour-long speech": the adjective is the time
+        if self.w(j) in ("a", "an") and self.plural_unit(k) and self.hyphen(k2):
+            return None  # "a months-long siege": "a" goes with "siege"
+        if key == "quarter" and (hyph or (nxt == "of" and self.w(k2 + 1) in self.g.fraction_of)):
+            return None  # "three-quarters of", "more than a quarter of the market": a fraction
+        if key == "second" and count == 1 and self.w(i) in ("a", "one") and self.tx(k2).isalpha():
+            if self.w(k2) not in ("and", "or", "ago", "later", "earlier", "before", "after"):
+                return None  # "a second betrayal": an ordinal
+        if key == "month" and count is not None:
+            part = self.months_of_year(i, lead, count, k2)
+            if part is not None:
+                return part
+        value = B.dur_value(spec.timex, count, spec.n, spec.time, half=half)
+        relative = nxt in self.g.afterwards or nxt in self.g.beforehand or nxt in ("ago", "before")
+        if self.w(i) in ("a", "an") and not relative:
+            if self.w(i - 1) in ("once", "twice", "thrice", "times"):
+                return Reading(  # "twice a week": a frequency
+                    i, k2, "SET", lambda c: TimeValue(type="SET", duration=value), explicit=False
+                )
+            if self.rate(i):
+                return None  # "$500 million a year", "four flights a week": a rate
+        start = i + 1 if hyph and self.w(i) in ("the", "a", "an") else i  # "the 30-day limit"
+        plain = Reading(start, k2, "DURATION", B.dur(value), explicit=False)
+        if hyph or count is None or spec.time:
+            if count is None and not hyph and nxt in ("ago", "earlier", "before") and lead is None:
+                return Reading(
+                    i,
+                    k2 + 1,
+                    "DATE",
+                    lambda c: TimeValue(type="DATE", ref="PAST_REF"),
+                    explicit=False,
+                )
+            return (
+                plain
+                if lead not in ("following", "preceding", "same") or count is not None
+                else None
+            )
+        gran = spec.granularity
+        n, mult = count, spec.n
+        if nxt == "ago":
+            return Reading(
+                i,
+                k2 + 1,
+                "DATE",
+                lambda c: R.ago(c, gran, n, mult, -1),
+                explicit=False,
+                shifted=True,
+            )
+        if nxt == "from" and self.w(k2 + 1) == "now":
+            return Reading(i, k2 + 2, "DATE", lambda c: R.ago(c, gran, n, mult, 1), explicit=False)
+        if nxt == "hence":
+            return Reading(i, k2 + 1, "DATE", lambda c: R.ago(c, gran, n, mult, 1), explicit=False)
+        # "three days after,", "six months on, the purge ended"
+        bare = nxt in ("after", "before", "on") and not self.tx(k2 + 1)[:1].isalnum()
+        counted_on = nxt in self.g.afterwards or nxt in self.g.beforehand or bare
+        if counted_on and self.w(k2 + 1) != "than":
+            sign = -1 if nxt in self.g.beforehand or nxt == "before" else 1
+            return Reading(
+                i,
+                k2 + 1,
+                "DATE",
+                lambda c: R.ago(c, gran, n, mult, sign, anaphoric=True),
+                anaphoric=True,
+                explicit=False,
+                shifted=True,
+            )
+        if nxt in ("after", "before") and lead is None:
+            sign = -1 if nxt == "before" else 1
+            target = self.event_ref(k2 + 1)
+            if target is not None:
+                name, end = target
+                known = self.lex.named_events
+                return Reading(
+                    i,
+                    end,
+                    "DATE",
+                    lambda c: R.after_event(c, known, name, gran, n, mult, sign),
+                    anaphoric=True,
+                    explicit=False,
+                    fallback=plain,
+                )
+        return plain
+
+    def event_ref(self, i: int) -> tuple[str, int] | None:
+        """ "the revolution", "the war", "World War I": a named happening after "after"."""
+        j = i + (self.w(i) == "the")
+        words: list[str] = []
+        k = j
+        while (
+            k < self.n
+            and len(words) < 4
+            and self.tx(k).replace("'", "").isalnum()
+            and (self.tx(k)[:1].isupper() or (k == j and self.w(i) == "the"))
+        ):
+            if self.w(k) in self.g.prepositions or self.w(k) in ("and", "he", "she", "they", "it"):
+                break
+            words.append(self.w(k))
+            k += 1
+        if not words:
+            return None
+        return " ".join(words), k
+
+    def lasting(self, i: int) -> Reading | None:
+        """ "day-long", "decades-long", "yearlong": an adjective of length (P1D, PXY...)."""
+        word = self.w(i)
+        if self.w(i + 2) == "long" and self.hyphen(i + 1):
+            found, end = self.lex.unit(word), i + 3
+        elif word.endswith("long"):
+            found, end = self.lex.unit(word[:-4]), i + 1
+        else:
+            return None
+        if found is None:
+            return None
+        spec = found[1]
+        count = None if self.plural_unit(i) else 1
+        value = B.dur_value(spec.timex, count, spec.n, spec.time)
+        return Reading(i, end, "DURATION", B.dur(value), explicit=False)
+
+    def clock_time(self, i: int) -> Reading | None:
+        """ "10 p.m.", "10:30 a.m.", "noon", "midnight", "3 o'clock", optionally with a day."""
+        word = self.w(i)
+        hour = minute = None
+        k = i
+        halfday = False  # "a.m."/"p.m." or a part of the day was given with the hour
+        if word in ("noon", "midday"):
+            hour, minute, k = 12, 0, i + 1
+        elif word == "midnight":
+            hour, minute, k = 24, 0, i + 1
+        elif self.military(i):  # "at 1900 hours"
+            hour, minute, k = int(word[:2]), int(word[2:]), i + 2
+        elif self.is_int(i) or (":" in self.tx(i) and self.tx(i).replace(":", "").isdigit()):
+            text = self.tx(i)
+            if ":" in text:
+                parts = text.split(":")
+                if len(parts) != 2 or len(parts[1]) != 2:
+                    return None
+                hour, minute = int(parts[0]), int(parts[1])
+            elif len(text) <= 2:
+                hour, minute = int(text), 0
+            else:
+                return None
+            k = i + 1
+            ampm = self._ampm(k)
+            if ampm is not None:
+                half, k = ampm
+                if hour < 1 or hour > 12:
+                    return None
+                hour = hour % 12 + (12 if half == "pm" else 0)
+                halfday = True
+            elif self.w(k) == "o" and self.w(k + 1) in ("'", "\u2019") and self.w(k + 2) == "clock":
+                k += 3
+            elif self.words(k, ("in", "the")) and self.w(k + 2) in (
+                "morning",
+                "afternoon",
+                "evening",
+            ):
+                if not 1 <= hour <= 12:
+                    return None
+                hour = hour % 12 + (0 if self.w(k + 2) == "morning" else 12)
+                halfday = True
+                k += 3
+            elif ":" not in text:
+                return None
+            if hour > 24 or minute > 59:
+                return None
+        else:
+            return None
+        # zone words are part of the expression
+        if self.w(k) in self.g.time_zones and self.tx(k).isupper():
+            k += 1
+        # optional day: "10 p.m. Wednesday", "noon today", "9:15 a.m. local time on Monday"
+        day_r = None
+        kk = k + 2 if self.words(k, ("local", "time")) else k
+        kk += self.w(kk) in (",", "on")
+        part = None
+        if self.w(kk) in ("last", "this") and self.w(kk + 1) in self.lex.parts_of_day:
+            part = self.lex.parts_of_day[self.w(kk + 1)]  # "11:30 last night"
+        if self.w(kk) in self.lex.day_deictics or self.weekday(kk) or part:
+            day_r = self.deictic(kk)
+        elif self.full_date(kk) is not None:
+            day_r = self.full_date(kk)
+        if part in ("AF", "EV", "NI") and not halfday and 6 <= hour < 12:
+            hour += 12  # "at 11:30 last night" is 23:30
+        h, mi = hour, minute
+        if day_r is not None:
+            dr = day_r
+            return Reading(
+                i, dr.j, "TIME", lambda c: R.at_time(c, dr.build(c), h, mi), explicit=False
+            )
+        return Reading(i, k, "TIME", lambda c: R.at_time(c, None, h, mi), explicit=False)
+
+    def military(self, i: int) -> bool:
+        """ "at 1900 hours", "by 0600 hrs": a 24-hour clock time (not "for 1900 hours")."""
+        text = self.tx(i)
+        return (
+            len(text) == 4
+            and self.is_int(i)
+            and self.w(i + 1) in ("hours", "hrs")
+            and self.w(i - 1) in ("at", "by", "until", "till", "from", "before", "after", "since")
+            and int(text[:2]) < 24
+            and int(text[2:]) < 60
+        )
+
+    def _ampm(self, k: int) -> tuple[str, int] | None:
+        word = self.w(k)
+        if word in ("am", "pm"):
+            return word, k + 1
+        if word in ("a", "p") and self.w(k + 1) == "." and self.w(k + 2) == "m":
+            return word + "m", self.dot(k + 3)
+        return None
+
+    def recurring(self, i: int) -> Reading | None:
+        """ "daily", "every day", "each Thursday", "every other week", "every summer",
+        "Tuesday nights"."""
+        lex = self.lex
+        word = self.w(i)
+        if word in lex.sets:
+            v = lex.sets[word]
+            return Reading(
+                i, i + 1, "SET", lambda c: TimeValue(type="SET", duration=v), explicit=False
+            )
+        if word in ("every", "each", "per"):
+            if word == "per" and self.rate(i):
+                return None  # "15 million instructions per second": a rate, not a time
+            j = i + 1
+            step: int | None = 1
+            if self.w(j) == "other":
+                step = 2
+                j += 1
+            num = self.number(j) if word != "per" else None
+            if num is not None and self.plural_unit(num[1]):
+                step, j = num  # "every three years"; "every few years" has no count
+            u = self.unit(j)
+            if u is not None:
+                spec = lex.units[u[0]]
+                count = None if step is None else step * spec.n
+                v = B.dur_value(spec.timex, count, 1, spec.time)
+                return Reading(
+                    i, u[1], "SET", lambda c: TimeValue(type="SET", duration=v), explicit=False
+                )
+            wd = self.weekday(j)
+            if wd is not None and word != "per":
+                d, k = wd
+                part = lex.parts_of_day.get(self.w(k))
+                if part:
+                    k += 1
+                pt = TimePoint("day", weekday=d, part=part)
+                return Reading(
+                    i, k, "SET", lambda c: TimeValue.point(pt, type="SET"), explicit=False
+                )
+            season = self.lex.seasons.get(self.w(j)) if word != "per" else None
+            if season is not None:  # "every summer"
+                sp = TimePoint("season", sub=season)
+                return Reading(
+                    i, j + 1, "SET", lambda c: TimeValue.point(sp, type="SET"), explicit=False
+                )
+            m = self.month(j) if word != "per" else None
+            if m is not None:  # "each July"
+                mp = TimePoint("month", month=m[0])
+                return Reading(
+                    i, m[1], "SET", lambda c: TimeValue.point(mp, type="SET"), explicit=False
+                )
+            if self.w(j) in lex.parts_of_day and word != "per":
+                part2 = lex.parts_of_day[self.w(j)]
+                return Reading(
+                    i,
+                    j + 1,
+                    "SET",
+                    lambda c: TimeValue(type="SET", duration="P1D", ref=None).with_(
+                        duration=f"XXXX-XX-XXT{part2}"
+                    ),
+                    explicit=False,
+                )
+        return self.weekly(i)
+
+    def weekly(self, i: int) -> Reading | None:
+        """ "Mondays", "Tuesday nights": a weekday that recurs."""
+        word = self.w(i)
+        d = self.lex.weekdays.get(word[:-1]) if word.endswith("s") and len(word) > 6 else None
+        k = i + 1
+        part = None
+        if d is None:
+            wd = self.weekday(i)
+            plural = self.w(i + 1) in PLURAL_PARTS if wd is not None else False
+            if wd is None or not plural:
+                return None
+            d, part, k = wd[0], self.lex.parts_of_day[self.w(i + 1)], i + 2
+        if not self.cap(i):
+            return None
+        pt = TimePoint("day", weekday=d, part=part)
+        return Reading(i, k, "SET", lambda c: TimeValue.point(pt, type="SET"), explicit=False)
+
+    def holiday(self, i: int) -> Reading | None:
+        """ "Thanksgiving Day", "last Christmas", "Easter 1916"."""
+        j = i
+        det = None
+        if self.w(j) in ("last", "this", "next"):
+            det = self.lex.deictic_determiners[self.w(j)]
+            j += 1
+        if not self.cap(j):
+            return None
+        best: tuple[str, int] | None = None
+        phrase = ""
+        for k in range(j, min(self.n, j + 6)):
+            phrase += (" " if k > j and self.t[k].space_before else "") + self.w(k)
+            if phrase in self.lex.holidays:
+                best = (self.lex.holidays[phrase], k + 1)
+        if best is None:
+            return None
+        rule, k = best
+        yr = self.year(k + (self.w(k) == ","))
+        if yr is not None:
+            year = yr[0]
+            hit = A.holiday(rule, year)
+            if hit is None:
+                return None
+            p = TimePoint("day", year=year, month=hit[0], day=hit[1])
+            return Reading(i, yr[1], "DATE", B.const(p))
+        if self.w(k) == "week":  # "Easter week": the week holding the day
+            return Reading(
+                i, k + 1, "DATE", lambda c: R.week_of(R.holiday(c, rule, det)), explicit=False
+            )
+        return Reading(i, k, "DATE", lambda c: R.holiday(c, rule, det), explicit=False)
+
+    def reference(self, i: int) -> Reading | None:
+        """ "now", "currently", "recently", "the past", "the future", "these days"."""
+        lex = self.lex
+        if self.w(i) == "at" and self.w(i + 1) in ("the", "that") and self.w(i + 2) == "time":
+            if self.w(i + 3) not in ("of", "when", "that"):
+                return Reading(
+                    i + 1,
+                    i + 3,
+                    "DATE",
+                    R.at_the_time,
+                    anaphoric=True,
+                    explicit=False,
+                    narrative_only=True,
+                )
+        for phrase in longest_first(lex.ref_phrases).get(self.w(i), ()):
+            if self.words(i, phrase):
+                j = i + len(phrase)
+                if phrase[-1] in ("past", "future", "present") and self.w(j) in set(
+                    lex.unit_plurals
+                ) | {
+                    "few",
+                    "several",
+                    "two",
+                    "three",
+                    "four",
+                    "five",
+                    "decade",
+                    "year",
+                    "month",
+                    "week",
+                }:
+                    return None
+                start = i + (phrase[0] == "in")
+                val = {
+                    "past": "PAST_REF",
+                    "future": "FUTURE_REF",
+                    "present": "PRESENT_REF",
+                    "day": "PRESENT_REF",
+                    "days": "PRESENT_REF",
+                    "years": "PAST_REF",
+                    "decades": "PAST_REF",
+                    "times": "PAST_REF",
+                }.get(phrase[-1], "PRESENT_REF")
+                if phrase[0] == "recent":
+                    val = "PAST_REF"
+                return Reading(start, j, "DATE", B.ref_builder(val), explicit=False)
+        word = self.w(i)
+        if word in lex.refs:
+            if word == "current" and self.w(i + 1) in set(lex.unit_plurals) | set(lex.units):
+                return None
+            if word == "future" and self.w(i - 1) not in ("the", "near", "distant", "in"):
+                return None  # "future losses": an adjective
+            if word == "recent" and self.w(i + 1) in lex.unit_plurals:
+                return None
+            val = lex.refs[word]
+            return Reading(i, i + 1, "DATE", lambda c: R.ref(c, val), explicit=False)
+        return None

@@ -1,0 +1,320 @@
+"""The parser's view of the tokens: lookups and the lexical pieces every rule reads.
+
+``Scanner`` wraps one segment's tokens. Its lookups (``w``, ``tx``, ``is_int``) index
+padded lists, so the rules can look a few tokens either side of any position without a
+bounds test. Its pieces read months, weekdays, counts, ordinals, years and eras, each
+returning the value and the index after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from chronologist.temporal.lexicon import Lexicon
+from chronologist.temporal.tokens import Token
+
+
+@cache
+def longest_first(
+    phrases: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases by first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        out.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def by_first(
+    pairs: tuple[tuple[tuple[str, ...], str], ...],
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """(phrase, mod) pairs by the phrase's first word, in lexicon order."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for pair in pairs:
+        out.setdefault(pair[0][0], []).append(pair)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+PAD = 64
+"""Empty tokens after a segment's last. The rules look a few tokens either side of an
+index; past the end, and at indices -64..-1, they find these, so the per-token lookups
+(``w``, ``tx``, ``is_int``) are plain list indexing, with no bounds test."""
+
+
+class Scanner:
+    """Token lookups and lexical pieces over the tokens of one text segment."""
+
+    def __init__(self, toks: list[Token], lex: Lexicon, *, lowercase_text: bool = False) -> None:
+        self.t = toks
+        self.n = len(toks)
+        self.lex = lex
+        self.g = lex.grammar
+        """The grammar words the rules test ("prepositions", "afterwards", ...)."""
+        self.lowercase_text = lowercase_text
+        pad = [""] * PAD
+        self.w: Callable[[int], str] = ([t.low for t in toks] + pad).__getitem__
+        """Token ``i`` lowercased ("" outside the segment)."""
+        self.tx: Callable[[int], str] = ([t.text for t in toks] + pad).__getitem__
+        """Token ``i`` as written ("" outside the segment)."""
+        ints = [len(t.text) <= 9 and t.text.isascii() and t.text.isdigit() for t in toks]
+        self.is_int: Callable[[int], bool] = (ints + [False] * PAD).__getitem__
+        """Token ``i`` is a whole number of at most nine digits."""
+
+    def adj(self, i: int) -> bool:
+        """Token ``i`` follows the previous one with no space."""
+        return 0 < i < self.n and not self.t[i].space_before
+
+    def cap(self, i: int) -> bool:
+        return 0 <= i < self.n and (self.t[i].text[:1].isupper() or self.lowercase_text)
+
+    def words(self, i: int, seq: tuple[str, ...]) -> bool:
+        """Tokens from ``i`` on are the words ``seq``."""
+        w = self.w
+        return w(i) == seq[0] and all(w(i + k) == word for k, word in enumerate(seq[1:], 1))
+
+    def dot(self, i: int) -> int:
+        """Skip an abbreviation's period right after token ``i - 1``."""
+        return i + 1 if self.w(i) == "." and self.adj(i) else i
+
+    def hyphen(self, i: int) -> bool:
+        return self.w(i) in ("-", "\u2010", "\u2011") and self.adj(i) and self.adj(i + 1)
+
+    def month(self, i: int) -> tuple[int, int] | None:
+        """Month name at ``i``: (month, next index)."""
+        word = self.w(i)
+        m = self.lex.months.get(word)
+        if m is None or not self.cap(i):
+            return None
+        j = i + 1
+        if len(word) <= 4 and word not in ("may", "june", "july"):
+            if self.w(j) == "." and self.adj(j):
+                j += 1
+            elif word not in ("sept",) and len(word) == 3 and word in self.lex.ambiguous_months:
+                # "Jan", "Aug" without a period: only before a number.
+                if not self.is_int(j):
+                    return None
+        return m, j
+
+    def weekday(self, i: int) -> tuple[int, int] | None:
+        word = self.w(i)
+        d = self.lex.weekdays.get(word)
+        if d is None or not self.cap(i):
+            return None
+        if len(word) <= 5 and not word.endswith("day"):
+            if self.w(i + 1) == "." and self.adj(i + 1):
+                return d, i + 2
+            return None
+        return d, i + 1
+
+    def number(self, i: int, *, allow_article: bool = False) -> tuple[int | None, int] | None:
+        """A count: digits, number words ("twenty-four"), or vague ("several": None)."""
+        word = self.w(i)
+        if self.is_int(i):
+            v = int(self.t[i].text)
+            return v, i + 1
+        if word in ("a", "an") and self.w(i + 1) in ("hundred", "thousand"):
+            return (100 if self.w(i + 1) == "hundred" else 1000), i + 2
+        if word in ("a", "an") and self.w(i + 1) in ("few", "couple", "dozen", "number"):
+            if self.w(i + 1) == "couple":
+                j = i + 2 + (self.w(i + 2) == "of")
+                return 2, j
+            if self.w(i + 1) == "dozen":
+                return 12, i + 2
+            if self.w(i + 1) == "number" and self.w(i + 2) == "of":
+                return None, i + 3
+            return None, i + 2
+        if allow_article and word in ("a", "an", "one"):
+            return 1, i + 1
+        if word in self.lex.vague_counts:
+            j = i + 1 + (self.w(i + 1) == "of" and word == "couple")
+            return None, j
+        base = self.lex.number_words.get(word)
+        if base is None:
+            return None
+        j = i + 1
+        if 20 <= base <= 90 and base % 10 == 0:
+            k = j + 1 if self.hyphen(j) else j
+            unit = self.lex.number_words.get(self.w(k))
+            if unit is not None and 1 <= unit <= 9:
+                base += unit
+                j = k + 1
+        if self.w(j) in ("hundred", "thousand"):
+            base *= 100 if self.w(j) == "hundred" else 1000
+            j += 1
+        return base, j
+
+    def ordinal(self, i: int) -> tuple[int, int] | None:
+        """ "3rd", "third", "twenty-first", "3d": (value, next index)."""
+        word = self.w(i)
+        if self.is_int(i) and len(self.t[i].text) <= 2:
+            if self.w(i + 1) in self.lex.ordinal_suffixes and self.adj(i + 1):
+                return int(self.t[i].text), i + 2
+            return None
+        if word in self.lex.ordinals and word != "last":
+            return self.lex.ordinals[word], i + 1
+        tens = self.lex.number_words.get(word)
+        if tens in (20, 30) and self.hyphen(i + 1):
+            v = self.lex.ordinals.get(self.w(i + 2))
+            if v is not None and 1 <= v <= 9:
+                return tens + v, i + 3
+        return None
+
+    def spelled_year(self, i: int) -> tuple[int, int] | None:
+        """ "nineteen ninety-six", "two thousand one"."""
+        head = self.lex.number_words.get(self.w(i))
+        if head is None:
+            return None
+        if 10 <= head <= 20 and self.lex.number_words.get(self.w(i + 1), 0) >= 20:
+            rest = self.number(i + 1)
+            if rest is not None and rest[0] is not None and rest[0] < 100:
+                return head * 100 + rest[0], rest[1]
+        if head == 2 and self.w(i + 1) == "thousand":
+            j = i + 2 + (self.w(i + 2) == "and")
+            rest = self.number(j)
+            if rest is not None and rest[0] is not None and 0 < rest[0] < 100:
+                return 2000 + rest[0], rest[1]
+            return 2000, i + 2
+        return None
+
+    def year(self, i: int, *, loose: bool = False) -> tuple[int, int] | None:
+        """A year: 4 digits (3 or fewer only with an era word); with its era."""
+        spelled = self.spelled_year(i)
+        if spelled is not None and (spelled[0] != 2000 or loose):
+            return spelled
+        if not self.is_int(i):
+            if self.tx(i) in ("'", "\u2019"):
+                return self.clipped_year(i)
+            lead = self.era(i)  # "A.D. 330", "B.C. 44"
+            if lead is not None and self.is_int(lead[1]) and len(self.tx(lead[1])) <= 4:
+                val = int(self.tx(lead[1]))
+                if val > 0:
+                    return (1 - val if lead[0] < 0 else val), lead[1] + 1
+            # "AD 800", "BC 44"
+            if self.w(i) in self.lex.ce_words | self.lex.bce_words and self.is_int(i + 1):
+                if self.tx(i).isupper() or self.w(i) in ("ad", "bc"):
+                    val = int(self.t[i + 1].text)
+                    if val == 0 or len(self.t[i + 1].text) > 4:
+                        return None
+                    if self.w(i) in self.lex.bce_words:
+                        return 1 - val, i + 2
+                    return val, i + 2
+            return None
+        text = self.t[i].text
+        if len(text) > 4 or text.startswith("0"):
+            return None
+        val = int(text)
+        era = self.era(i + 1)
+        if era is not None:
+            sign, j = era
+            if val == 0:
+                return None
+            return (1 - val if sign < 0 else val), j
+        if len(text) == 4 and (1000 <= val <= 2199 or loose):
+            return val, i + 1
+        if len(text) == 3 and self.line_start(i) and val > 0:
+            # a chronology line: "330 - Constantinople dedicated", "527: Justinian I ...",
+            # "c. 395 - ...", "527-565 - Reign of Justinian I"
+            if self.w(i + 1) in ("-", ":", "\u2013", "\u2014"):
+                return val, i + 1
+        if len(text) == 3 and self.w(i - 1) in ("-", "\u2013") and self.line_start(i - 2):
+            if self.is_int(i - 2) and self.w(i + 1) in ("-", ":", "\u2013", "\u2014"):
+                return val, i + 1  # the end of "527-565 - ..."
+        if len(text) == 3 and val >= 100 and self.short_year_slot(i):
+            return val, i + 1
+        return None
+
+    def clipped_year(self, i: int) -> tuple[int, int] | None:
+        """ "spring '98", "in '45": two digits after an apostrophe, in a dated slot (after a
+        month, a season, "in", "since", "of"); 31-99 are 19xx, 00-30 are 20xx."""
+        if not self.adj(i + 1) or not self.is_int(i + 1):
+            return None
+        if len(self.tx(i + 1)) != 2 or self.w(i + 2) == "s":
+            return None
+        prev = self.w(i - 1)
+        if not (
+            prev in ("in", "since", "of", "until", "by")
+            or prev in self.lex.seasons
+            or self.month(i - 1) is not None
+        ):
+            return None
+        yy = int(self.tx(i + 1))
+        return (1900 + yy if yy > 30 else 2000 + yy), i + 2
+
+    def short_year_slot(self, i: int) -> bool:
+        """A three-digit number in a clearly dated slot: after "in", "since", a month or a
+        season ("December 771", "the summer of 772", "Christmas Day 800"), and before a pause
+        or a new clause ("in 843 the empire ...", not "in 843 cases")."""
+        prev = self.w(i - 1)
+        named = self.month(i - 1) is not None or (prev == "day" and self.cap(i - 1))
+        if prev == "of":
+            named = self.w(i - 2) in self.lex.seasons or self.month(i - 2) is not None
+        if not named and prev not in self.g.short_year_leads:
+            return False
+        nxt = self.w(i + 1)
+        if nxt in (".", ",", ";", ")", ""):
+            return True
+        if nxt in self.g.after_short_year or nxt in self.g.prepositions:
+            return True
+        return self.cap(i + 1) and self.tx(i + 1).isalpha()
+
+    def line_start(self, i: int) -> bool:
+        """Token ``i`` opens its line, or follows only "c." there ("c. 395 - ...")."""
+        if i == 0 or self.t[i].newline_before:
+            return True
+        if self.w(i - 1) == "." and self.w(i - 2) in ("c", "ca"):
+            return i - 2 == 0 or self.t[i - 2].newline_before
+        return False
+
+    def era(self, i: int) -> tuple[int, int] | None:
+        """ "BC", "B.C.", "BCE", "AD", "A.D.", "CE": (sign, next index)."""
+        word = self.w(i)
+        if word in ("b", "a", "c") and self.w(i + 1) == "." and self.adj(i + 1):
+            # B.C. / A.D. / B.C.E. / C.E. split into letters and periods
+            letters = ""
+            j = i
+            while j < self.n and len(self.w(j)) == 1 and self.w(j).isalpha() and j - i < 6:
+                letters += self.w(j)
+                j += 1
+                if self.w(j) == "." and self.adj(j):
+                    j += 1
+                else:
+                    break
+            if letters in ("bc", "bce"):
+                return -1, j
+            if letters in ("ad", "ce"):
+                return 1, j
+            return None
+        if word in ("bc", "bce") and self.tx(i).isupper():
+            return -1, i + 1
+        if word in ("ad", "ce") and self.tx(i).isupper():
+            return 1, i + 1
+        return None
+
+    def unit(self, i: int) -> tuple[str, int] | None:
+        found = self.lex.unit(self.w(i))
+        return (found[0], i + 1) if found else None
+
+    def lead_cap(self, i: int) -> bool:
+        """Token ``i`` is capitalised inside a sentence (a name or title)."""
+        prev = self.tx(i - 1)
+        return (
+            i > 0 and prev not in (".", "!", "?", '"', "``", "'") and not self.t[i].newline_before
+        )
+
+    def title_at(self, i: int) -> bool:
+        """A title, not a time: ABC's "This Week", "VOA Today", the film "High Noon"."""
+        tok = self.t[i]
+        if tok.low == "noon" and self.w(i - 1) == "high":
+            return True
+        if self.lowercase_text or not tok.text[:1].isupper() or tok.text.isupper():
+            return False
+        if tok.low in ("this", "next", "last") and self.unit(i + 1) is not None:
+            return self.tx(i + 1)[:1].isupper()
+        if tok.low in ("today", "tonight", "tomorrow", "yesterday", "now"):
+            return self.lead_cap(i) and self.tx(i - 1)[:1].isalnum()  # not "-- Today, the"
+        return False
+
+    def plural_unit(self, i: int) -> bool:
+        return self.w(i) in self.lex.unit_plurals
