@@ -22,6 +22,7 @@ from chronologist.timemodel import (
     from_day_number,
     is_leap,
     iso_week,
+    unit_of,
     week_start,
     weekday,
     weeks_in_year,
@@ -68,12 +69,8 @@ def edtf_points(draw: st.DrawFn, *, unknown_years: bool = False) -> TimePoint:
         return TimePoint("year", year=draw(_years_4()))
     if kind == "bigyear":
         return TimePoint("year", year=draw(_big_years()))
-    if kind == "decade":
-        return TimePoint("decade", year=10 * draw(st.integers(-999, 999)))
-    if kind == "century":
-        return TimePoint("century", year=100 * draw(st.integers(-99, 99)))
-    if kind == "millennium":
-        return TimePoint("millennium", year=1000 * draw(st.integers(-9, 9)))
+    if kind in ("decade", "century", "millennium"):  # any year, in a unit of either sign
+        return unit_of(kind, draw(st.integers(-9999, 9999)))
     year = draw(_years_4())
     if unknown_years and kind in ("month", "day") and draw(st.booleans()):
         year = None
@@ -438,11 +435,38 @@ def test_timex_bc_sub_year_units_keep_their_year(text: str) -> None:
 
 
 def test_timemodel_fifth_century_bc() -> None:
-    value = TimeValue.point(TimePoint("century", year=-400))
-    assert value.edtf == "-04XX"
+    value = TimeValue.point(unit_of("century", -450))
+    assert value.edtf == "-04XX" and value.timex == "BC04"
     assert value.earliest is not None and value.earliest[0] == -499
     assert value.latest is not None and value.latest[0] == -400
-    assert TimeValue.from_edtf("-04XX") == value
+    assert TimeValue.from_edtf("-04XX") == value == TimeValue.from_timex("BC04")
+
+
+@pytest.mark.parametrize(
+    ("year", "edtf", "timex", "first", "last"),
+    [
+        (-1, "-00XX", "BC00", -99, 0),  # the 1st century BC: 100-1 BC
+        (0, "00XX", "00", 0, 99),  # year 0 (1 BC) is in both; it is given the first
+        (50, "00XX", "00", 0, 99),
+        (-100, "-01XX", "BC01", -199, -100),
+        (1999, "19XX", "19", 1900, 1999),
+    ],
+)
+def test_unit_of_centuries_around_year_zero(
+    year: int, edtf: str, timex: str, first: int, last: int
+) -> None:
+    value = TimeValue.point(unit_of("century", year))
+    assert (value.edtf, value.timex) == (edtf, timex)
+    assert value.earliest is not None and value.latest is not None
+    assert (value.earliest[0], value.latest[0]) == (first, last)
+    assert TimeValue.from_edtf(edtf) == value == TimeValue.from_timex(timex)
+
+
+@given(st.integers(-9999, 9999), st.sampled_from(["decade", "century", "millennium"]))
+def test_unit_of_holds_its_year(year: int, granularity: str) -> None:
+    unit = unit_of(granularity, year)  # type: ignore[arg-type]
+    years = unit.span_years()
+    assert years is not None and years[0] <= year <= years[1]
 
 
 def test_timex_week_bounds() -> None:

@@ -151,6 +151,27 @@ def weeks_in_year(year: int) -> int:
     return iso_week(year, 12, 28)[1]
 
 
+UNIT_YEARS = {"decade": 10, "century": 100, "millennium": 1000}
+"""Years in the units of several years."""
+
+
+def unit_of(granularity: Granularity, year: int) -> TimePoint:
+    """The decade, century or millennium holding astronomical ``year``, by its written
+    digits as EDTF has them: 1925 is in 192X (1920-1929), -450 in -04XX (-499..-400), -50
+    in -00XX (-99..0). Year 0 is in both 00XX and -00XX; it is given the first."""
+    size = UNIT_YEARS[granularity]
+    if year >= 0:
+        return TimePoint(granularity, year=year - year % size)
+    return TimePoint(granularity, year=-((-year) // size * size + size - 1))
+
+
+def unit_digits(p: TimePoint) -> int:
+    """The written digits of a decade, century or millennium, as a number with the rest
+    zero: 1920 for 192X, 400 for -04XX (its sign is the year's)."""
+    assert p.year is not None
+    return p.year if p.year >= 0 else -(p.year + UNIT_YEARS[p.granularity] - 1)
+
+
 def add_months(year: int, month: int, n: int) -> tuple[int, int]:
     """Shift (year, month) by n months."""
     total = year * 12 + (month - 1) + n
@@ -167,8 +188,10 @@ class TimePoint:
     granularity: Granularity
     """The size of the unit."""
     year: int | None = None
-    """Astronomical year. For decades/centuries/millennia the unit's digits with the
-    rest zero: 1920 is the 1920s, 1900 the 1900s (19XX), -400 is ``-04XX``."""
+    """Astronomical year. For decades/centuries/millennia the unit's first (lowest) year;
+    the units are those of the written digits, as EDTF has them: 1920 is the 1920s
+    (``192X``), 1900 the 1900s (``19XX``), -499 is ``-04XX`` (-499..-400, the 5th century
+    BC) and -99 is ``-00XX`` (-99..0, the 1st century BC). Build them with ``unit_of``."""
     month: int | None = None
     """1-12."""
     day: int | None = None
@@ -188,14 +211,10 @@ class TimePoint:
         """First and last astronomical year covered, or None when the year is unknown."""
         if self.year is None:
             return None
-        size = {"decade": 10, "century": 100, "millennium": 1000}.get(self.granularity, 1)
+        size = UNIT_YEARS.get(self.granularity, 1)
         if self.granularity == "season" and self.sub == 4:
             return self.year, self.year + 1
-        if size == 1:
-            return self.year, self.year
-        if self.year >= 0:
-            return self.year, self.year + size - 1
-        return self.year - size + 1, self.year
+        return self.year, self.year + size - 1
 
     def earliest(self) -> Day | None:
         """First day covered, or None when unknown."""

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from chronologist.timemodel import (
     GRANULARITIES,
+    UNIT_YEARS,
     TimePoint,
     add_months,
     day_number,
     from_day_number,
     iso_week,
+    unit_of,
     week_start,
     weekday,
 )
@@ -38,14 +40,12 @@ def coarsen(p: TimePoint, granularity: str) -> TimePoint | None:
     g = granularity
     if g == "year":
         return TimePoint("year", year=y)
-    if g in ("decade", "century", "millennium"):
-        size = {"decade": 10, "century": 100, "millennium": 1000}[g]
+    if g in UNIT_YEARS:
         if p.granularity in ("decade", "century", "millennium") and _ORDER.index(
             p.granularity
         ) > _ORDER.index(g):
             return None
-        base = (abs(y) // size) * size
-        return TimePoint(g, year=base if y >= 0 else -base)  # type: ignore[arg-type]
+        return unit_of(g, y)  # type: ignore[arg-type]
     if p.granularity == g and g in ("quarter", "half", "season", "week"):
         return p
     if g == "week":
@@ -89,8 +89,9 @@ def shift(p: TimePoint, granularity: str, n: int) -> TimePoint | None:
     if g == "year":
         return TimePoint("year", year=y + n)
     if g in ("decade", "century", "millennium"):
-        size = {"decade": 10, "century": 100, "millennium": 1000}[g]
-        return TimePoint(g, year=y + n * size)  # type: ignore[arg-type]
+        size = UNIT_YEARS[g]
+        # from the unit's middle: the units meet irregularly at year 0 (-00XX, 00XX)
+        return unit_of(g, y + size // 2 + n * size)  # type: ignore[arg-type]
     if g == "month" and c.month:
         yy, mm = add_months(y, c.month, n)
         return TimePoint("month", year=yy, month=mm)

@@ -11,7 +11,7 @@ from chronologist.temporal import reading as B
 from chronologist.temporal import resolve as R
 from chronologist.temporal.reading import Reading
 from chronologist.temporal.scan import Scanner
-from chronologist.timemodel import TimePoint, day_number, days_in_month
+from chronologist.timemodel import TimePoint, day_number, days_in_month, unit_of
 
 
 class DateRules(Scanner):
@@ -455,8 +455,8 @@ class DateRules(Scanner):
                 if era is not None:
                     end = era[1]
                     if era[0] < 0:
-                        y = -y
-                p = TimePoint("decade", year=y)
+                        y = -y - 1  # "the 40s BC": -004X, -49..-40
+                p = unit_of("decade", y)
                 return Reading(i, end, "DATE", B.const(p))
         decades = {
             "twenties": 20,
@@ -506,9 +506,10 @@ class DateRules(Scanner):
         if n < 1 or n > 30:
             return None
         gran = "millennium" if size == 1000 else "century"
-        # the 5th century BC is 500-401 BC: astronomical -499..-400 (EDTF -04XX)
-        y = (n - 1) * size * sign
-        p = TimePoint(gran, year=y)  # type: ignore[arg-type]
+        # the 5th century BC is 500-401 BC: astronomical -499..-400 (EDTF -04XX); the 1st
+        # is -99..0 (-00XX)
+        y = (n - 1) * size if sign > 0 else -(n - 1) * size - 1
+        p = unit_of(gran, y)  # type: ignore[arg-type]
         return Reading(i, first_end or k, "DATE", B.const(p))
 
     def season(self, i: int) -> Reading | None:

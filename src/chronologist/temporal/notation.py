@@ -15,11 +15,14 @@ from chronologist.timemodel import (
     MODS,
     PARTS_OF_DAY,
     SEASONS,
+    UNIT_YEARS,
     TimePoint,
     TimeValue,
     add_months,
     days_in_month,
     from_day_number,
+    unit_digits,
+    unit_of,
 )
 
 _EDTF_POINT = re.compile(
@@ -48,15 +51,16 @@ def _year_digits(year: int, keep: int) -> str:
     return sign + digits[:keep] + "X" * (4 - keep)
 
 
+_KEEP = {"decade": 3, "century": 2, "millennium": 1}
+"""Digits a unit of years writes before its X's."""
+
+
 def _edtf_year(p: TimePoint) -> str:
     if p.year is None:
         return "XXXX"
-    if p.granularity == "decade":
-        return _year_digits(p.year, 3)
-    if p.granularity == "century":
-        return _year_digits(p.year, 2)
-    if p.granularity == "millennium":
-        return _year_digits(p.year, 1)
+    if p.granularity in _KEEP:
+        digits = _year_digits(unit_digits(p), _KEEP[p.granularity])
+        return digits if p.year >= 0 or digits.startswith("-") else "-" + digits
     if abs(p.year) > 9999:
         return f"Y{p.year}"
     return f"-{abs(p.year):04d}" if p.year < 0 else f"{p.year:04d}"
@@ -182,6 +186,8 @@ def _parse_edtf_point(text: str, whole: str) -> tuple[TimePoint, str]:
     if ms is None:
         if year is None:
             raise InvalidDate(f"Invalid EDTF date {whole!r}: the year is unknown.")
+        if gran_year != "year":  # "-00XX" is -99..0: a year inside it is -base - 1
+            return unit_of(gran_year, -base - 1 if neg else base), qual  # type: ignore[arg-type]
         return TimePoint(gran_year, year=year), qual  # type: ignore[arg-type]
     if gran_year != "year":
         raise InvalidDate(f"Invalid EDTF date {whole!r}: a month needs a full year.")
@@ -252,12 +258,11 @@ def parse_edtf(text: str) -> TimeValue:
 def _timex_year(p: TimePoint) -> str:
     if p.year is None:
         return "XXXX"
-    keep = {"decade": 3, "century": 2, "millennium": 1}.get(p.granularity, 4)
-    if p.year <= 0 and keep == 4:  # years and every unit inside a year
-        return f"BC{1 - p.year:04d}"
-    if p.year < 0:
-        return "BC" + f"{abs(p.year):04d}"[:keep]
-    return f"{p.year:04d}"[:keep]
+    keep = _KEEP.get(p.granularity, 4)
+    if keep == 4:  # years and every unit inside a year
+        return f"BC{1 - p.year:04d}" if p.year <= 0 else f"{p.year:04d}"
+    digits = f"{abs(unit_digits(p)):04d}"[:keep]
+    return "BC" + digits if p.year < 0 else digits
 
 
 def timex_point(p: TimePoint) -> str:
@@ -368,8 +373,9 @@ def _timex_point_from_match(m: re.Match[str], value: str) -> TimePoint:
         if gran == "year":
             year = 1 - n if bc else n
         else:
-            scale = {"decade": 10, "century": 100, "millennium": 1000}[gran]
-            year = -n * scale if bc else n * scale
+            scale = UNIT_YEARS[gran]
+            # "BC04" is -04XX (-499..-400); "BC00" is -00XX (-99..0)
+            year = unit_of(gran, -n * scale - 1 if bc else n * scale).year  # type: ignore[arg-type]
     if m["s"]:
         return TimePoint("season", year=year, sub=SEASONS.index(m["s"]) + 1)
     if m["q"]:
