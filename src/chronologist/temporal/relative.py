@@ -419,7 +419,7 @@ class RelativeRules(DateRules):
                 explicit=False,
                 shifted=True,
             )
-        if nxt == "from" and self.w(k2 + 1) == "now":
+        if nxt == "from" and self.w(k2 + 1) in ("now", "today"):  # "two weeks from today"
             return Reading(i, k2 + 2, "DATE", lambda c: R.ago(c, gran, n, mult, 1), explicit=False)
         if nxt == "hence":
             return Reading(i, k2 + 1, "DATE", lambda c: R.ago(c, gran, n, mult, 1), explicit=False)
