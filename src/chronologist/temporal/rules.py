@@ -137,9 +137,10 @@ class Parser(RelativeRules):
                     return B.bounded(inner, i, mod)
                 named = self.named_event(j)
                 if named is not None and mod != "ON_OR_AFTER":
-                    return B.bounded(
-                        Reading(j, named[1], "DATE", B.given(named[0]), explicit=False), i, mod
-                    )
+                    event = Reading(j, named[1], "DATE", B.given(named[0]), explicit=False)
+                    bound = B.bounded(event, i, mod)
+                    bound.narrative_only = True  # "after World War II" dates a history, not news
+                    return bound
         return None
 
     def named_event(self, i: int) -> tuple[TimeValue, int] | None:
