@@ -13,6 +13,9 @@ from chronologist.temporal.reading import Reading
 from chronologist.temporal.scan import Scanner
 from chronologist.timemodel import TimePoint, day_number, days_in_month, unit_of
 
+ROMAN_DAYS = {"kalends": (1, 1), "calends": (1, 1), "nones": (5, 7), "ides": (13, 15)}
+"""The Roman calendar's named days: (day in most months, day in March, May, July, October)."""
+
 
 class DateRules(Scanner):
     """Rules for dates written with their calendar units."""
@@ -177,8 +180,14 @@ class DateRules(Scanner):
         return m[0], day, m[1]
 
     def _the_day_of(self, i: int) -> tuple[int, int, int] | None:
+        """ "the 3rd of April"; the Roman "the Ides of March" (15 March)."""
         if self.w(i) != "the":
             return None
+        roman = ROMAN_DAYS.get(self.w(i + 1))
+        if roman is not None and self.w(i + 2) == "of":
+            m = self.month(i + 3)
+            if m is not None:
+                return m[0], roman[1] if m[0] in (3, 5, 7, 10) else roman[0], m[1]
         o = self.ordinal(i + 1)
         if o is None or self.w(o[1]) != "of":
             return None
@@ -435,7 +444,7 @@ class DateRules(Scanner):
         return " ".join(words)
 
     def decade(self, i: int) -> Reading | None:
-        """ "the 1920s", "1920's", "the '20s", "the twenties"."""
+        """ "the 1920s", "1920's", "the '20s", "the twenties"; "the 1800s" (a century)."""
         j = i + (self.w(i) == "the")
         if self.w(j) in ("'", "\u2019") and self.is_int(j + 1) and len(self.tx(j + 1)) == 2:
             if self.w(j + 2) == "s" and self.adj(j + 2):
@@ -456,7 +465,9 @@ class DateRules(Scanner):
                     end = era[1]
                     if era[0] < 0:
                         y = -y - 1  # "the 40s BC": -004X, -49..-40
-                p = unit_of("decade", y)
+                # "the 1800s" is the century (18XX); "the 2000s" is spoken of as a decade
+                hundreds = 0 < int(self.tx(j)) < 2000 and int(self.tx(j)) % 100 == 0
+                p = unit_of("century" if hundreds else "decade", y)
                 return Reading(i, end, "DATE", B.const(p))
         decades = {
             "twenties": 20,
@@ -541,8 +552,19 @@ class DateRules(Scanner):
         if yr is not None:
             p = TimePoint("season", year=yr[0], sub=s)
             return Reading(i, self.winter_end(s, yr), "DATE", B.const(p))
-        if self.w(k) == "of":
-            return None
+        if self.w(k) == "of":  # "the spring of that year", "the summer of the following year"
+            told = self.anaphoric_det(k + 1)
+            if told is None or self.w(told[1]) != "year":
+                return None
+            off = told[0]
+            return Reading(
+                i,
+                told[1] + 1,
+                "DATE",
+                lambda c: R.season_of_year(c, s, off),
+                anaphoric=True,
+                explicit=False,
+            )
         if det is None:
             if self.w(j) == "fall" or self.w(i) == "the":
                 if self.w(i) == "the" and self.w(i - 1) in (

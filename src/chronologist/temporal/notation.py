@@ -299,7 +299,8 @@ def timex_point(p: TimePoint) -> str:
 
 
 def span_duration(start: TimePoint, end: TimePoint) -> str:
-    """ISO 8601 duration covered by an interval, in its coarser unit."""
+    """ISO 8601 duration covered by an interval, in its coarser unit: days and months
+    counted inclusively (June 9-23 is 15 days), years as their difference."""
     lo, hi = start.earliest(), end.latest()
     if lo is None or hi is None:
         return "PXY"
@@ -314,6 +315,8 @@ def span_duration(start: TimePoint, end: TimePoint) -> str:
         return f"P{day_number(*hi) - day_number(*lo) + 1}D"
     if g == "month":
         return f"P{(hi[0] - lo[0]) * 12 + hi[1] - lo[1] + 1}M"
+    if start.granularity == end.granularity == "year":
+        return f"P{max(hi[0] - lo[0], 1)}Y"  # "reigned 1643-1715": 72 years, not 73
     return f"P{hi[0] - lo[0] + 1}Y"
 
 

@@ -357,7 +357,8 @@ class RelativeRules(DateRules):
         if count is None and not self.plural_unit(k):
             return None
         if self.tx(k)[:1].isupper() and k > i and not self.lowercase_text:
-            if not self.tx(i)[:1].isupper() or self.tx(k2)[:1].isupper():
+            after = k2 + (self.tx(k2) in ("'", "\u2019"))  # "the Thirty Years' War"
+            if not self.tx(i)[:1].isupper() or self.tx(after)[:1].isupper():
                 return None  # a title: "60 Minutes", "the Five-Year Plans"
         if self.w(k2) == "and" and self.w(k2 + 1) in ("a", "one") and self.w(k2 + 2) == "half":
             half, k2 = True, k2 + 3

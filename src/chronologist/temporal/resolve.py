@@ -149,6 +149,13 @@ def month_of_year(c: Context, month: int, off: int) -> TimeValue | None:
     return TimeValue.point(TimePoint("month", year=now.year + off, month=month))
 
 
+def season_of_year(c: Context, s: int, off: int) -> TimeValue | None:
+    """ "the spring of that year": a season of the year ``off`` from the time told."""
+    then = c.then()
+    year = then.year + off if then is not None and then.year is not None else None
+    return TimeValue.point(TimePoint("season", year=year, sub=s))
+
+
 def season(c: Context, s: int, det: int | None, *, anaphoric: bool = False) -> TimeValue | None:
     """ "this summer", "last fall", "that winter": a season near now (or then)."""
     now = c.then() if anaphoric else c.now()

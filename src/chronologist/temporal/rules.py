@@ -66,7 +66,8 @@ class Parser(RelativeRules):
         return reading
 
     def shared_era_range(self, i: int) -> Reading | None:
-        """ "from 264 to 241 BC", "82-79 BC", "between 40 and 37 BC": one era for both."""
+        """ "from 264 to 241 BC", "82-79 BC", "between 40 and 37 BC": one era for both; and
+        years in brackets, "(618-907)"."""
         link, before = self.w(i + 1), self.w(i - 1)
         dash = link in ("-", "\u2013", "\u2014") and self.adj(i + 1) == self.adj(i + 2)
         if not (dash or (link, before) in (("to", "from"), ("and", "between"))):
@@ -76,6 +77,10 @@ class Parser(RelativeRules):
             return None
         a, b = int(self.tx(i)), int(self.tx(k))
         era = self.era(k + 1)
+        if era is None and dash and self.w(i - 1) == "(" and self.w(k + 1) == ")":
+            # "the Tang dynasty (618-907)"; "(555-1212)" is a telephone number
+            if 100 <= a < b < 2200 and len(self.tx(i)) >= 3 and (b < 1100 or a >= 1000):
+                era = (1, k + 1)
         if era is None or len(self.tx(i)) > 4 or len(self.tx(k)) > 4 or 0 in (a, b):
             return None
         sign, j = era
@@ -119,6 +124,8 @@ class Parser(RelativeRules):
                 # "about 1900"; "nearly 150 years later", "some two weeks ago"
                 if inner.explicit or self.number(j, allow_article=True) is not None:
                     return B.approx(inner, i)
+            if inner is not None and inner.type == "DURATION" and len(self.tx(j)) >= 3:
+                return B.approx(inner, i)  # a span of years: "c. 470-399 BC"
         # "post-1959", "pre-1914"
         if w0 in ("post", "pre") and self.hyphen(i + 1):
             inner = self.core(i + 2)

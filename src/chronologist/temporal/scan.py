@@ -243,13 +243,18 @@ class Scanner:
         return (1900 + yy if yy > 30 else 2000 + yy), i + 2
 
     def short_year_slot(self, i: int) -> bool:
-        """A three-digit number in a clearly dated slot: after "in", "since", a month or a
-        season ("December 771", "the summer of 772", "Christmas Day 800"), and before a pause
+        """A three-digit number in a clearly dated slot: after "in", "since", a month, a
+        season or a day ("December 771", "the summer of 772", "Christmas Day, 800", "March
+        15, 800"), and before a pause
         or a new clause ("in 843 the empire ...", not "in 843 cases")."""
         prev = self.w(i - 1)
         named = self.month(i - 1) is not None or (prev == "day" and self.cap(i - 1))
         if prev == "of":
             named = self.w(i - 2) in self.lex.seasons or self.month(i - 2) is not None
+        elif prev == ",":  # "on Christmas Day, 800", "on 25 December, 800", "March 15, 44"
+            day = self.is_int(i - 2) and int(self.tx(i - 2)) <= 31 and self.month(i - 3)
+            named = (self.w(i - 2) == "day" and self.cap(i - 2)) or bool(day)
+            named = named or self.month(i - 2) is not None
         if not named and prev not in self.g.short_year_leads:
             return False
         nxt = self.w(i + 1)

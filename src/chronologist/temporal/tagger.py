@@ -15,6 +15,7 @@ Mode (how relative expressions are anchored, see ``anchor``):
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 from chronologist.errors import InvalidDate
@@ -24,7 +25,7 @@ from chronologist.temporal.lexicon import load_lexicon
 from chronologist.temporal.reading import Reading
 from chronologist.temporal.resolve import Context
 from chronologist.temporal.rules import Parser
-from chronologist.temporal.tense import pluperfect, tense_at
+from chronologist.temporal.tense import SENTENCE_END, pluperfect, tense_at
 from chronologist.temporal.tokens import Token, segments, tokenize
 from chronologist.timemodel import TimePoint, TimeValue, days_in_month
 
@@ -128,8 +129,6 @@ def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
     point = when.start if when.start is not None else when.end
     if point is None or point.year is None:
         return
-    if ctx.pluperfect and not ctx.news and ctx.ref is not None:
-        return  # a flashback ("had been ... since Aug. 4") does not move the narrative's time
     if not (when.open_start or when.open_end) or reading.explicit:
         # after a closed range the narrative stands at its end ("1473-74 ... the following year")
         ctx.ref = when.end if when.end is not None and not when.open_end else point
@@ -139,6 +138,27 @@ def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
         name = reading.event_name
         ctx.events[name] = when
         ctx.events.setdefault(name.split()[-1], when)
+
+
+@dataclass(slots=True)
+class _Flashback:
+    """A pluperfect clause in narrative ("who had published it in February 1848") sets the
+    time for the rest of its sentence ("... fled later that year": 1848); after the
+    sentence, the narrative's own time comes back."""
+
+    held: TimePoint | None = None
+    until: int = -1
+
+    def open(self, ctx: Context, toks: list[Token], j: int) -> None:
+        if ctx.pluperfect and not ctx.news and ctx.ref is not None and self.held is None:
+            self.held = ctx.ref
+            self.until = next(
+                (k for k in range(j, len(toks)) if toks[k].text in SENTENCE_END), len(toks)
+            )
+
+    def close_before(self, ctx: Context, i: int) -> None:
+        if self.held is not None and i > self.until:
+            ctx.ref, self.held = self.held, None
 
 
 def _after_comma(toks: list[Token], j: int) -> int:
@@ -173,14 +193,17 @@ def tag_times(
         parser = Parser(toks, lex, lowercase_text=lowercase)
         before_explicit: TimePoint | None = None
         after_explicit = -1
+        flashback = _Flashback()
         i = 0
         while i < len(toks):
             reading = parser.parse_at(i)
             if reading is None or reading.j <= i or (reading.narrative_only and ctx.news):
                 i += 1
                 continue
+            flashback.close_before(ctx, reading.i)
             ctx.tense = tense_at(toks, reading.i, reading.j, lex.tense)
             ctx.pluperfect = pluperfect(toks, reading.i)
+            flashback.open(ctx, toks, reading.j)
             restated = reading.anaphoric and reading.i == after_explicit
             told = ctx.ref
             when = _counted_from(reading, ctx, before_explicit) if restated else None
@@ -207,4 +230,5 @@ def tag_times(
             if restated:  # the narrative goes on from the date the text gave (814)
                 ctx.ref = told
             i = reading.j
+        flashback.close_before(ctx, len(toks) + 1)
     return mentions
