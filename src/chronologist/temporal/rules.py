@@ -50,6 +50,10 @@ class Parser(RelativeRules):
             r = rule(i)
             if r is not None and (best is None or r.j > best.j):
                 best = r
+        if best is not None and best.i > i:  # "in the past" is read from "the" on:
+            later = self.parse_at(best.i)  # so is "the past 12 months", which is longer
+            if later is not None and later.j > best.j:
+                return later
         return best
 
     def core_or_range(self, i: int) -> Reading | None:
