@@ -161,6 +161,13 @@ class _Flashback:
             ctx.ref, self.held = self.held, None
 
 
+def _coordinated(toks: list[Token], j: int, i: int) -> bool:
+    """Only "and", "or" or a comma lie between tokens ``j`` and ``i`` (a time expression
+    ended at ``j``): the two expressions share their clause and its tense."""
+    between = toks[j:i] if 0 <= j < i else ()
+    return bool(between) and all(t.low in ("and", "or", ",") for t in between)
+
+
 def _after_comma(toks: list[Token], j: int) -> int:
     """The token after a comma that directly follows token ``j - 1``, or -1."""
     return j + 1 if j < len(toks) and toks[j].text == "," else -1
@@ -194,6 +201,7 @@ def tag_times(
         before_explicit: TimePoint | None = None
         after_explicit = -1
         flashback = _Flashback()
+        last_j = -1
         i = 0
         while i < len(toks):
             reading = parser.parse_at(i)
@@ -201,7 +209,9 @@ def tag_times(
                 i += 1
                 continue
             flashback.close_before(ctx, reading.i)
-            ctx.tense = tense_at(toks, reading.i, reading.j, lex.tense)
+            if not _coordinated(toks, last_j, reading.i):  # "on Friday and Saturday": one clause
+                ctx.tense = tense_at(toks, reading.i, reading.j, lex.tense)
+            last_j = reading.j
             ctx.pluperfect = pluperfect(toks, reading.i)
             flashback.open(ctx, toks, reading.j)
             restated = reading.anaphoric and reading.i == after_explicit

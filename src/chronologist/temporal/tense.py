@@ -61,11 +61,26 @@ def _had_within(toks: list[Token], k: int, step: int, *, span: int = SCAN) -> bo
 
 
 def _in_sentence(toks: list[Token], k: int, step: int, span: int) -> Iterator[int]:
-    """Indices from ``k`` on in direction ``step``, at most ``span``, up to a sentence end."""
-    for m in range(k, k + step * span, step):
-        if not 0 <= m < len(toks) or toks[m].text in SENTENCE_END:
-            return
+    """Indices from ``k`` on in direction ``step`` up to a sentence end, for at most
+    ``span`` words (marks, as in "U.S." or quotes, do not count)."""
+    m = k
+    while span > 0 and 0 <= m < len(toks) and not ends_sentence(toks, m):
         yield m
+        span -= toks[m].text[:1].isalnum()
+        m += step
+
+
+def ends_sentence(toks: list[Token], m: int) -> bool:
+    """Token ``m`` ends a sentence: not the period of "U.S." or "Mr." or "Jan. 4"."""
+    if toks[m].text not in SENTENCE_END:
+        return False
+    if toks[m].text != "." or m == 0:
+        return True
+    before = toks[m - 1].text
+    after = toks[m + 1].text if m + 1 < len(toks) else ""
+    if len(before) == 1 and before.isalpha() and not toks[m].space_before:
+        return False  # an initial or an abbreviation letter: "U.S.", "J. Smith"
+    return not (after[:1].islower() or after[:1].isdigit())  # "Jan. 4", "approx. two"
 
 
 def _lead(toks: list[Token], i: int, words: TenseWords) -> int:
@@ -121,7 +136,12 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
             return 1  # "a verdict may come Thursday"; not "may have left Tuesday"
     if word in words.present:
         return PRESENT
-    if word in words.scheduled and previous not in words.determiners and previous not in NOT_VERB:
+    if (
+        word in words.scheduled
+        and toks[k].text.islower()  # not "the U.S. Open title"
+        and previous not in words.determiners
+        and previous not in NOT_VERB
+    ):
         return 1  # "they meet separately Monday", "trading resumes Tuesday"
     if not _past_form(toks[k], words) or _adjective(toks, k, words):
         return 0
@@ -129,8 +149,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 0  # "may last several months": a bare verb after a modal
     if previous == "be" and k >= 2 and toks[k - 2].low == "to":
         return 1  # "to be completed" lies ahead
-    # "was completed" is past; "is heard" is not
-    return 0 if previous in ("be", "been", "being", "to", "is", "are") else -1
+    # "was completed" is past; "is heard", "remain suspended" are not
+    return 0 if previous in ("be", "been", "being", "to", "is", "are", "remain", "remains") else -1
 
 
 def _bare_verb(toks: list[Token], k: int, words: TenseWords) -> bool:
