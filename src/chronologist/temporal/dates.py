@@ -7,6 +7,7 @@ read here too.
 
 from __future__ import annotations
 
+from chronologist.temporal import anchor as A
 from chronologist.temporal import reading as B
 from chronologist.temporal import resolve as R
 from chronologist.temporal.reading import Reading
@@ -84,6 +85,26 @@ class DateRules(Scanner):
                 return None
             j += 1
         return j
+
+    def nth_weekday(self, i: int) -> Reading | None:
+        """ "the first Monday in October", "the last Thursday of November 1942"."""
+        if self.w(i) != "the":
+            return None
+        o = (-1, i + 2) if self.w(i + 1) == "last" else self.ordinal(i + 1)
+        if o is None or not -1 <= o[0] <= 5 or o[0] == 0:
+            return None
+        wd = self.weekday(o[1])
+        m = self.month(wd[1] + 1) if wd is not None and self.w(wd[1]) in ("in", "of") else None
+        if wd is None or m is None:
+            return None
+        rule = f"{m[0]}/{wd[0]}/{o[0]}"  # a holiday rule: month, weekday, which one
+        yr = self.year(m[1] + (self.w(m[1]) == ","))
+        if yr is not None:
+            hit = A.holiday(rule, yr[0])
+            if hit is None:
+                return None
+            return Reading(i, yr[1], "DATE", B.const(TimePoint("day", yr[0], hit[0], hit[1])))
+        return Reading(i, m[1], "DATE", lambda c: R.holiday(c, rule, None), explicit=False)
 
     def day_alone(self, i: int) -> Reading | None:
         """ "left on the 25th", "by the 3rd": a day of the month the text stands at."""

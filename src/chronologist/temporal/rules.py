@@ -336,6 +336,7 @@ Parser.rules = (
     Parser.dual_date,
     Parser.day_range,
     Parser.day_alone,
+    Parser.nth_weekday,
     Parser.month_year,
     Parser.year_expr,
     Parser.decade,
