@@ -318,8 +318,9 @@ class DateRules(Scanner):
         if self.is_int(k) and len(self.tx(k)) <= 2:
             return None  # "February 30": an impossible day, not a month
         word = self.w(j)
-        if word in self.lex.ambiguous_months or word == "may":
-            prev = self.w(i - 1)
+        paired = self.w(k) in ("and", "or", ",") and self.month(k + 1) is not None
+        if (word in self.lex.ambiguous_months or word == "may") and not paired:
+            prev = self.w(i - 1)  # "May and June" pairs it with a month
             if det is None and prev not in (
                 "in",
                 "of",
