@@ -51,6 +51,8 @@ class Parser(RelativeRules):
             if r is not None and (best is None or r.j > best.j):
                 best = r
         if best is not None and best.i > i:  # "in the past" is read from "the" on:
+            if self.title_at(best.i):
+                return None  # "The Sunday Times"
             later = self.parse_at(best.i)  # so is "the past 12 months", which is longer
             if later is not None and later.j > best.j:
                 return later

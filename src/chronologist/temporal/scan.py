@@ -309,7 +309,8 @@ class Scanner:
         )
 
     def title_at(self, i: int) -> bool:
-        """A title, not a time: ABC's "This Week", "VOA Today", the film "High Noon"."""
+        """A title, not a time: ABC's "This Week", "VOA Today", the film "High Noon", "The
+        Sunday Times"."""
         tok = self.t[i]
         if tok.low == "noon" and self.w(i - 1) == "high":
             return True
@@ -319,6 +320,10 @@ class Scanner:
             return self.tx(i + 1)[:1].isupper()
         if tok.low in ("today", "tonight", "tomorrow", "yesterday", "now"):
             return self.lead_cap(i) and self.tx(i - 1)[:1].isalnum()  # not "-- Today, the"
+        if tok.low in self.lex.weekdays and self.w(i - 1) == "the":
+            # "The Sunday Times", "the Sunday Telegraph": a name, not "the Sunday before"
+            after = self.tx(i + 1)
+            return after[:1].isupper() and after.isalpha() and self.month(i + 1) is None
         return False
 
     def plural_unit(self, i: int) -> bool:
