@@ -742,11 +742,16 @@ class DateRules(Scanner):
                 back = self.a_year_back(j + 1) if det == "the" else None
                 if back is not None:  # "the quarter a year ago"
                     return B.year_back(i, back)
-                day = self.full_date(j + 2) if self.w(j + 1) in ("ended", "ending") else None
+                day = self.ended_on(j + 1)
                 if day is not None and det == "the":  # "the quarter ended July 31"
                     last = day.build
                     return Reading(
-                        i, j + 1, "DATE", lambda c: R.quarter_ended(c, last(c)), explicit=False
+                        i,
+                        j + 1,
+                        "DATE",
+                        lambda c: R.quarter_ended(c, last(c)),
+                        explicit=False,
+                        reported=True,
                     )
                 return Reading(i, j + 1, "DATE", lambda c: R.this_quarter(c, off), explicit=False)
             if (
@@ -788,4 +793,23 @@ class DateRules(Scanner):
             return Reading(i, k, "DATE", B.const(p))
         if self.w(i) == "a":
             return None
+        ended = self.ended_on(k)
+        if ended is not None:  # "its fiscal fourth quarter, which ended June 30": that year's
+            last = ended.build
+            return Reading(
+                i,
+                k,
+                "DATE",
+                lambda c: R.quarter_of(c, gran, n, last(c)),
+                explicit=False,
+                reported=True,
+            )
         return Reading(i, k, "DATE", lambda c: R.quarter(c, gran, n, None, None), explicit=False)
+
+    def ended_on(self, k: int) -> Reading | None:
+        """ "(, which) ended June 30" after a period: the date it ended on."""
+        k += self.w(k) == ","
+        k += self.w(k) in ("which", "that")
+        if self.w(k) not in ("ended", "ending", "ends"):
+            return None
+        return self.full_date(k + 1)

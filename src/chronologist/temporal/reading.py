@@ -36,6 +36,9 @@ class Reading:
     """A shorter reading to use when this one cannot be resolved."""
     shifted: bool = False
     """Reached by shifting another date ("a year ago"): not a new topic quarter."""
+    reported: bool = False
+    """A period told as ended ("the fourth quarter, which ended June 30"): the one being
+    reported, even when its calendar quarter is still under way."""
     narrative_only: bool = False
     """Only a time expression in narrative ("at the time" in news is rarely one)."""
     parts: tuple[Reading, Reading] | None = None

@@ -218,6 +218,15 @@ def quarter_ended(c: Context, last: TimeValue | None) -> TimeValue | None:
     return TimeValue.point(TimePoint("quarter", year=mid.year, sub=(mid.month - 1) // 3 + 1))
 
 
+def quarter_of(c: Context, gran: str, n: int, last: TimeValue | None) -> TimeValue | None:
+    """ "the fiscal fourth quarter, which ended June 30": quarter ``n`` (a company's own
+    numbering) of the year it ended in."""
+    year = last.start.year if last is not None and last.start is not None else None
+    if year is None:
+        return quarter(c, gran, n, None, None)
+    return TimeValue.point(TimePoint(gran, year=year, sub=n))  # type: ignore[arg-type]
+
+
 def quarter_in(c: Context, year: int | None, off: int = 0) -> TimeValue | None:
     """The quarter being reported, in another year ("the 1988 quarter"), or ``off`` years
     from the DCT's ("last year's quarter")."""

@@ -132,8 +132,9 @@ def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
     if not (when.open_start or when.open_end) or reading.explicit:
         # after a closed range the narrative stands at its end ("1473-74 ... the following year")
         ctx.ref = when.end if when.end is not None and not when.open_end else point
-    if point.granularity == "quarter" and not reading.shifted and not _unfinished(point, ctx):
-        ctx.ref_quarter = point  # the quarter being reported, not one under way or forecast
+    if point.granularity == "quarter" and not reading.shifted:
+        if reading.reported or not _unfinished(point, ctx):
+            ctx.ref_quarter = point  # the quarter being reported, not one under way or forecast
     if reading.event_name:
         name = reading.event_name
         ctx.events[name] = when
