@@ -26,6 +26,8 @@ class RelativeRules(DateRules):
         lex = self.lex
         word = self.w(i)
         if word == "the" and self.w(i + 1) in ("past", "last", "coming"):
+            if self.w(i + 1) == "past" and self.w(i + 2) in ("decade", "century"):
+                return None  # "the past decade": the last ten years, a length (P10Y)
             inner = self.deictic(i + 1)  # "the past year": the article belongs to it
             if inner is None or inner.type != "DATE":
                 return None
@@ -304,6 +306,16 @@ class RelativeRules(DateRules):
         num = self.number(
             j, allow_article=lead is None or lead in ("past", "last", "first", "next")
         )
+        if (
+            num is None
+            and lead == "past"
+            and self.w(i) == "the"
+            and self.w(j) in ("decade", "century")
+        ):
+            spec = lex.units[self.w(j)]  # "over the past decade": the last ten years
+            return Reading(
+                i, j + 1, "DURATION", B.dur(B.dur_value("Y", 1, spec.n, False)), explicit=False
+            )
         if num is None:
             if lead in ("recent", "past", "last", "coming", "next") or (lead is None and j == i):
                 # "recent months", "years", "the past years"
