@@ -256,7 +256,7 @@ class RelativeRules(DateRules):
         if u is None or not self.plural_unit(j + 1) and whole != "1":
             return None
         spec = self.lex.units[u[0]]
-        if frac == "5" and whole != "0":
+        if frac == "5" and whole != "0" and spec.timex != "S":
             value = B.dur_value(spec.timex, int(whole), spec.n, spec.time, half=True)
         elif spec.n == 1 and spec.timex in ("Y", "M", "W", "D", "H", "S"):
             value = f"PT{text}{spec.timex}" if spec.time else f"P{text}{spec.timex}"
