@@ -371,7 +371,7 @@ class DateRules(Scanner):
         if not self._looks_like_year(j, k, loose=j > i):
             return None
         p = TimePoint("year", year=y)
-        name = self._event_name_after(k)
+        name = self._event_name_after(k) or self.event_name_before(i)
         r = Reading(i, k, "DATE", B.const(p), event_name=name)
         if fiscal:
             r.explicit = True
@@ -464,6 +464,22 @@ class DateRules(Scanner):
         if not words or all(w in self.lex.months for w in words):
             return None
         return " ".join(words)
+
+    def event_name_before(self, i: int) -> str | None:
+        """ "The French Revolution began in 1789", "the war broke out in 431 BC": the
+        happening a sentence dates, named by an event noun before the date."""
+        for k in range(i - 1, max(-1, i - 9), -1):
+            if self.tx(k) in (".", ";", "!", "?"):
+                return None
+            if self.w(k) not in self.g.event_nouns:
+                continue
+            j = k
+            while j > 0 and self.tx(j - 1)[:1].isupper() and self.tx(j - 1).isalpha():
+                if self.w(j - 1) in ("a", "an", "the", "this", "that"):
+                    break
+                j -= 1  # "the Peloponnesian War"
+            return " ".join(self.w(m) for m in range(j, k + 1))
+        return None
 
     def decade(self, i: int) -> Reading | None:
         """ "the 1920s", "1920's", "the '20s", "the twenties"; "the 1800s" (a century)."""

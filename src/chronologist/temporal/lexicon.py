@@ -96,6 +96,7 @@ class GrammarWords:
     count_prepositions: frozenset[str]
     street_words: frozenset[str]
     plural_nouns: frozenset[str]
+    event_nouns: frozenset[str]
     short_year_leads: frozenset[str]
     after_short_year: frozenset[str]
     time_zones: frozenset[str]
