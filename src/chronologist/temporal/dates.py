@@ -11,6 +11,7 @@ from chronologist.temporal import anchor as A
 from chronologist.temporal import reading as B
 from chronologist.temporal import resolve as R
 from chronologist.temporal.reading import Reading
+from chronologist.temporal.resolve import Context
 from chronologist.temporal.scan import Scanner
 from chronologist.timemodel import TimePoint, day_number, days_in_month, unit_of
 
@@ -464,6 +465,24 @@ class DateRules(Scanner):
         if not words or all(w in self.lex.months for w in words):
             return None
         return " ".join(words)
+
+    def decade_of(self, i: int) -> Reading | None:
+        """ "the first decade of the 20th century" (1900-1909), "the last decade of the
+        19th century" (1890-1899)."""
+        if self.w(i) != "the":
+            return None
+        o = (10, i + 2) if self.w(i + 1) == "last" else self.ordinal(i + 1)
+        if o is None or not 1 <= o[0] <= 10 or not self.words(o[1], ("decade", "of")):
+            return None
+        whole = self.century(o[1] + 2)  # a written century: its builder needs no context
+        value = whole.build(Context(None, False)) if whole is not None else None
+        unit = value.start if value is not None else None
+        years = unit.span_years() if unit is not None and unit.granularity == "century" else None
+        if whole is None or years is None:
+            return None
+        # the n-th decade in time: of 500-401 BC (-499..-400) the first is -499..-490
+        decade = unit_of("decade", years[0] + 10 * (o[0] - 1))
+        return Reading(i, whole.j, "DATE", B.const(decade))
 
     def event_name_before(self, i: int) -> str | None:
         """ "The French Revolution began in 1789", "the war broke out in 431 BC": the

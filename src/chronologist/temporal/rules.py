@@ -339,6 +339,7 @@ Parser.rules = (
     Parser.day_range,
     Parser.day_alone,
     Parser.nth_weekday,
+    Parser.decade_of,
     Parser.month_year,
     Parser.year_expr,
     Parser.decade,
