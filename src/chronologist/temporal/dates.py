@@ -630,6 +630,11 @@ class DateRules(Scanner):
                     "by",
                     "since",
                     "until",
+                    "before",
+                    "after",
+                    "over",
+                    "through",
+                    "throughout",
                     "this",
                     "that",
                 ):

@@ -84,7 +84,11 @@ def rewrapped(inner: Reading, i: int, j: int, change: Callable[[TimeValue], Time
         v = b(c)
         return change(v) if v is not None else None
 
-    return Reading(i, j, inner.type, build, inner.anaphoric, inner.explicit, inner.event_name)
+    back = inner.fallback  # "nearly three years after the uprising": the length, if need be
+    fallback = rewrapped(back, i, back.j, change) if back is not None else None
+    wrapped = Reading(i, j, inner.type, build, inner.anaphoric, inner.explicit, inner.event_name)
+    wrapped.fallback = fallback
+    return wrapped
 
 
 def with_mod(inner: Reading, i: int, mod: str) -> Reading:

@@ -207,10 +207,10 @@ class RelativeRules(DateRules):
             return False
         for k in range(i - 1, max(-1, i - 4), -1):
             word = self.w(k)
-            if not word or (not word.isalnum() and word not in ("$", ".", ",")):
+            if not word or (not word.isalnum() and not word[:1].isdigit() and word not in "$.,"):
                 return False
-            if self.is_int(k) or word in self.lex.number_words:
-                return True
+            if self.is_int(k) or word[:1].isdigit() or word in self.lex.number_words:
+                return True  # "155,000 jobs a month", "2.5 percent a year"
             if word in ("million", "billion", "thousand", "hundred", "trillion"):
                 return True
         return False
@@ -322,9 +322,11 @@ class RelativeRules(DateRules):
                 if self.plural_unit(j) and not (self.tx(j)[:1].isupper() and self.lead_cap(j)):
                     key = lex.unit_plurals[self.w(j)]
                     spec = lex.units[key]
-                    if spec.time and lead is None and self.w(i - 1) not in ("within", "for"):
+                    counted = self.w(i - 1) in ("within", "for")  # "for hours", "for weeks"
+                    if spec.time and lead is None and not counted:
                         return None  # "hours" alone is rarely a time; "for hours" is
-                    if lead is None and self.w(j + 1) in ("ago", "earlier", "later", "before"):
+                    told = self.w(j + 1) in ("ago", "earlier", "later", "before")
+                    if lead is None and told and not counted:
                         return Reading(
                             i,
                             j + 2,
@@ -439,7 +441,11 @@ class RelativeRules(DateRules):
         # "three days after,", "six months on, the purge ended"
         bare = nxt in ("after", "before", "on") and not self.tx(k2 + 1)[:1].isalnum()
         counted_on = nxt in self.g.afterwards or nxt in self.g.beforehand or bare
-        if counted_on and self.w(k2 + 1) != "than":
+        # "its first profit in five years earlier this month": "earlier" is this month's
+        theirs = self.w(k2 + 1) in ("this", "that", "today", "tonight") or self.words(
+            k2 + 1, ("in", "the")
+        )
+        if counted_on and self.w(k2 + 1) != "than" and not theirs:
             sign = -1 if nxt in self.g.beforehand or nxt == "before" else 1
             return Reading(
                 i,

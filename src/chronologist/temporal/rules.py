@@ -116,7 +116,11 @@ class Parser(RelativeRules):
                 break  # "over the past 24 hours": the preposition, not "more than"
             if self.words(i, words):
                 inner = self.duration(i + len(words))
-                if inner is not None and inner.type == "DURATION":
+                length = inner is not None and (
+                    inner.type == "DURATION"
+                    or (inner.fallback is not None and inner.fallback.type == "DURATION")
+                )  # "more than a decade before the scheme was exposed": a length, at worst
+                if inner is not None and length:
                     return B.with_mod(inner, i, mod)
         # approximation: "c. 1907", "around 1900", "about 1900"
         if w0 in lex.approx_words:

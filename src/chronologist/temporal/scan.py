@@ -125,7 +125,7 @@ class Scanner:
             if self.w(i + 1) == "number" and self.w(i + 2) == "of":
                 return None, i + 3
             return None, i + 2
-        if allow_article and word in ("a", "an", "one"):
+        if allow_article and word in ("a", "an", "one", "another"):
             return 1, i + 1
         if word in self.lex.vague_counts:
             j = i + 1 + (self.w(i + 1) == "of" and word == "couple")

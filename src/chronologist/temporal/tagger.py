@@ -162,6 +162,18 @@ class _Flashback:
             ctx.ref, self.held = self.held, None
 
 
+def _side(when: TimeValue | None, ctx: Context) -> int:
+    """In news, the direction a date coordinated with ``when`` takes: ``when``'s side of
+    the DCT ("yesterday and Monday", "tomorrow and Thursday"); 0 when ``when`` is on the
+    DCT's day or unknown ("statements made Friday and Thursday", said on a Friday)."""
+    if not ctx.news or ctx.dct is None or when is None or when.earliest is None:
+        return 0
+    dct = ctx.dct.earliest()
+    if dct is None or when.latest is None:
+        return 0
+    return 1 if when.earliest > dct else -1 if when.latest < dct else 0
+
+
 def _coordinated(toks: list[Token], j: int, i: int) -> bool:
     """Only "and", "or" or a comma lie between tokens ``j`` and ``i`` (a time expression
     ended at ``j``): the two expressions share their clause and its tense."""
@@ -203,6 +215,7 @@ def tag_times(
         after_explicit = -1
         flashback = _Flashback()
         last_j = -1
+        last_when: TimeValue | None = None
         i = 0
         while i < len(toks):
             reading = parser.parse_at(i)
@@ -210,7 +223,9 @@ def tag_times(
                 i += 1
                 continue
             flashback.close_before(ctx, reading.i)
-            if not _coordinated(toks, last_j, reading.i):  # "on Friday and Saturday": one clause
+            if _coordinated(toks, last_j, reading.i):  # "on Friday and Saturday": one clause
+                ctx.tense = _side(last_when, ctx) or ctx.tense  # "tonight and Thursday"
+            else:
                 ctx.tense = tense_at(toks, reading.i, reading.j, lex.tense)
             last_j = reading.j
             ctx.pluperfect = pluperfect(toks, reading.i)
@@ -238,6 +253,7 @@ def tag_times(
             elif when is not None:
                 mentions.append(_mention(text, toks, reading, when))
                 _update(ctx, reading, when)
+            last_when = when
             if restated:  # the narrative goes on from the date the text gave (814)
                 ctx.ref = told
             i = reading.j

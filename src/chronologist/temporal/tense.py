@@ -22,6 +22,8 @@ SCAN = 10
 LEAD_SPAN = 4
 """How many tokens before an expression a lead phrase ("as soon as") may stand."""
 SENTENCE_END = frozenset({".", "!", "?", ";"})
+STARTERS = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "this"})
+"""Words that open a sentence after an abbreviation's period ("... in the U.S. The")."""
 NOT_VERB = frozenset({"to", "will"})
 """Before a word of schedule, these make it no present tense ("to meet", "will meet")."""
 
@@ -37,8 +39,10 @@ def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
     possessive weekday ("Wednesday's ruling") is past unless a future verb follows.
     """
     if j + 1 < len(toks) and toks[j].text in ("'", "\u2019") and toks[j + 1].low == "s":
+        # "Wednesday's match": past unless a future verb follows it, or comes before it
+        # ("must prepare for Wednesday's match"; not the reported "would ... Wednesday's")
         ahead = _scan(toks, j + 2, 1, words, through_present=True)
-        return 1 if ahead == 1 else -1
+        return 1 if ahead == 1 or _scan(toks, i - 1, -1, words, skip=("would",)) == 1 else -1
     lead = _lead(toks, i, words)
     if lead == UNTIL:  # "until Thursday, they had not called him" looks back from the past
         return -1 if pluperfect(toks, i) or _had_within(toks, j, 1) else 1
@@ -78,9 +82,13 @@ def ends_sentence(toks: list[Token], m: int) -> bool:
         return True
     before = toks[m - 1].text
     after = toks[m + 1].text if m + 1 < len(toks) else ""
+    if after[:1].islower() or after[:1].isdigit():
+        return False  # "Jan. 4", "approx. two"
     if len(before) == 1 and before.isalpha() and not toks[m].space_before:
-        return False  # an initial or an abbreviation letter: "U.S.", "J. Smith"
-    return not (after[:1].islower() or after[:1].isdigit())  # "Jan. 4", "approx. two"
+        # an initial or an abbreviation letter ("U.S. President", "J. Smith"), unless a
+        # new sentence plainly starts ("... in the U.S. The")
+        return after.lower() in STARTERS
+    return True
 
 
 def _lead(toks: list[Token], i: int, words: TenseWords) -> int:
@@ -104,11 +112,18 @@ def _lead_ends(words: TenseWords) -> frozenset[str]:
 
 
 def _scan(
-    toks: list[Token], k: int, step: int, words: TenseWords, *, through_present: bool = False
+    toks: list[Token],
+    k: int,
+    step: int,
+    words: TenseWords,
+    *,
+    through_present: bool = False,
+    skip: tuple[str, ...] = (),
 ) -> int:
-    """The first tense marker from token ``k`` on in direction ``step`` within the sentence."""
+    """The first tense marker from token ``k`` on in direction ``step`` within the sentence,
+    passing over the words ``skip``."""
     for m in _in_sentence(toks, k, step, SCAN):
-        found = _marker(toks, m, words)
+        found = _marker(toks, m, words) if toks[m].low not in skip else 0
         if found and not (through_present and found == PRESENT):
             return found
     return 0
@@ -145,8 +160,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 1  # "they meet separately Monday", "trading resumes Tuesday"
     if not _past_form(toks[k], words) or _adjective(toks, k, words):
         return 0
-    if previous in words.modals:
-        return 0  # "may last several months": a bare verb after a modal
+    if previous in words.modals and toks[k - 1].text.islower():
+        return 0  # "may last several months": a bare verb after a modal (not "Theresa May")
     if previous == "be" and k >= 2 and toks[k - 2].low == "to":
         return 1  # "to be completed" lies ahead
     # "was completed" is past; "is heard", "remain suspended" are not
