@@ -418,10 +418,26 @@ def holiday(c: Context, rule: str, det: int | None) -> TimeValue | None:
     return TimeValue.point(TimePoint("day", year=y, month=hit[0], day=hit[1]))
 
 
+STALE_DAYS = 7
+"""In news, a reference day further than this from the DCT does not anchor a bare clock
+time ("polls close at 7 p.m." after a swearing-in date two months off)."""
+
+
+def _days_apart(a: TimePoint, b: TimePoint) -> int | None:
+    da, db = a.earliest(), b.earliest()
+    if da is None or db is None:
+        return None
+    return abs(day_number(*da) - day_number(*db))
+
+
 def at_time(c: Context, day: TimeValue | None, hour: int, minute: int) -> TimeValue | None:
     """ "10 p.m.", "noon Friday": a clock time on its day, or on the day the text stands at."""
     ref = c.then()
     near = ref if ref is not None and ref.day is not None else c.now() if c.news else None
+    if c.news and near is not None and c.dct is not None and near is not c.dct:
+        gap = _days_apart(near, c.dct)
+        if gap is None or gap > STALE_DAYS:
+            near = c.dct  # a day told weeks away is no longer the day the news is about
     d = day.start if day is not None and day.start is not None else near
     if d is None or d.day is None:
         return TimeValue.point(TimePoint("minute", hour=hour, minute=minute), type="TIME")
