@@ -282,6 +282,17 @@ class Parser(RelativeRules):
                         return B.span(first, Reading(k, k + 1, "DATE", B.const(end)))
                 return None
             second = self.core(k)
+            months = (  # "the October-December period": two months joined tight
+                second is not None
+                and word in ("-", "\u2013")
+                and self.adj(j)
+                and self.adj(k)
+                and self.month(first.i) is not None
+                and self.month(k) is not None
+                and second.j == k + 1
+            )
+            if months and second is not None:
+                return B.span(first, second)
             if second is None or second.type != "DATE" or not second.explicit:
                 return None
             if word in ("to", "through", "until", "till"):
