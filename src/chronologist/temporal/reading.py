@@ -201,8 +201,8 @@ def dur_value(letter: str, count: int | None, n: int, time: bool, *, half: bool 
             total = count * 2
         amount = str(total)
         if half:
-            if letter == "Y":
-                return f"P{total}Y6M"
+            if letter == "Y":  # "two and a half centuries": P250Y; "a year and a half": P1Y6M
+                return f"P{total + n // 2}Y" if n > 1 else f"P{total}Y6M"
             if letter == "H" and time:
                 return f"PT{total}H30M"
             elif letter == "M" and time:

@@ -116,6 +116,8 @@ class RelativeRules(DateRules):
         else:
             return None
         off = 0
+        if self.w(j) == "next" and self.w(j + 1) in ("decade", "century"):
+            return None  # "for the next decade": the ten years to come, a length
         if self.w(j) in lex.anaphoric_determiners and self.w(j) != "that":
             off = lex.anaphoric_determiners[self.w(j)]
             j += 1
@@ -308,7 +310,7 @@ class RelativeRules(DateRules):
         )
         if (
             num is None
-            and lead == "past"
+            and lead in ("past", "next")
             and self.w(i) == "the"
             and self.w(j) in ("decade", "century")
         ):

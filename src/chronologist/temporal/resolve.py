@@ -138,6 +138,8 @@ def month_anaphor(c: Context, month: int, off: int) -> TimeValue | None:
             y += 1
         elif off < 0 and month >= then.month:
             y -= 1
+    else:  # "In 1609 ... the following January": the January after that year
+        y += off
     return TimeValue.point(TimePoint("month", year=y, month=month))
 
 
@@ -164,7 +166,8 @@ def season(c: Context, s: int, det: int | None, *, anaphoric: bool = False) -> T
     cur = A.coarsen(now, "season")
     y = now.year
     if cur is not None and cur.sub is not None and cur.year is not None:
-        y = cur.year
+        # the winter holding January 1348 is 1347's; "that summer" is 1348's
+        y = cur.year if s == cur.sub else now.year
         if det == -1:
             y = cur.year - 1 if s >= cur.sub else cur.year
         elif det == 1:

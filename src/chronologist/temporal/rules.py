@@ -122,6 +122,13 @@ class Parser(RelativeRules):
                 )  # "more than a decade before the scheme was exposed": a length, at worst
                 if inner is not None and length:
                     return B.with_mod(inner, i, mod)
+                last = self.w(inner.j - 1) if inner is not None and inner.shifted else ""
+                limit = mod in ("LESS_THAN", "MORE_THAN") and w0 not in lex.approx_words
+                if inner is not None and limit and last:
+                    # "less than six months later": before the date six months on
+                    later = last not in self.g.beforehand and last not in ("ago", "before")
+                    before = (mod == "LESS_THAN") == later
+                    return B.bounded(inner, i, "BEFORE" if before else "AFTER")
         # approximation: "c. 1907", "around 1900", "about 1900"
         if w0 in lex.approx_words:
             j = i + 1
@@ -152,6 +159,11 @@ class Parser(RelativeRules):
                 inner = self.parse_bound_target(j)
                 if inner is not None and mod not in ("ON_OR_AFTER",):
                     return B.bounded(inner, i, mod)
+                told = self.part_of(j) or self.core(j)  # "by mid-October", "by the autumn"
+                if told is not None and told.type == "DATE" and mod == "ON_OR_BEFORE":
+                    bound = B.bounded(told, i, mod)
+                    bound.narrative_only = True  # news tags the date alone
+                    return bound
                 named = self.named_event(j)
                 if named is not None and mod != "ON_OR_AFTER":
                     event = Reading(j, named[1], "DATE", B.given(named[0]), explicit=False)

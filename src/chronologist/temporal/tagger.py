@@ -151,7 +151,9 @@ class _Flashback:
     until: int = -1
 
     def open(self, ctx: Context, toks: list[Token], j: int) -> None:
-        if ctx.pluperfect and not ctx.news and ctx.ref is not None and self.held is None:
+        if not ctx.pluperfect and j <= self.until:
+            self.held = None  # the sentence's main clause moves the narrative on
+        elif ctx.pluperfect and not ctx.news and ctx.ref is not None and self.held is None:
             self.held = ctx.ref
             self.until = next(
                 (k for k in range(j, len(toks)) if toks[k].text in SENTENCE_END), len(toks)

@@ -56,8 +56,14 @@ def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
 
 
 def pluperfect(toks: list[Token], i: int) -> bool:
-    """Whether "had" comes within 8 tokens before ``i`` in the same sentence."""
-    return _had_within(toks, i - 1, -1, span=8)
+    """Whether "had" comes within 8 words before ``i`` in the same clause (not behind a
+    comma: "The war, which had begun in 1700, ended in 1721")."""
+    for m in _in_sentence(toks, i - 1, -1, 8):
+        if toks[m].text == ",":
+            return False
+        if toks[m].low == "had":
+            return True
+    return False
 
 
 def _had_within(toks: list[Token], k: int, step: int, *, span: int = SCAN) -> bool:
