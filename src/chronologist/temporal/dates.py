@@ -13,7 +13,7 @@ from chronologist.temporal import resolve as R
 from chronologist.temporal.reading import Reading
 from chronologist.temporal.resolve import Context
 from chronologist.temporal.scan import Scanner
-from chronologist.timemodel import TimePoint, day_number, days_in_month, unit_of
+from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_month, unit_of
 
 ROMAN_DAYS = {"kalends": (1, 1), "calends": (1, 1), "nones": (5, 7), "ides": (13, 15)}
 """The Roman calendar's named days: (day in most months, day in March, May, July, October)."""
@@ -466,6 +466,25 @@ class DateRules(Scanner):
             return None
         return " ".join(words)
 
+    def turn_of(self, i: int) -> Reading | None:
+        """ "the turn of the 20th century" (about 1900); "the turn of the century": the
+        century's edge nearest the time told (about 1900 in a story of the 1890s)."""
+        if not self.words(i, ("the", "turn", "of")):
+            return None
+        whole = self.century(i + 3)
+        if whole is not None:
+            value = whole.build(Context(None, False))
+            unit = value.start if value is not None else None
+            if unit is None or unit.year is None or unit.granularity != "century":
+                return None
+            edge = TimePoint("year", year=unit.year)
+            return Reading(
+                i, whole.j, "DATE", B.given(TimeValue.point(edge, approximate=True, mod="APPROX"))
+            )
+        if not self.words(i + 3, ("the", "century")):
+            return None
+        return Reading(i, i + 5, "DATE", R.turn_of_century, anaphoric=True, explicit=False)
+
     def decade_of(self, i: int) -> Reading | None:
         """ "the first decade of the 20th century" (1900-1909), "the last decade of the
         19th century" (1890-1899)."""
@@ -609,6 +628,12 @@ class DateRules(Scanner):
         if yr is not None:
             p = TimePoint("season", year=yr[0], sub=s)
             return Reading(i, self.winter_end(s, yr), "DATE", B.const(p))
+        paired = self.season(k + 1) if self.w(k) in ("and", "to") and det is None else None
+        if paired is not None and paired.explicit:  # "the summer and autumn of 1938"
+            both = paired.build(Context(None, False))
+            y = both.start.year if both is not None and both.start is not None else None
+            first = Reading(i, k, "DATE", B.const(TimePoint("season", year=y, sub=s)))
+            return B.span(first, paired, split=True)
         if self.w(k) == "of":  # "the spring of that year", "the summer of the following year"
             told = self.anaphoric_det(k + 1)
             if told is None or self.w(told[1]) != "year":

@@ -151,6 +151,15 @@ def month_of_year(c: Context, month: int, off: int) -> TimeValue | None:
     return TimeValue.point(TimePoint("month", year=now.year + off, month=month))
 
 
+def turn_of_century(c: Context) -> TimeValue | None:
+    """ "the turn of the century": the hundred-year edge nearest the time told, about."""
+    then = c.then()
+    if then is None or then.year is None:
+        return None
+    edge = (then.year + 50) // 100 * 100
+    return TimeValue.point(TimePoint("year", year=edge), approximate=True, mod="APPROX")
+
+
 def season_of_year(c: Context, s: int, off: int) -> TimeValue | None:
     """ "the spring of that year": a season of the year ``off`` from the time told."""
     then = c.then()

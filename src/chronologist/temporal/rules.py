@@ -367,6 +367,7 @@ Parser.rules = (
     Parser.day_alone,
     Parser.nth_weekday,
     Parser.decade_of,
+    Parser.turn_of,
     Parser.month_year,
     Parser.year_expr,
     Parser.decade,
