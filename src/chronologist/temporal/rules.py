@@ -97,6 +97,18 @@ class Parser(RelativeRules):
         second = Reading(k, j, "DATE", B.const(TimePoint("year", year=y1)))
         return B.span(first, second, split=not dash)
 
+    def the_phrase(self, i: int) -> Reading | None:
+        """The rules that read only from "the": "on the 25th", "the first Monday in
+        October", "the first decade of the 20th century", "the turn of the century"."""
+        if self.w(i) != "the":
+            return None
+        best: Reading | None = None
+        for rule in (self.day_alone, self.nth_weekday, self.decade_of, self.turn_of):
+            r = rule(i)
+            if r is not None and (best is None or r.j > best.j):
+                best = r
+        return best
+
     def core(self, i: int) -> Reading | None:
         """The longest reading of one expression (no prefix) starting at token ``i``."""
         best: Reading | None = None
@@ -364,10 +376,7 @@ Parser.rules = (
     Parser.full_date,
     Parser.dual_date,
     Parser.day_range,
-    Parser.day_alone,
-    Parser.nth_weekday,
-    Parser.decade_of,
-    Parser.turn_of,
+    Parser.the_phrase,
     Parser.month_year,
     Parser.year_expr,
     Parser.decade,
