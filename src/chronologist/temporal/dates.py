@@ -49,7 +49,7 @@ class DateRules(Scanner):
         if yr is None or yr[0] < 1583:
             return None
         y = yr[0]
-        if max(a[1], b[1]) > min(days_in_month(y, a[0]), days_in_month(y, b[0])):
+        if a[1] > days_in_month(y, a[0]) or b[1] > days_in_month(y, b[0]):
             return None
         shift = day_number(y, b[0], b[1]) - day_number(y, a[0], a[1])
         if abs(shift) != y // 100 - y // 400 - 2:  # the days the Julian calendar lags by
