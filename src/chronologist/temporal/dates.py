@@ -307,13 +307,25 @@ class DateRules(Scanner):
             if yr is not None:
                 p = TimePoint("month", year=yr[0], month=month)
                 return Reading(i, yr[1], "DATE", B.const(p))
-            if self.w(k) in ("last", "this", "next") and self.w(k + 1) == "year":
-                off = self.lex.deictic_determiners[self.w(k)]
+            kk = k + (self.w(k) == "of")  # "March last year", "February of last year"
+            if self.w(kk) in ("last", "this", "next") and self.w(kk + 1) == "year":
+                off = self.lex.deictic_determiners[self.w(kk)]
                 return Reading(
                     i,
-                    k + 2,
+                    kk + 2,
                     "DATE",
                     lambda c: R.month_of_year(c, month, off),
+                    explicit=False,
+                )
+            told = self.anaphoric_det(kk) if kk > k else None
+            if told is not None and self.w(told[1]) == "year":  # "August of that year"
+                shift = told[0]
+                return Reading(
+                    i,
+                    told[1] + 1,
+                    "DATE",
+                    lambda c: R.month_of_year(c, month, shift, anaphoric=True),
+                    anaphoric=True,
                     explicit=False,
                 )
         if self.is_int(k) and len(self.tx(k)) <= 2:
@@ -846,10 +858,11 @@ class DateRules(Scanner):
             k = yr2[1]
         elif (
             self.w(k) == "of"
-            and self.w(k + 1) in ("this", "last", "next")
+            and self.w(k + 1) in ("this", "last", "next", "the")
             and self.w(k + 2) == "year"
         ):
-            off = self.lex.deictic_determiners[self.w(k + 1)]
+            # "the first half of next year"; "of the year" is the year the news is in
+            off = self.lex.deictic_determiners.get(self.w(k + 1), 0)
             return Reading(
                 i, k + 3, "DATE", lambda c: R.quarter(c, gran, n, None, off), explicit=False
             )

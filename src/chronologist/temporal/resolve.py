@@ -143,9 +143,10 @@ def month_anaphor(c: Context, month: int, off: int) -> TimeValue | None:
     return TimeValue.point(TimePoint("month", year=y, month=month))
 
 
-def month_of_year(c: Context, month: int, off: int) -> TimeValue | None:
-    """ "March last year": a month ``off`` years from now."""
-    now = c.now()
+def month_of_year(c: Context, month: int, off: int, *, anaphoric: bool = False) -> TimeValue | None:
+    """ "March last year": a month ``off`` years from now (or, ``anaphoric``, from the
+    time told: "August of that year")."""
+    now = c.then() if anaphoric else c.now()
     if now is None or now.year is None:
         return TimeValue.point(TimePoint("month", month=month))
     return TimeValue.point(TimePoint("month", year=now.year + off, month=month))

@@ -316,7 +316,7 @@ class Parser(RelativeRules):
                 and second.j == k + 1
             )
             if months and second is not None:
-                return B.span(first, second)
+                return self.months_quarter(first, k, second.j) or B.span(first, second)
             if second is None or second.type != "DATE" or not second.explicit:
                 return None
             if word in ("to", "through", "until", "till"):
@@ -349,6 +349,24 @@ class Parser(RelativeRules):
             if second is not None and second.type == "DATE" and second.explicit and first.explicit:
                 return B.span(first, second, split=True)
         return None
+
+    def months_quarter(self, first: Reading, k: int, end: int) -> Reading | None:
+        """ "the October-December quarter": a calendar quarter named by its first and last
+        months (``first`` and token ``k``), the word "quarter" at ``end``."""
+        m0, m1 = self.month(first.i), self.month(k)
+        if m0 is None or m1 is None or m0[0] % 3 != 1 or m1[0] != m0[0] + 2:
+            return None
+        if self.w(end) != "quarter":
+            return None
+        sub = m1[0] // 3
+        start = first.i - (self.w(first.i - 1) == "the")
+        return Reading(
+            start,
+            end + 1,
+            "DATE",
+            lambda c: R.quarter(c, "quarter", sub, None, None),
+            explicit=False,
+        )
 
     def days_of_month(self, first: Reading, start: TimePoint, k: int) -> Reading | None:
         """ "June 9-23", "June 9-23, 1922": the second day of the first's month."""

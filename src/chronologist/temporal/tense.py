@@ -35,8 +35,9 @@ def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
     looks ahead unless the clause is pluperfect). Otherwise the nearest tense marker before
     the expression decides (English verbs mostly precede their time adverbials); failing
     that, the nearest one after it. A present-tense verb ("is payable Jan. 2") settles it as
-    unknown. Scans stop at sentence punctuation and look at most ``SCAN`` tokens away. A
-    possessive weekday ("Wednesday's ruling") is past unless a future verb follows.
+    unknown, except for a deadline ("by Monday"), which lies ahead. Scans stop at sentence
+    punctuation and look at most ``SCAN`` words away. A possessive weekday ("Wednesday's
+    ruling") is past unless a future verb follows.
     """
     if j + 1 < len(toks) and toks[j].text in ("'", "\u2019") and toks[j + 1].low == "s":
         # "Wednesday's match": past unless a future verb follows it, or comes before it
@@ -48,11 +49,12 @@ def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
         return -1 if pluperfect(toks, i) or _had_within(toks, j, 1) else 1
     if lead:
         return lead
+    deadline = i > 0 and toks[i - 1].low == "by"  # "if no deal is reached by Monday"
     for step, first in ((-1, i - 1), (1, j)):
         found = _scan(toks, first, step, words)
         if found:
-            return 0 if found == PRESENT else found
-    return 0
+            return 1 if found == PRESENT and deadline else 0 if found == PRESENT else found
+    return 1 if deadline else 0
 
 
 def pluperfect(toks: list[Token], i: int) -> bool:
