@@ -35,6 +35,10 @@ class Parser(RelativeRules):
 
     rules: ClassVar[tuple[Callable[[Parser, int], Reading | None], ...]]
     """The expression rules ``core`` tries at each token (set after the class)."""
+    rules_for: ClassVar[dict[str, tuple[Callable[[Parser, int], Reading | None], ...]]]
+    """For some frequent first words, the only rules that can start there: none after a
+    preposition (its prefixes are read by ``prefixed``), "at the time" and "in the past"
+    after "at" and "in", "'90s" and "'98" after an apostrophe."""
 
     def parse_at(self, i: int) -> Reading | None:
         """The longest reading starting at token ``i``, or None."""
@@ -112,7 +116,7 @@ class Parser(RelativeRules):
     def core(self, i: int) -> Reading | None:
         """The longest reading of one expression (no prefix) starting at token ``i``."""
         best: Reading | None = None
-        for rule in self.rules:
+        for rule in self.rules_for.get(self.w(i), self.rules):
             r = rule(self, i)
             if r is not None and (best is None or r.j > best.j):
                 best = r
@@ -168,14 +172,14 @@ class Parser(RelativeRules):
         for words, mod in by_first(lex.bound_phrases).get(w0, ()):
             if self.words(i, words) and (i == 0 or self.w(i - 1) not in ("the", "a")):
                 j = i + len(words)
-                inner = self.parse_bound_target(j)
-                if inner is not None and mod not in ("ON_OR_AFTER",):
-                    return B.bounded(inner, i, mod)
-                told = self.part_of(j) or self.core(j)  # "by mid-October", "by the autumn"
-                if told is not None and told.type == "DATE" and mod == "ON_OR_BEFORE":
-                    bound = B.bounded(told, i, mod)
-                    bound.narrative_only = True  # news tags the date alone
-                    return bound
+                target = self.part_of(j) or self.core_or_range(j)
+                if target is not None and target.type == "DATE" and mod != "ON_OR_AFTER":
+                    if target.explicit:
+                        return B.bounded(target, i, mod)
+                    if mod == "ON_OR_BEFORE":  # "by mid-October", "by the autumn"
+                        bound = B.bounded(target, i, mod)
+                        bound.narrative_only = True  # news tags the date alone
+                        return bound
                 named = self.named_event(j)
                 if named is not None and mod != "ON_OR_AFTER":
                     event = Reading(j, named[1], "DATE", B.given(named[0]), explicit=False)
@@ -197,12 +201,6 @@ class Parser(RelativeRules):
                 if key in self.lex.named_events:
                     found = (self.lex.named_events[key], k + 1)
         return found
-
-    def parse_bound_target(self, j: int) -> Reading | None:
-        inner = self.part_of(j) or self.core_or_range(j)
-        if inner is None or not inner.explicit or inner.type not in ("DATE",):
-            return None
-        return inner
 
     def week_of(self, i: int) -> Reading | None:
         """ "the week of March 6": the week holding that day."""
@@ -390,6 +388,37 @@ class Parser(RelativeRules):
         return B.span(first, Reading(k, j, "DATE", B.same_month(first.build, day), explicit=False))
 
 
+Parser.rules_for = {
+    **{
+        word: ()
+        for word in (
+            "from",
+            "by",
+            "after",
+            "before",
+            "since",
+            "until",
+            "till",
+            "over",
+            "under",
+            "up",
+            "about",
+            "around",
+            "circa",
+            "during",
+            "through",
+            "within",
+            "for",
+            "to",
+            "of",
+            "on",
+        )
+    },
+    "in": (Parser.reference,),
+    "at": (Parser.reference,),
+    "'": (Parser.decade, Parser.year_expr),
+    "\u2019": (Parser.decade, Parser.year_expr),
+}
 Parser.rules = (
     Parser.full_date,
     Parser.dual_date,
