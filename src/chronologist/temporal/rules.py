@@ -38,7 +38,7 @@ class Parser(RelativeRules):
     rules_for: ClassVar[dict[str, tuple[Callable[[Parser, int], Reading | None], ...]]]
     """For some frequent first words, the only rules that can start there: none after a
     preposition (its prefixes are read by ``prefixed``), "at the time" and "in the past"
-    after "at" and "in", "'90s" and "'98" after an apostrophe."""
+    after "at" and "in", "'90s" and "'98" after an apostrophe, the rules for articles."""
 
     def parse_at(self, i: int) -> Reading | None:
         """The longest reading starting at token ``i``, or None."""
@@ -388,37 +388,12 @@ class Parser(RelativeRules):
         return B.span(first, Reading(k, j, "DATE", B.same_month(first.build, day), explicit=False))
 
 
-Parser.rules_for = {
-    **{
-        word: ()
-        for word in (
-            "from",
-            "by",
-            "after",
-            "before",
-            "since",
-            "until",
-            "till",
-            "over",
-            "under",
-            "up",
-            "about",
-            "around",
-            "circa",
-            "during",
-            "through",
-            "within",
-            "for",
-            "to",
-            "of",
-            "on",
-        )
-    },
-    "in": (Parser.reference,),
-    "at": (Parser.reference,),
-    "'": (Parser.decade, Parser.year_expr),
-    "\u2019": (Parser.decade, Parser.year_expr),
-}
+PREPOSITIONS = (
+    "from by after before since until till over under up about around circa during through "
+    "within for to of on"
+).split()
+"""Words no core rule starts with: the prefixes they open are read by ``prefixed``."""
+
 Parser.rules = (
     Parser.full_date,
     Parser.dual_date,
@@ -439,3 +414,27 @@ Parser.rules = (
     Parser.recurring,
     Parser.holiday,
 )
+
+Parser.rules_for = {
+    **dict.fromkeys(PREPOSITIONS, ()),
+    # after an article: no day range, length adjective, clock time, set or holiday
+    "the": tuple(
+        rule
+        for rule in Parser.rules
+        if rule
+        not in (
+            Parser.dual_date,
+            Parser.day_range,
+            Parser.lasting,
+            Parser.clock_time,
+            Parser.recurring,
+            Parser.holiday,
+        )
+    ),
+    "a": (Parser.duration, Parser.year_expr, Parser.quarter),
+    "an": (Parser.duration, Parser.year_expr, Parser.quarter),
+    "in": (Parser.reference,),
+    "at": (Parser.reference,),
+    "'": (Parser.decade, Parser.year_expr),
+    "\u2019": (Parser.decade, Parser.year_expr),
+}
