@@ -301,33 +301,9 @@ class DateRules(Scanner):
         if m is None:
             return None
         month, k = m
-        if det is None:
-            kk = k + (self.w(k) in ("of", ","))
-            yr = self.year(kk)
-            if yr is not None:
-                p = TimePoint("month", year=yr[0], month=month)
-                return Reading(i, yr[1], "DATE", B.const(p))
-            kk = k + (self.w(k) == "of")  # "March last year", "February of last year"
-            if self.w(kk) in ("last", "this", "next") and self.w(kk + 1) == "year":
-                off = self.lex.deictic_determiners[self.w(kk)]
-                return Reading(
-                    i,
-                    kk + 2,
-                    "DATE",
-                    lambda c: R.month_of_year(c, month, off),
-                    explicit=False,
-                )
-            told = self.anaphoric_det(kk) if kk > k else None
-            if told is not None and self.w(told[1]) == "year":  # "August of that year"
-                shift = told[0]
-                return Reading(
-                    i,
-                    told[1] + 1,
-                    "DATE",
-                    lambda c: R.month_of_year(c, month, shift, anaphoric=True),
-                    anaphoric=True,
-                    explicit=False,
-                )
+        with_year = self.month_with_year(i, month, k) if det is None else None
+        if with_year is not None:
+            return with_year
         if self.is_int(k) and len(self.tx(k)) <= 2:
             return None  # "February 30": an impossible day, not a month
         word = self.w(j)
@@ -364,6 +340,31 @@ class DateRules(Scanner):
             if self.w(k) not in self.lex.months and self.w(k) not in self.lex.weekdays:
                 return None  # a name: "the October Revolution", "the July Days"
         return Reading(i, k, "DATE", lambda c: R.month_alone(c, month, det), explicit=False)
+
+    def month_with_year(self, i: int, month: int, k: int) -> Reading | None:
+        """A month (ending before ``k``) with its year: "April 1922", "April of 1922",
+        "March last year", "February of last year", "August of that year"."""
+        yr = self.year(k + (self.w(k) in ("of", ",")))
+        if yr is not None:
+            return Reading(i, yr[1], "DATE", B.const(TimePoint("month", year=yr[0], month=month)))
+        kk = k + (self.w(k) == "of")
+        if self.w(kk) in ("last", "this", "next") and self.w(kk + 1) == "year":
+            off = self.lex.deictic_determiners[self.w(kk)]
+            return Reading(
+                i, kk + 2, "DATE", lambda c: R.month_of_year(c, month, off), explicit=False
+            )
+        told = self.anaphoric_det(kk) if kk > k else None
+        if told is None or self.w(told[1]) != "year":
+            return None
+        shift = told[0]
+        return Reading(
+            i,
+            told[1] + 1,
+            "DATE",
+            lambda c: R.month_of_year(c, month, shift, anaphoric=True),
+            anaphoric=True,
+            explicit=False,
+        )
 
     def year_expr(self, i: int) -> Reading | None:
         """ "1907", "44 BC", "AD 800", "the year 1000", "fiscal 1989", "'98"."""
@@ -636,29 +637,9 @@ class DateRules(Scanner):
         if s is None:
             return None
         k = j + 1
-        yr = self.year(k + 1) if self.w(k) == "of" else self.year(k) if det is None else None
-        if yr is not None:
-            p = TimePoint("season", year=yr[0], sub=s)
-            return Reading(i, self.winter_end(s, yr), "DATE", B.const(p))
-        paired = self.season(k + 1) if self.w(k) in ("and", "to") and det is None else None
-        if paired is not None and paired.explicit:  # "the summer and autumn of 1938"
-            both = paired.build(Context(None, False))
-            y = both.start.year if both is not None and both.start is not None else None
-            first = Reading(i, k, "DATE", B.const(TimePoint("season", year=y, sub=s)))
-            return B.span(first, paired, split=True)
-        if self.w(k) == "of":  # "the spring of that year", "the summer of the following year"
-            told = self.anaphoric_det(k + 1)
-            if told is None or self.w(told[1]) != "year":
-                return None
-            off = told[0]
-            return Reading(
-                i,
-                told[1] + 1,
-                "DATE",
-                lambda c: R.season_of_year(c, s, off),
-                anaphoric=True,
-                explicit=False,
-            )
+        with_year = self.season_with_year(i, s, k) if det is None else None
+        if with_year is not None or self.w(k) == "of":
+            return with_year
         if det is None:
             if self.w(j) == "fall" or self.w(i) == "the":
                 if self.w(i) == "the" and self.w(i - 1) in (
@@ -692,6 +673,33 @@ class DateRules(Scanner):
             ):
                 return None
         return Reading(i, k, "DATE", lambda c: R.season(c, s, det), explicit=False)
+
+    def season_with_year(self, i: int, s: int, k: int) -> Reading | None:
+        """A season (ending before ``k``) with its year: "the summer of 1998", "spring
+        1922", "the winter of 1932-33", "the summer and autumn of 1938", "the spring of that
+        year"."""
+        yr = self.year(k + 1) if self.w(k) == "of" else self.year(k)
+        if yr is not None:
+            p = TimePoint("season", year=yr[0], sub=s)
+            return Reading(i, self.winter_end(s, yr), "DATE", B.const(p))
+        paired = self.season(k + 1) if self.w(k) in ("and", "to") else None
+        if paired is not None and paired.explicit:  # the first takes the second's year
+            both = paired.build(Context(None, False))
+            y = both.start.year if both is not None and both.start is not None else None
+            first = Reading(i, k, "DATE", B.const(TimePoint("season", year=y, sub=s)))
+            return B.span(first, paired, split=True)
+        told = self.anaphoric_det(k + 1) if self.w(k) == "of" else None
+        if told is None or self.w(told[1]) != "year":
+            return None
+        off = told[0]
+        return Reading(
+            i,
+            told[1] + 1,
+            "DATE",
+            lambda c: R.season_of_year(c, s, off),
+            anaphoric=True,
+            explicit=False,
+        )
 
     def anaphoric_det(self, i: int) -> tuple[int, int] | None:
         """ "the following", "the previous", "that (same)", "the same" before a season or a
