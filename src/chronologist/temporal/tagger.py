@@ -195,6 +195,27 @@ def _unfinished(point: TimePoint, ctx: Context) -> bool:
     return ctx.news and end is not None and dct is not None and end >= dct
 
 
+def _told(
+    text: str, toks: list[Token], reading: Reading, when: TimeValue, ctx: Context
+) -> list[TimeMention]:
+    """The mentions a resolved reading makes (one, or both ends of "from 1921 to 1928"),
+    each moving the narrative's time as it is told."""
+    if reading.parts is None:
+        _update(ctx, reading, when)
+        return [_mention(text, toks, reading, when)]
+    out = []
+    for part in reading.parts:
+        value = _resolve(part, ctx)
+        if value is None:
+            continue
+        if when.is_interval and part is reading.parts[0] and when.start:
+            value = _fill_year(part, value, when.start)
+        span = when if when.is_interval else None  # not for a dual date
+        out.append(_mention(text, toks, part, value, interval=span))
+        _update(ctx, part, value)
+    return out
+
+
 def tag_times(
     text: str,
     *,
@@ -242,19 +263,8 @@ def tag_times(
             if when is None and reading.fallback is not None:
                 reading = reading.fallback
                 when = _resolve(reading, ctx)
-            if when is not None and reading.parts is not None:
-                for part in reading.parts:
-                    value = _resolve(part, ctx)
-                    if value is None:
-                        continue
-                    if when.is_interval and part is reading.parts[0] and when.start:
-                        value = _fill_year(part, value, when.start)
-                    span = when if when.is_interval else None  # not for a dual date
-                    mentions.append(_mention(text, toks, part, value, interval=span))
-                    _update(ctx, part, value)
-            elif when is not None:
-                mentions.append(_mention(text, toks, reading, when))
-                _update(ctx, reading, when)
+            if when is not None:
+                mentions.extend(_told(text, toks, reading, when, ctx))
             last_when = when
             if restated:  # the narrative goes on from the date the text gave (814)
                 ctx.ref = told
