@@ -372,6 +372,8 @@ class RelativeRules(DateRules):
         spec = lex.units[key]
         if count is None and not self.plural_unit(k):
             return None
+        if count is not None and count >= 1000 and not hyph and not self.plural_unit(k):
+            return None  # "the 2014 season": a year before its noun, not 2014 seasons
         if self.tx(k)[:1].isupper() and k > i and not self.lowercase_text:
             after = k2 + (self.tx(k2) in ("'", "\u2019"))  # "the Thirty Years' War"
             if not self.tx(i)[:1].isupper() or self.tx(after)[:1].isupper():
@@ -383,7 +385,7 @@ class RelativeRules(DateRules):
         nxt = self.w(k2)
         if (
             nxt == "old"
-            or (self.hyphen(k2) and self.w(k2 + 1) == "old")
+            or (self.hyphen(k2) and self.w(k2 + 1) in ("old", "olds"))
             or (nxt == "of" and self.w(k2 + 1) == "age")
         ):
             return None  # an age

@@ -256,6 +256,16 @@ def quarter_in(c: Context, year: int | None, off: int = 0) -> TimeValue | None:
     return TimeValue.point(TimePoint("quarter", year=year, sub=q.sub))
 
 
+def _reporting(c: Context) -> bool:
+    """Whether the text still speaks of the quarter being reported: the last time it told
+    is within a year of it ("the quarter ended Sept. 30 ... a year earlier"), not years
+    away ("took office in December 2011. A year earlier ...", said of 2013)."""
+    q, ref = c.ref_quarter, c.ref
+    if q is None or q.year is None:
+        return False
+    return ref is None or ref.year is None or abs(ref.year - q.year) < 2
+
+
 def year_ago(c: Context) -> TimeValue | None:
     """ "a year earlier", "the year-ago period": the reported quarter (or the time told), a
     year back."""
@@ -378,7 +388,7 @@ def ago(
     if g in ("second", "minute", "hour"):
         g = "day"
         n = 0
-    if c.ref_quarter is not None and g == "year" and n == 1 and sign < 0:
+    if _reporting(c) and g == "year" and n == 1 and sign < 0 and c.ref_quarter is not None:
         # financial reports compare a quarter with the same quarter "a year ago"
         return pt(A.shift(c.ref_quarter, "quarter", -4))
     if base.granularity in ("year", "decade", "century") and g in ("day", "week", "month"):

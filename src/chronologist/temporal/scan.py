@@ -320,6 +320,9 @@ class Scanner:
             return self.tx(i + 1)[:1].isupper()
         if tok.low in ("today", "tonight", "tomorrow", "yesterday", "now"):
             return self.lead_cap(i) and self.tx(i - 1)[:1].isalnum()  # not "-- Today, the"
+        if tok.low in self.lex.weekdays and self.w(i + 1) in self.lex.parts_of_day:
+            # "Monday Night Football": a weekday, a part of day and a name, all capitalized
+            return self.tx(i + 1)[:1].isupper() and self.tx(i + 2)[:1].isupper()
         if tok.low in self.lex.weekdays and self.w(i - 1) == "the":
             # "The Sunday Times", "the Sunday Telegraph": a name, not "the Sunday before"
             after = self.tx(i + 1)
