@@ -278,6 +278,8 @@ class DateRules(Scanner):
         """ "April 1922", "April of 1922", a month alone ("in March"), and against the
         narrative's reference time "the following January", "that March"."""
         anaphor = self.anaphoric_det(i)
+        if anaphor is None and self.w(i) == "that" and self.month(i + 1) is not None:
+            anaphor = (0, i + 1)  # "prices collapsed that February": a month is no clause
         if anaphor is not None:
             off, j = anaphor
             m = self.month(j)
@@ -711,7 +713,7 @@ class DateRules(Scanner):
             i == 0
             or not self.w(i - 1).isalpha()
             or self.w(i - 1) in self.g.prepositions
-            or self.w(i - 1) in ("and", "but")
+            or self.w(i - 1) in ("and", "but", "there", "here", "then")
         ):  # not "said that spring was late"
             return 0, i + 1 + (self.w(i + 1) == "same")
         return None

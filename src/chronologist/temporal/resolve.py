@@ -138,6 +138,8 @@ def month_anaphor(c: Context, month: int, off: int) -> TimeValue | None:
             y += 1
         elif off < 0 and month >= then.month:
             y -= 1
+    elif then.granularity == "season" and then.sub == 4 and month <= 2 and off == 0:
+        y += 1  # "the winter of 1636-37 ... that February": February 1637
     else:  # "In 1609 ... the following January": the January after that year
         y += off
     return TimeValue.point(TimePoint("month", year=y, month=month))
@@ -175,6 +177,8 @@ def season(c: Context, s: int, det: int | None, *, anaphoric: bool = False) -> T
         return TimeValue.point(TimePoint("season", sub=s))
     cur = A.coarsen(now, "season")
     y = now.year
+    if cur is None and det in (-1, 1):  # "In 1859 ... the next spring": 1860's
+        y = now.year + det
     if cur is not None and cur.sub is not None and cur.year is not None:
         # the winter holding January 1348 is 1347's; "that summer" is 1348's
         y = cur.year if s == cur.sub else now.year
@@ -393,6 +397,9 @@ def ago(
         return pt(A.shift(c.ref_quarter, "quarter", -4))
     if base.granularity in ("year", "decade", "century") and g in ("day", "week", "month"):
         return TimeValue.point(A.coarsen(base, "year") or base, approximate=True)
+    if base.granularity == "month" and g in ("day", "week"):  # "That April ... two weeks
+        days = n * (7 if g == "week" else 1) * sign  # later": about the month it lands in
+        return pt(A.shift(base, "month", round(days / 30)), approximate=True)
     return pt(A.shift(base, g, n * sign))
 
 

@@ -87,7 +87,10 @@ class Parser(RelativeRules):
             return None
         a, b = int(self.tx(i)), int(self.tx(k))
         era = self.era(k + 1)
-        if era is None and dash and self.w(i - 1) == "(" and self.w(k + 1) == ")":
+        bracket = self.w(i - 1) == "(" or (  # "(618-907)", "(r. 871-899)"
+            self.w(i - 1) == "." and self.w(i - 2) in ("r", "c", "fl") and self.w(i - 3) == "("
+        )
+        if era is None and dash and bracket and self.w(k + 1) == ")":
             # "the Tang dynasty (618-907)"; "(555-1212)" is a telephone number
             if 100 <= a < b < 2200 and len(self.tx(i)) >= 3 and (b < 1100 or a >= 1000):
                 era = (1, k + 1)
