@@ -164,6 +164,11 @@ class DateRules(Scanner):
             return Reading(i, j, "DATE", B.const(p))
         if day > days_in_month(2000, month):
             return None
+        if self.w(j) in ("last", "this", "next") and self.w(j + 1) == "year":  # "3 May last year"
+            off = self.lex.deictic_determiners[self.w(j)]
+            return Reading(
+                i, j + 2, "DATE", lambda c: R.day_of_year(c, month, day, off), explicit=False
+            )
         return Reading(i, j, "DATE", lambda c: R.month_day(c, month, day), explicit=False)
 
     def _month_day(self, i: int) -> tuple[int, int, int] | None:
@@ -219,7 +224,7 @@ class DateRules(Scanner):
         return m[0], o[0], m[1]
 
     def iso_date(self, i: int) -> Reading | None:
-        """1922-04-03 (and 1922-04), 1922/04/03."""
+        """1922-04-03 (and 1922-04), 1922/04/03; not "2010-11", the year and the next."""
         if not (self.is_int(i) and len(self.tx(i)) == 4):
             return None
         sep = self.w(i + 1)
@@ -234,8 +239,8 @@ class DateRules(Scanner):
                 return None
             p = TimePoint("day", year=y, month=mo, day=d)
             return Reading(i, i + 5, "DATE", B.const(p))
-        if sep == "/":
-            return None  # "2012/13" is a span of years, not a month
+        if sep == "/" or self.w(i + 3) in self.g.nouns_of_years or mo == (y + 1) % 100:
+            return None  # "2012/13", "the 2010-11 financial year": a span of years, not a month
         p = TimePoint("month", year=y, month=mo)
         return Reading(i, i + 3, "DATE", B.const(p))
 
@@ -380,6 +385,10 @@ class DateRules(Scanner):
         elif self.w(j) in ("fy",) and self.tx(j).isupper():
             fiscal = True
             j += 1
+            if self.is_int(j) and len(self.tx(j)) == 2:  # "FY14"
+                yy = int(self.tx(j))
+                p = TimePoint("year", year=1900 + yy if yy > 30 else 2000 + yy)
+                return Reading(i, j + 1, "DATE", B.const(p))
         yr = self.year(j, loose=j > i)
         if yr is None:
             return None
@@ -741,6 +750,24 @@ class DateRules(Scanner):
             return None
         return sub, off, j + 1
 
+    def labelled_quarter(self, i: int) -> Reading | None:
+        """ "Q1", "Q3 2013", "H1": a quarter or half by its label (a business usage)."""
+        word = self.w(i)
+        if word not in ("q", "h") or not self.tx(i).isupper() or not self.is_int(i + 1):
+            return None
+        n, unit = int(self.tx(i + 1)), "quarter" if word == "q" else "half"
+        if not self.adj(i + 1) or not 1 <= n <= (4 if unit == "quarter" else 2):
+            return None
+        if self.adj(i + 2) and self.tx(i + 2)[:1].isalnum():
+            return None  # "H1N1", "H1B": a name, not a half
+        yr = self.year(i + 2, loose=True)
+        if yr is not None:
+            p = TimePoint(unit, year=yr[0], sub=n)  # type: ignore[arg-type]
+            return Reading(i, yr[1], "DATE", B.const(p))
+        return Reading(
+            i, i + 2, "DATE", lambda c: R.quarter(c, unit, n, None, None), explicit=False
+        )
+
     def year_quarter(self, i: int) -> Reading | None:
         """ "this year's third quarter", "next year's first half", "last year's quarter"."""
         det = self.w(i)
@@ -777,7 +804,7 @@ class DateRules(Scanner):
 
     def quarter(self, i: int) -> Reading | None:
         """ "the third quarter", "third-quarter", "the fiscal quarter", "the first half of 1998"."""
-        in_year = self.year_quarter(i)
+        in_year = self.year_quarter(i) or self.labelled_quarter(i)
         if in_year is not None:
             return in_year
         j = i + (self.w(i) in ("the", "this", "last", "next", "a"))

@@ -97,6 +97,7 @@ class GrammarWords:
     street_words: frozenset[str]
     plural_nouns: frozenset[str]
     event_nouns: frozenset[str]
+    nouns_of_years: frozenset[str]
     short_year_leads: frozenset[str]
     after_short_year: frozenset[str]
     time_zones: frozenset[str]
@@ -250,7 +251,7 @@ def _start_words(lex: Lexicon) -> frozenset[str]:
     words.update(lex.vague_counts | lex.approx_words | lex.bce_words | lex.ce_words)
     words.update(f"{day}s" for day in lex.weekdays if day.endswith("day"))  # "Mondays"
     words.update(f"{unit}long" for unit in lex.units)  # "yearlong"
-    words.add("another")  # "for another month"
+    words.update(("another", "q", "h"))  # "for another month", "Q1", "H1"
     words.update(p[0] for p in lex.ref_phrases)
     words.update(p[0][0] for p in lex.duration_mods + lex.bound_phrases)
     words.update(name.split()[0] for name in (*lex.named_events, *lex.holidays))

@@ -393,6 +393,9 @@ class RelativeRules(DateRules):
             return None  # "a year-earlier loss", "an hour-long speech": the adjective is the time
         if self.w(j) in ("a", "an") and self.plural_unit(k) and self.hyphen(k2):
             return None  # "a months-long siege": "a" goes with "siege"
+        if key == "quarter" and self.hyphen(k2) and self.w(k2 + 1) == "century":
+            k2 += 2  # "a quarter-century": 25 years
+            return Reading(i, k2, "DURATION", B.dur(f"P{25 * (count or 1)}Y"), explicit=False)
         if key == "quarter" and (hyph or (nxt == "of" and self.w(k2 + 1) in self.g.fraction_of)):
             return None  # "three-quarters of", "more than a quarter of the market": a fraction
         if key == "second" and count == 1 and self.w(i) in ("a", "one") and self.tx(k2).isalpha():
@@ -523,7 +526,8 @@ class RelativeRules(DateRules):
         elif word == "midnight":
             hour, minute, k = 24, 0, i + 1
         elif self.military(i):  # "at 1900 hours"
-            hour, minute, k = int(word[:2]), int(word[2:]), i + 2
+            hour, minute = int(word[:2]), int(word[2:])
+            k = i + 1 + (self.w(i + 1) in ("hours", "hrs"))
         elif self.is_int(i) or (":" in self.tx(i) and self.tx(i).replace(":", "").isdigit()):
             text = self.tx(i)
             if ":" in text:
@@ -566,7 +570,8 @@ class RelativeRules(DateRules):
             k += 1
         # optional day: "10 p.m. Wednesday", "noon today", "9:15 a.m. local time on Monday"
         day_r = None
-        kk = k + 2 if self.words(k, ("local", "time")) else k
+        k += 2 * self.words(k, ("local", "time"))  # "0530 local time" belongs to the time
+        kk = k
         kk += self.w(kk) in (",", "on")
         part = None
         if self.w(kk) in ("last", "this") and self.w(kk + 1) in self.lex.parts_of_day:
@@ -586,16 +591,18 @@ class RelativeRules(DateRules):
         return Reading(i, k, "TIME", lambda c: R.at_time(c, None, h, mi), explicit=False)
 
     def military(self, i: int) -> bool:
-        """ "at 1900 hours", "by 0600 hrs": a 24-hour clock time (not "for 1900 hours")."""
+        """ "at 1900 hours", "by 0600 hrs", "at about 0530 local time", "at 1400 GMT": a
+        24-hour clock time (not "for 1900 hours")."""
         text = self.tx(i)
-        return (
-            len(text) == 4
-            and self.is_int(i)
-            and self.w(i + 1) in ("hours", "hrs")
-            and self.w(i - 1) in ("at", "by", "until", "till", "from", "before", "after", "since")
-            and int(text[:2]) < 24
-            and int(text[2:]) < 60
-        )
+        if len(text) != 4 or not self.is_int(i) or int(text[:2]) > 23 or int(text[2:]) > 59:
+            return False
+        lead = self.w(i - 1)
+        leads = ("at", "by", "until", "till", "from", "before", "after", "since")
+        if self.w(i + 1) in ("hours", "hrs"):
+            return lead in leads
+        zone = self.w(i + 1) in self.g.time_zones and self.tx(i + 1).isupper()
+        local = self.words(i + 1, ("local", "time"))
+        return (zone or local) and (lead in leads or lead in ("about", "around"))
 
     def _ampm(self, k: int) -> tuple[str, int] | None:
         word = self.w(k)
@@ -611,6 +618,8 @@ class RelativeRules(DateRules):
         lex = self.lex
         word = self.w(i)
         if word in lex.sets:
+            if self.tx(i)[:1].isupper() and self.lead_cap(i) and not self.lowercase_text:
+                return None  # "China Daily", "The Daily Telegraph": a name
             v = lex.sets[word]
             return Reading(
                 i, i + 1, "SET", lambda c: TimeValue(type="SET", duration=v), explicit=False

@@ -111,6 +111,17 @@ def month_day(c: Context, month: int, day: int, det: int | None = None) -> TimeV
     return TimeValue.point(TimePoint("day", year=y, month=month, day=day))
 
 
+def day_of_year(c: Context, month: int, day: int, off: int) -> TimeValue | None:
+    """ "3 May last year": a day of the year ``off`` from now."""
+    now = c.now()
+    if now is None or now.year is None:
+        return TimeValue.point(TimePoint("day", month=month, day=day))
+    y = now.year + off
+    if day > days_in_month(y, month):
+        return None
+    return TimeValue.point(TimePoint("day", year=y, month=month, day=day))
+
+
 def month_alone(c: Context, month: int, det: int | None) -> TimeValue | None:
     """ "in March": a month of the year ``year_for`` chooses."""
     y = year_for(c, month, det)
