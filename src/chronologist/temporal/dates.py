@@ -315,6 +315,8 @@ class DateRules(Scanner):
             return None  # "February 30": an impossible day, not a month
         word = self.w(j)
         paired = self.w(k) in ("and", "or", ",") and self.month(k + 1) is not None
+        # "job figures for May." (not "for May to decide"): a month before a pause
+        paired = paired or (self.w(i - 1) == "for" and self.w(k) in (".", ",", ";", ""))
         if (word in self.lex.ambiguous_months or word == "may") and not paired:
             prev = self.w(i - 1)  # "May and June" pairs it with a month
             if det is None and prev not in (
@@ -664,6 +666,8 @@ class DateRules(Scanner):
                     "over",
                     "through",
                     "throughout",
+                    "for",  # "leave for the summer"
+                    "of",  # "the end of the summer"
                     "this",
                     "that",
                 ):

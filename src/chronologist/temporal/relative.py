@@ -393,7 +393,9 @@ class RelativeRules(DateRules):
             return None  # "a year-earlier loss", "an hour-long speech": the adjective is the time
         if self.w(j) in ("a", "an") and self.plural_unit(k) and self.hyphen(k2):
             return None  # "a months-long siege": "a" goes with "siege"
-        if key == "quarter" and self.hyphen(k2) and self.w(k2 + 1) == "century":
+        if key == "quarter" and self.hyphen(k2):
+            if self.w(k2 + 1) != "century":
+                return None  # "a quarter-point cut": a fraction
             k2 += 2  # "a quarter-century": 25 years
             return Reading(i, k2, "DURATION", B.dur(f"P{25 * (count or 1)}Y"), explicit=False)
         if key == "quarter" and (hyph or (nxt == "of" and self.w(k2 + 1) in self.g.fraction_of)):
