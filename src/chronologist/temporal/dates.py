@@ -362,13 +362,13 @@ class DateRules(Scanner):
             return Reading(
                 i, kk + 2, "DATE", lambda c: R.month_of_year(c, month, off), explicit=False
             )
-        told = self.anaphoric_det(kk) if kk > k else None
-        if told is None or self.w(told[1]) != "year":
+        told = self.year_told(kk) if kk > k else None
+        if told is None:
             return None
         shift = told[0]
         return Reading(
             i,
-            told[1] + 1,
+            told[1],
             "DATE",
             lambda c: R.month_of_year(c, month, shift, anaphoric=True),
             anaphoric=True,
@@ -703,18 +703,25 @@ class DateRules(Scanner):
             y = both.start.year if both is not None and both.start is not None else None
             first = Reading(i, k, "DATE", B.const(TimePoint("season", year=y, sub=s)))
             return B.span(first, paired, split=True)
-        told = self.anaphoric_det(k + 1) if self.w(k) == "of" else None
-        if told is None or self.w(told[1]) != "year":
+        told = self.year_told(k + 1) if self.w(k) == "of" else None
+        if told is None:
             return None
         off = told[0]
         return Reading(
             i,
-            told[1] + 1,
+            told[1],
             "DATE",
             lambda c: R.season_of_year(c, s, off),
             anaphoric=True,
             explicit=False,
         )
+
+    def year_told(self, k: int) -> tuple[int, int] | None:
+        """ "that year", "the following year" at ``k``: (years from the time told, end)."""
+        told = self.anaphoric_det(k)
+        if told is None or self.w(told[1]) != "year":
+            return None
+        return told[0], told[1] + 1
 
     def anaphoric_det(self, i: int) -> tuple[int, int] | None:
         """ "the following", "the previous", "that (same)", "the same" before a season or a
