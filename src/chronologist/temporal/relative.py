@@ -62,6 +62,10 @@ class RelativeRules(DateRules):
         wd = self.weekday(i)
         if wd is not None:
             d, k = wd
+            after = self.w(k + 1)
+            if self.w(k) == "week" and (not after.isalpha() or after in self.g.prepositions):
+                # "on Tuesday week": a week after the coming Tuesday (British usage)
+                return Reading(i, k + 1, "DATE", lambda c: R.weekday_week(c, d), explicit=False)
             if self.w(k) in lex.parts_of_day and self.w(k) not in PLURAL_PARTS:
                 k += 1  # "Wednesday night": TimeBank's annotators mostly give the day alone
             return Reading(i, k, "DATE", lambda c: R.weekday(c, d, 0, None), explicit=False)

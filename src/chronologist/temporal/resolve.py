@@ -325,6 +325,14 @@ def weekday(
     return TimeValue.point(in_part(d, part) if part else d)
 
 
+def weekday_week(c: Context, wd: int) -> TimeValue | None:
+    """ "Tuesday week": the Tuesday a week after the coming one."""
+    coming = weekday(c, wd, 1, None)
+    day = coming.start if coming is not None else None
+    later = A.shift_day(day, 7) if day is not None and day.day is not None else None
+    return pt(later) if later is not None else coming
+
+
 def weekend(c: Context, off: int) -> TimeValue | None:
     """ "the weekend", "last weekend": a week's weekend."""
     now = c.now()
