@@ -59,6 +59,9 @@ class RelativeRules(DateRules):
                 k += 1
             typ = "TIME" if part else "DATE"
             return Reading(i, k, typ, lambda c: R.day_offset(c, off, part), explicit=False)
+        edge = self.edge_of_day(i)
+        if edge is not None:
+            return edge
         wd = self.weekday(i)
         if wd is not None:
             d, k = wd
@@ -109,6 +112,29 @@ class RelativeRules(DateRules):
         if word == "the" and self.w(i + 1) == "weekend":
             return Reading(i, i + 2, "DATE", lambda c: R.weekend(c, 0), explicit=False)
         return None
+
+    def edge_of_day(self, i: int) -> Reading | None:
+        """ "at dawn today", "at dusk on Tuesday", "by nightfall": that part of a day named,
+        or of the day the text stands at."""
+        word = self.w(i)
+        if word not in ("dawn", "daybreak", "sunrise", "dusk", "sunset", "nightfall"):
+            return None
+        if self.w(i - 1) not in ("at", "by", "before", "after", "until", "till", "since"):
+            return None  # "the dawn of a new era"
+        part = self.lex.parts_of_day[word]
+        k = i + 1 + (self.w(i + 1) == "on" and self.weekday(i + 2) is not None)
+        day = self.deictic(k) if self.w(k) in self.lex.day_deictics or k > i + 1 else None
+        if day is not None and day.type == "DATE":
+            named = day.build
+            return Reading(i, day.j, "TIME", lambda c: R.part_of(named(c), part), explicit=False)
+        return Reading(
+            i,
+            i + 1,
+            "TIME",
+            lambda c: R.anaphor(c, "day", 0, part),
+            anaphoric=True,
+            explicit=False,
+        )
 
     def anaphoric(self, i: int) -> Reading | None:
         """ "the following year", "the next day", "that same month", "the day before"."""

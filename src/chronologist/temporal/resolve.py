@@ -49,6 +49,13 @@ def in_part(d: TimePoint, part: str) -> TimePoint:
     return TimePoint("partofday", year=d.year, month=d.month, day=d.day, part=part)
 
 
+def part_of(v: TimeValue | None, part: str) -> TimeValue | None:
+    """Part ``part`` of the day ``v`` ("at dawn today"), as a TIME."""
+    if v is None or v.start is None or v.start.granularity != "day":
+        return v
+    return TimeValue.point(in_part(v.start, part), type="TIME")
+
+
 def pt(p: TimePoint | None, **kw: object) -> TimeValue | None:
     """A point value, or None when shifting ran off the calendar."""
     return TimeValue.point(p, **kw) if p is not None else None
