@@ -16,6 +16,10 @@ from chronologist.temporal.scan import longest_first
 from chronologist.timemodel import TimePoint, TimeValue
 
 PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
+LENGTH_AFTER_PAST = frozenset(
+    {"few", "several", "two", "three", "four", "five", "decade", "year", "month", "week"}
+)
+"""After "the past", these make a length ("the past few weeks"), not PAST_REF."""
 
 
 class RelativeRules(DateRules):
@@ -776,20 +780,10 @@ class RelativeRules(DateRules):
         for phrase in longest_first(lex.ref_phrases).get(self.w(i), ()):
             if self.words(i, phrase):
                 j = i + len(phrase)
-                if phrase[-1] in ("past", "future", "present") and self.w(j) in set(
-                    lex.unit_plurals
-                ) | {
-                    "few",
-                    "several",
-                    "two",
-                    "three",
-                    "four",
-                    "five",
-                    "decade",
-                    "year",
-                    "month",
-                    "week",
-                }:
+                after = self.w(j)  # "the past two years", "the past decade": a length
+                if phrase[-1] in ("past", "future", "present") and (
+                    after in lex.unit_plurals or after in LENGTH_AFTER_PAST
+                ):
                     return None
                 start = i + (phrase[0] == "in")
                 val = {
@@ -807,7 +801,8 @@ class RelativeRules(DateRules):
                 return Reading(start, j, "DATE", B.ref_builder(val), explicit=False)
         word = self.w(i)
         if word in lex.refs:
-            if word == "current" and self.w(i + 1) in set(lex.unit_plurals) | set(lex.units):
+            nxt = self.w(i + 1)
+            if word == "current" and (nxt in lex.unit_plurals or nxt in lex.units):
                 return None
             if word == "future" and self.w(i - 1) not in ("the", "near", "distant", "in"):
                 return None  # "future losses": an adjective

@@ -301,7 +301,10 @@ class Parser(RelativeRules):
                     if (
                         first.explicit
                         and y1 > y0
-                        and self.w(k + 1) not in self.g.prepositions - {"to", "in", "on"}
+                        and (
+                            self.w(k + 1) not in self.g.prepositions
+                            or self.w(k + 1) in ("to", "in", "on")
+                        )
                     ):
                         end = TimePoint("year", year=y1)
                         return B.span(first, Reading(k, k + 1, "DATE", B.const(end)))
