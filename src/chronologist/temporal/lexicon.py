@@ -90,6 +90,8 @@ class GrammarWords:
     afterwards: frozenset[str]
     beforehand: frozenset[str]
     fraction_of: frozenset[str]
+    span_leads: frozenset[str]
+    span_leads_after_the: frozenset[str]
     verbs_before_last: frozenset[str]
     nouns_after_year: frozenset[str]
     year_hyphen: frozenset[str]

@@ -7,6 +7,8 @@ following year" and "two years later" against the narrative's reference time.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from chronologist.temporal import anchor as A
 from chronologist.temporal import reading as B
 from chronologist.temporal import resolve as R
@@ -20,6 +22,15 @@ LENGTH_AFTER_PAST = frozenset(
     {"few", "several", "two", "three", "four", "five", "decade", "year", "month", "week"}
 )
 """After "the past", these make a length ("the past few weeks"), not PAST_REF."""
+
+
+class _Counted(NamedTuple):
+    """The unit of a counted length: its key, the index after it, "and a half", "10-year"."""
+
+    key: str
+    end: int
+    half: bool
+    hyph: bool
 
 
 class RelativeRules(DateRules):
@@ -302,91 +313,72 @@ class RelativeRules(DateRules):
 
     def duration(self, i: int) -> Reading | None:
         """ "three years", "the past two months", "a decade ago", "two years later", "10-year"."""
-        lex = self.lex
         if self.military(i):
             return None  # "at 1900 hours" is a clock time
         halved = self.half_unit(i)
         if halved is not None:
             return halved
-        j = i
-        lead = None
-        if self.w(j) == "the" or (
-            self.w(j)
-            in ("past", "last", "next", "first", "coming", "recent", "previous", "final", "latest")
-            and j == i
-        ):
-            if self.w(j) == "the":
-                j += 1
-            if self.w(j) in (
-                "past",
-                "last",
-                "next",
-                "first",
-                "coming",
-                "recent",
-                "previous",
-                "final",
-                "latest",
-                "following",
-                "preceding",
-                "full",
-                "entire",
-                "whole",
-                "same",
-            ):
-                lead = self.w(j)
-                j += 1
+        lead, j = self.span_lead(i)
         decimal = self.decimal_length(i, j)
         if decimal is not None:
             return decimal
         num = self.number(
             j, allow_article=lead is None or lead in ("past", "last", "first", "next")
         )
-        if (
-            num is None
-            and lead in ("past", "next")
-            and self.w(i) == "the"
-            and self.w(j) in ("decade", "century")
-        ):
+        if num is None:
+            return self.uncounted(i, j, lead)
+        return self.counted(i, j, lead, num)
+
+    def span_lead(self, i: int) -> tuple[str | None, int]:
+        """The word leading a length ("the past", "recent") and the index after it."""
+        g = self.g
+        if self.w(i) == "the":
+            if self.w(i + 1) in g.span_leads or self.w(i + 1) in g.span_leads_after_the:
+                return self.w(i + 1), i + 2
+            return None, i + 1
+        if self.w(i) in g.span_leads:
+            return self.w(i), i + 1
+        return None, i
+
+    def uncounted(self, i: int, j: int, lead: str | None) -> Reading | None:
+        """A length without a count: "the past decade" (P10Y), "recent months", "for hours"."""
+        lex = self.lex
+        if lead in ("past", "next") and self.w(i) == "the" and self.w(j) in ("decade", "century"):
             spec = lex.units[self.w(j)]  # "over the past decade": the last ten years
             return Reading(
                 i, j + 1, "DURATION", B.dur(B.dur_value("Y", 1, spec.n, False)), explicit=False
             )
-        if num is None:
-            if lead in ("recent", "past", "last", "coming", "next") or (lead is None and j == i):
-                # "recent months", "years", "the past years"
-                if self.plural_unit(j) and not (self.tx(j)[:1].isupper() and self.lead_cap(j)):
-                    key = lex.unit_plurals[self.w(j)]
-                    spec = lex.units[key]
-                    counted = self.w(i - 1) in ("within", "for")  # "for hours", "for weeks"
-                    if spec.time and lead is None and not counted:
-                        return None  # "hours" alone is rarely a time; "for hours" is
-                    told = self.w(j + 1) in ("ago", "earlier", "later", "before")
-                    if lead is None and told and not counted:
-                        return Reading(
-                            i,
-                            j + 2,
-                            "DATE",
-                            lambda c: TimeValue(
-                                type="DATE",
-                                ref="PAST_REF" if self.w(j + 1) != "later" else "FUTURE_REF",
-                            ),
-                            explicit=False,
-                        )
-                    before = self.w(i - 1)
-                    if lead is None and before in ("million", "billion", "thousand", "hundred"):
-                        return None  # "3.2 million years": a count we do not read
-                    if lead is None and (
-                        before in ("the", "a", "those", "these", "two", "three")
-                        or self.w(j + 1) in ("of", "old", "-")
-                    ):
-                        return None
-                    if lead is None and key in ("quarter", "season", "night", "fortnight"):
-                        return None
-                    value = B.dur_value(spec.timex, None, spec.n, spec.time)
-                    return Reading(i, j + 1, "DURATION", B.dur(value), explicit=False)
+        if not (lead in ("recent", "past", "last", "coming", "next") or (lead is None and j == i)):
             return None
-        count, k = num
+        if not self.plural_unit(j) or (self.tx(j)[:1].isupper() and self.lead_cap(j)):
+            return None
+        key = lex.unit_plurals[self.w(j)]
+        spec = lex.units[key]
+        counted = self.w(i - 1) in ("within", "for")  # "for hours", "for weeks"
+        if spec.time and lead is None and not counted:
+            return None  # "hours" alone is rarely a time; "for hours" is
+        if lead is None and not counted and self.w(j + 1) in ("ago", "earlier", "later", "before"):
+            ref = "PAST_REF" if self.w(j + 1) != "later" else "FUTURE_REF"  # "years ago"
+            return Reading(
+                i, j + 2, "DATE", lambda c: TimeValue(type="DATE", ref=ref), explicit=False
+            )
+        before = self.w(i - 1)
+        if lead is None and before in ("million", "billion", "thousand", "hundred"):
+            return None  # "3.2 million years": a count we do not read
+        if lead is None and (
+            before in ("the", "a", "those", "these", "two", "three")
+            or self.w(j + 1) in ("of", "old", "-")
+        ):
+            return None
+        if lead is None and key in ("quarter", "season", "night", "fortnight"):
+            return None
+        value = B.dur_value(spec.timex, None, spec.n, spec.time)
+        return Reading(i, j + 1, "DURATION", B.dur(value), explicit=False)
+
+    def counted_unit(self, i: int, j: int, count: int | None, k: int) -> _Counted | None:
+        """The unit after the count ending at ``k`` and the index after it, or None when the
+        words are not a length: "2014 season", "60 Minutes", ages, fractions, "a second
+        betrayal"."""
         half = False
         if self.tx(k) == "1" and self.w(k + 1) == "/" and self.tx(k + 2) == "2" and self.adj(k + 1):
             half, k = True, k + 3
@@ -395,15 +387,12 @@ class RelativeRules(DateRules):
         if self.w(k) in ("more", "additional", "other", "further", "straight", "consecutive"):
             if self.unit(k + 1) is not None:
                 k += 1
-        hyph = False
-        if self.hyphen(k):
-            hyph = True
-            k += 1
+        hyph = self.hyphen(k)
+        k += hyph
         u = self.unit(k)
         if u is None:
             return None
         key, k2 = u
-        spec = lex.units[key]
         if count is None and not self.plural_unit(k):
             return None
         if count is not None and count >= 1000 and not hyph and not self.plural_unit(k):
@@ -427,21 +416,34 @@ class RelativeRules(DateRules):
             return None  # "a year-earlier loss", "an hour-long speech": the adjective is the time
         if self.w(j) in ("a", "an") and self.plural_unit(k) and self.hyphen(k2):
             return None  # "a months-long siege": "a" goes with "siege"
-        if key == "quarter" and self.hyphen(k2):
-            if self.w(k2 + 1) != "century":
-                return None  # "a quarter-point cut": a fraction
-            k2 += 2  # "a quarter-century": 25 years
-            return Reading(i, k2, "DURATION", B.dur(f"P{25 * (count or 1)}Y"), explicit=False)
-        if key == "quarter" and (hyph or (nxt == "of" and self.w(k2 + 1) in self.g.fraction_of)):
+        fraction = hyph or (nxt == "of" and self.w(k2 + 1) in self.g.fraction_of)
+        if key == "quarter" and fraction and not self.hyphen(k2):
             return None  # "three-quarters of", "more than a quarter of the market": a fraction
         if key == "second" and count == 1 and self.w(i) in ("a", "one") and self.tx(k2).isalpha():
             if self.w(k2) not in ("and", "or", "ago", "later", "earlier", "before", "after"):
                 return None  # "a second betrayal": an ordinal
-        if key == "month" and count is not None:
+        return _Counted(key, k2, half, hyph)
+
+    def counted(
+        self, i: int, j: int, lead: str | None, num: tuple[int | None, int]
+    ) -> Reading | None:
+        """A counted length ("three years", "the 30-day limit") or a date it counts to ("two
+        years ago", "six months later"), a frequency ("twice a week"), or None for a rate."""
+        count, k = num
+        unit = self.counted_unit(i, j, count, k)
+        if unit is None:
+            return None
+        spec = self.lex.units[unit.key]
+        k2, nxt = unit.end, self.w(unit.end)
+        if unit.key == "quarter" and self.hyphen(k2):
+            if self.w(k2 + 1) != "century":
+                return None  # "a quarter-point cut": a fraction
+            return Reading(i, k2 + 2, "DURATION", B.dur(f"P{25 * (count or 1)}Y"), explicit=False)
+        if unit.key == "month" and count is not None:
             part = self.months_of_year(i, lead, count, k2)
             if part is not None:
                 return part
-        value = B.dur_value(spec.timex, count, spec.n, spec.time, half=half)
+        value = B.dur_value(spec.timex, count, spec.n, spec.time, half=unit.half)
         relative = nxt in self.g.afterwards or nxt in self.g.beforehand or nxt in ("ago", "before")
         if self.w(i) in ("a", "an") and not relative:
             if self.w(i - 1) in ("once", "twice", "thrice", "times"):
@@ -450,24 +452,34 @@ class RelativeRules(DateRules):
                 )
             if self.rate(i):
                 return None  # "$500 million a year", "four flights a week": a rate
-        start = i + 1 if hyph and self.w(i) in ("the", "a", "an") else i  # "the 30-day limit"
+        start = i + 1 if unit.hyph and self.w(i) in ("the", "a", "an") else i  # "the 30-day limit"
         plain = Reading(start, k2, "DURATION", B.dur(value), explicit=False)
-        if hyph or count is None or spec.time:
-            if count is None and not hyph and nxt in ("ago", "earlier", "before") and lead is None:
-                return Reading(
+        if unit.hyph or count is None or spec.time:
+            if (
+                count is None
+                and not unit.hyph
+                and nxt in ("ago", "earlier", "before")
+                and lead is None
+            ):
+                return Reading(  # "some years ago"
                     i,
                     k2 + 1,
                     "DATE",
                     lambda c: TimeValue(type="DATE", ref="PAST_REF"),
                     explicit=False,
                 )
-            return (
-                plain
-                if lead not in ("following", "preceding", "same") or count is not None
-                else None
-            )
-        gran = spec.granularity
-        n, mult = count, spec.n
+            following = lead in ("following", "preceding", "same")
+            return plain if not following or count is not None else None
+        return self.counted_from(i, lead, unit, count, plain) or plain
+
+    def counted_from(
+        self, i: int, lead: str | None, unit: _Counted, n: int, plain: Reading
+    ) -> Reading | None:
+        """The date a length counts to: "two years ago", "three weeks from today", "six months
+        later", "five years after the revolution"."""
+        spec = self.lex.units[unit.key]
+        gran, mult, k2 = spec.granularity, spec.n, unit.end
+        nxt = self.w(k2)
         if nxt == "ago":
             return Reading(
                 i,
@@ -514,7 +526,7 @@ class RelativeRules(DateRules):
                     explicit=False,
                     fallback=plain,
                 )
-        return plain
+        return None
 
     def event_ref(self, i: int) -> tuple[str, int] | None:
         """ "the revolution", "the war", "World War I": a named happening after "after"."""
