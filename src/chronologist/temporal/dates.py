@@ -819,7 +819,6 @@ class DateRules(Scanner):
         if in_year is not None:
             return in_year
         j = i + (self.w(i) in ("the", "this", "last", "next", "a"))
-        det = self.w(i)
         year_before = None
         while self.w(j) in ("fiscal", "comparable", "corresponding", "same") and j > i:
             j += 1
@@ -834,58 +833,72 @@ class DateRules(Scanner):
         if self.w(j) in ("year-ago", "year-earlier") or (
             self.w(j) == "year" and self.hyphen(j + 1) and self.w(j + 2) in ("ago", "earlier")
         ):
-            k = j + 1 if self.w(j) != "year" else j + 3
-            o2 = self.ordinal(k)
-            if o2 is not None and self.w(o2[1]) == "quarter" and 1 <= o2[0] <= 4:
-                nth = o2[0]  # "the year-ago third quarter"
-                return Reading(
-                    i,
-                    o2[1] + 1,
-                    "DATE",
-                    lambda c: R.quarter(c, "quarter", nth, None, -1),
-                    explicit=False,
-                    shifted=True,
-                )
-            if self.w(k) in ("quarter", "period", "level", "quarters", "results"):
-                return B.year_back(i, k + 1)
-            return None
+            return self.year_ago_quarter(i, j + 1 if self.w(j) != "year" else j + 3)
         o = self.ordinal(j)
         if o is None:
-            compared = j > i + 1 and self.w(j - 1) in ("comparable", "corresponding", "same")
-            if compared and self.w(j) in ("quarter", "period") and year_before is None:
-                # "the corresponding period last year", "the same quarter a year earlier"
-                end = j + 3 if self.words(j + 1, ("last", "year")) else self.a_year_back(j + 1)
-                if end is not None:
-                    return B.year_back(i, end)
-            if year_before is not None and self.w(j) == "quarter" and det == "the":
-                y = year_before  # "the 1988 quarter": the quarter reported, in that year
+            return self.unnumbered_quarter(i, j, year_before)
+        return self.numbered_quarter(i, j, o, year_before)
+
+    def year_ago_quarter(self, i: int, k: int) -> Reading | None:
+        """ "the year-ago third quarter", "the year-earlier period" (``k`` after "year-ago")."""
+        o = self.ordinal(k)
+        if o is not None and self.w(o[1]) == "quarter" and 1 <= o[0] <= 4:
+            nth = o[0]
+            return Reading(
+                i,
+                o[1] + 1,
+                "DATE",
+                lambda c: R.quarter(c, "quarter", nth, None, -1),
+                explicit=False,
+                shifted=True,
+            )
+        if self.w(k) in ("quarter", "period", "level", "quarters", "results"):
+            return B.year_back(i, k + 1)
+        return None
+
+    def unnumbered_quarter(self, i: int, j: int, year_before: int | None) -> Reading | None:
+        """ "the quarter", "last quarter", "the 1988 quarter", "the latest quarter", "the same
+        period last year", "the quarter ended July 31" (``j`` at "quarter")."""
+        det = self.w(i)
+        compared = j > i + 1 and self.w(j - 1) in ("comparable", "corresponding", "same")
+        if compared and self.w(j) in ("quarter", "period") and year_before is None:
+            # "the corresponding period last year", "the same quarter a year earlier"
+            end = j + 3 if self.words(j + 1, ("last", "year")) else self.a_year_back(j + 1)
+            if end is not None:
+                return B.year_back(i, end)
+        if year_before is not None and self.w(j) == "quarter" and det == "the":
+            y = year_before  # "the 1988 quarter": the quarter reported, in that year
+            return Reading(
+                i, j + 1, "DATE", lambda c: R.quarter_in(c, y), explicit=False, shifted=True
+            )
+        if self.w(j) == "quarter" and det in ("the", "this", "last", "next"):
+            off = {"the": None, "this": 0, "last": -1, "next": 1}[det]
+            back = self.a_year_back(j + 1) if det == "the" else None
+            if back is not None:  # "the quarter a year ago"
+                return B.year_back(i, back)
+            day = self.ended_on(j + 1)
+            if day is not None and det == "the":  # "the quarter ended July 31"
+                last = day.build
                 return Reading(
-                    i, j + 1, "DATE", lambda c: R.quarter_in(c, y), explicit=False, shifted=True
+                    i,
+                    j + 1,
+                    "DATE",
+                    lambda c: R.quarter_ended(c, last(c)),
+                    explicit=False,
+                    reported=True,
                 )
-            if self.w(j) in ("quarter",) and det in ("the", "this", "last", "next"):
-                off = {"the": None, "this": 0, "last": -1, "next": 1}[det]
-                back = self.a_year_back(j + 1) if det == "the" else None
-                if back is not None:  # "the quarter a year ago"
-                    return B.year_back(i, back)
-                day = self.ended_on(j + 1)
-                if day is not None and det == "the":  # "the quarter ended July 31"
-                    last = day.build
-                    return Reading(
-                        i,
-                        j + 1,
-                        "DATE",
-                        lambda c: R.quarter_ended(c, last(c)),
-                        explicit=False,
-                        reported=True,
-                    )
-                return Reading(i, j + 1, "DATE", lambda c: R.this_quarter(c, off), explicit=False)
-            if (
-                self.w(j) in ("latest", "current", "recent", "previous")
-                and self.w(j + 1) == "quarter"
-            ):
-                off2 = {"previous": -1, "current": 0}.get(self.w(j))
-                return Reading(i, j + 2, "DATE", lambda c: R.this_quarter(c, off2), explicit=False)
-            return None
+            return Reading(i, j + 1, "DATE", lambda c: R.this_quarter(c, off), explicit=False)
+        if self.w(j) in ("latest", "current", "recent", "previous") and self.w(j + 1) == "quarter":
+            off2 = {"previous": -1, "current": 0}.get(self.w(j))
+            return Reading(i, j + 2, "DATE", lambda c: R.this_quarter(c, off2), explicit=False)
+        return None
+
+    def numbered_quarter(
+        self, i: int, j: int, o: tuple[int, int], year_before: int | None
+    ) -> Reading | None:
+        """ "the third quarter (of 1998)", "the first half of next year", "the fiscal 1998
+        second quarter", "its fourth quarter, which ended June 30" (ordinal ``o`` at ``j``)."""
+        det = self.w(i)
         n, k = o
         adjective = self.hyphen(k)  # "the third-quarter loss": the article goes with "loss"
         if adjective:
@@ -897,13 +910,9 @@ class DateRules(Scanner):
         gran = "quarter" if unit == "quarter" else "half"
         if adjective and j == i + 1 and det == "the":
             i = j
-        kk = k
-        if self.w(kk) == "of":
-            kk += 1
-        yr2 = self.year(kk)
-        if yr2 is not None and year_before is None:
-            year_before = yr2[0]
-            k = yr2[1]
+        yr = self.year(k + (self.w(k) == "of"))
+        if yr is not None and year_before is None:
+            year_before, k = yr
         elif (
             self.w(k) == "of"
             and self.w(k + 1) in ("this", "last", "next", "the")
