@@ -348,6 +348,13 @@ class RelativeRules(DateRules):
             return Reading(
                 i, j + 1, "DURATION", B.dur(B.dur_value("Y", 1, spec.n, False)), explicit=False
             )
+        ahead = self.w(j + 1) == "ahead" or self.words(j + 1, ("to", "come"))
+        if lead is None and j == i + 1 and ahead and self.plural_unit(j):
+            spec = lex.units[lex.unit_plurals[self.w(j)]]  # "the weeks ahead", "the years to come"
+            value = B.dur_value(spec.timex, None, spec.n, spec.time)
+            return Reading(
+                i, j + 2 + (self.w(j + 1) == "to"), "DURATION", B.dur(value), explicit=False
+            )
         if not (lead in ("recent", "past", "last", "coming", "next") or (lead is None and j == i)):
             return None
         if not self.plural_unit(j) or (self.tx(j)[:1].isupper() and self.lead_cap(j)):
