@@ -177,11 +177,9 @@ class Parser(RelativeRules):
                 j = i + len(words)
                 target = self.part_of(j) or self.core_or_range(j)
                 if target is not None and target.type == "DATE" and mod != "ON_OR_AFTER":
-                    if target.explicit:
-                        return B.bounded(target, i, mod)
-                    if mod == "ON_OR_BEFORE":  # "by mid-October", "by the autumn"
+                    if target.explicit or mod == "ON_OR_BEFORE":  # "by mid-October"
                         bound = B.bounded(target, i, mod)
-                        bound.narrative_only = True  # news tags the date alone
+                        bound.narrative_only = True  # news tags the date alone (TimeML)
                         return bound
                 named = self.named_event(j)
                 if named is not None and mod != "ON_OR_AFTER":
