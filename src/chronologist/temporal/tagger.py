@@ -183,6 +183,12 @@ def _coordinated(toks: list[Token], j: int, i: int) -> bool:
     return bool(between) and all(t.low in ("and", "or", ",") for t in between)
 
 
+def _looking_back(toks: list[Token], i: int) -> bool:
+    """ "for the first time since 1614": a date that bounds a span reaching back to the
+    narrative's time, which stays where it was (if the text had told one)."""
+    return i > 0 and toks[i - 1].low == "since"
+
+
 def _after_comma(toks: list[Token], j: int) -> int:
     """The token after a comma that directly follows token ``j - 1``, or -1."""
     return j + 1 if j < len(toks) and toks[j].text == "," else -1
@@ -266,8 +272,8 @@ def tag_times(
             if when is not None:
                 mentions.extend(_told(text, toks, reading, when, ctx))
             last_when = when
-            if restated:  # the narrative goes on from the date the text gave (814)
-                ctx.ref = told
+            if restated or (told is not None and _looking_back(toks, reading.i)):
+                ctx.ref = told  # the narrative goes on from the date it stood at
             i = reading.j
         flashback.close_before(ctx, len(toks) + 1)
     return mentions
