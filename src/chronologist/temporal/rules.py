@@ -288,25 +288,14 @@ class Parser(RelativeRules):
             if word == "/" and not (self.adj(j) and self.adj(j + 1)):
                 return None
             k = j + 1
-            # "1850-58": a two-digit end year
-            if self.is_int(k) and len(self.tx(k)) == 2 and word != "/":
-                start_val = first.build(Context(None, True))
-                if start_val and start_val.start and start_val.start.granularity == "day":
-                    return self.days_of_month(first, start_val.start, k)
-                if start_val and start_val.start and start_val.start.granularity == "year":
-                    y0 = start_val.start.year or 0
-                    y1 = y0 - y0 % 100 + int(self.tx(k))
-                    if (
-                        first.explicit
-                        and y1 > y0
-                        and (
-                            self.w(k + 1) not in self.g.prepositions
-                            or self.w(k + 1) in ("to", "in", "on")
-                        )
-                    ):
-                        end = TimePoint("year", year=y1)
-                        return B.span(first, Reading(k, k + 1, "DATE", B.const(end)))
-                return None
+            # "July 1-3": a second day; "1850-58": a two-digit end year
+            if self.is_int(k) and len(self.tx(k)) <= 2 and word != "/":
+                value = first.build(Context(None, True))
+                point = value.start if value is not None else None
+                if point is not None and point.granularity == "day":
+                    return self.days_of_month(first, point, k)
+                if len(self.tx(k)) == 2:
+                    return self.short_end_year(first, point, k)
             second = self.core(k)
             months = (  # "the October-December period": two months joined tight
                 second is not None
@@ -351,6 +340,17 @@ class Parser(RelativeRules):
             if second is not None and second.type == "DATE" and second.explicit and first.explicit:
                 return B.span(first, second, split=True)
         return None
+
+    def short_end_year(self, first: Reading, point: TimePoint | None, k: int) -> Reading | None:
+        """ "1850-58": the end year written with two digits at ``k``."""
+        if point is None or point.granularity != "year" or not first.explicit:
+            return None
+        y0 = point.year or 0
+        y1 = y0 - y0 % 100 + int(self.tx(k))
+        after = self.w(k + 1)
+        if y1 <= y0 or (after in self.g.prepositions and after not in ("to", "in", "on")):
+            return None
+        return B.span(first, Reading(k, k + 1, "DATE", B.const(TimePoint("year", year=y1))))
 
     def months_quarter(self, first: Reading, k: int, end: int) -> Reading | None:
         """ "the October-December quarter": a calendar quarter named by its first and last
