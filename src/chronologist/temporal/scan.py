@@ -248,6 +248,8 @@ class Scanner:
         15, 800"), and before a pause
         or a new clause ("in 843 the empire ...", not "in 843 cases")."""
         prev = self.w(i - 1)
+        if prev == "." and self.w(i - 2) in ("c", "ca") and self.adj(i - 1):
+            prev = "c"  # "c. 870"
         named = self.month(i - 1) is not None or (prev == "day" and self.cap(i - 1))
         if prev == "of":
             named = self.w(i - 2) in self.lex.seasons or self.month(i - 2) is not None
