@@ -269,10 +269,21 @@ class RelativeRules(DateRules):
         u = self.unit(i + 2)
         if u is None or self.plural_unit(i + 2):
             return None
-        value = B.half_value(self.lex.units[u[0]])
+        spec = self.lex.units[u[0]]
+        value = B.half_value(spec)
         if value is None:
             return None
-        return Reading(i, u[1], "DURATION", B.dur(value), explicit=False)
+        plain = Reading(i, u[1], "DURATION", B.dur(value), explicit=False)
+        if spec.timex == "Y" and spec.n > 1:  # "half a century later": fifty years on
+            return (
+                self.counted_from(i, None, _Counted("year", u[1], False, False), spec.n // 2, plain)
+                or plain
+            )
+        if u[0] == "year":
+            return (
+                self.counted_from(i, None, _Counted("month", u[1], False, False), 6, plain) or plain
+            )
+        return plain
 
     def months_of_year(self, i: int, lead: str | None, count: int, k: int) -> Reading | None:
         """ "the first three months of 2012", "the last six months of the year": a quarter or a
@@ -486,6 +497,8 @@ class RelativeRules(DateRules):
         later", "five years after the revolution"."""
         spec = self.lex.units[unit.key]
         gran, mult, k2 = spec.granularity, spec.n, unit.end
+        if unit.half and spec.timex == "Y" and mult > 1:  # "a century and a half later"
+            gran, n, mult = "year", n * mult + mult // 2, 1
         nxt = self.w(k2)
         if nxt == "ago":
             return Reading(
@@ -518,22 +531,31 @@ class RelativeRules(DateRules):
                 explicit=False,
                 shifted=True,
             )
-        if nxt in ("after", "before") and lead is None:
-            sign = -1 if nxt == "before" else 1
-            target = self.event_ref(k2 + 1)
-            if target is not None:
-                name, end = target
-                known = self.lex.named_events
-                return Reading(
-                    i,
-                    end,
-                    "DATE",
-                    lambda c: R.after_event(c, known, name, gran, n, mult, sign),
-                    anaphoric=True,
-                    explicit=False,
-                    fallback=plain,
-                )
-        return None
+        if nxt not in ("after", "before") or lead is not None:
+            return None
+        sign = -1 if nxt == "before" else 1
+        that = self.w(k2 + 1) in ("that", "this") and not self.tx(k2 + 2)[:1].isalnum()
+        target = ("", k2 + 2) if that else self.event_ref(k2 + 1)
+        if target is None:
+            return None
+        name, end = target
+        known = self.lex.named_events
+        # "five days after that,", "three months after the landing,": in narrative, the
+        # happening just told; news keeps the length (TimeML)
+        told = that or (
+            self.w(k2 + 1) == "the"
+            and end == k2 + 3
+            and not self.cap(k2 + 2)
+            and self.tx(end) in (",", ".", ";")
+        )
+
+        def counted(c: R.Context) -> TimeValue | None:
+            dated = R.after_event(c, known, name, gran, n, mult, sign) if name else None
+            if dated is None and told and not c.news and c.ref is not None:
+                return R.ago(c, gran, n, mult, sign, anaphoric=True)
+            return dated
+
+        return Reading(i, end, "DATE", counted, anaphoric=True, explicit=False, fallback=plain)
 
     def event_ref(self, i: int) -> tuple[str, int] | None:
         """ "the revolution", "the war", "World War I": a named happening after "after"."""
