@@ -729,13 +729,19 @@ class DateRules(Scanner):
         offsets = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0}
         if self.w(i) == "the" and self.w(i + 1) in offsets:
             return offsets[self.w(i + 1)], i + 2
-        if self.w(i) == "that" and (
+        if self.w(i) != "that":
+            return None
+        j = i + 1 + (self.w(i + 1) == "same")
+        after = self.w(j + 1)  # "retreated that autumn.", not "said that spring was late"
+        if (
             i == 0
             or not self.w(i - 1).isalpha()
             or self.w(i - 1) in self.g.prepositions
             or self.w(i - 1) in ("and", "but", "there", "here", "then")
-        ):  # not "said that spring was late"
-            return 0, i + 1 + (self.w(i + 1) == "same")
+            or not after.isalpha()
+            or after in ("and", "but", "when", "while", "as", "after", "before", "in", "at", "on")
+        ):
+            return 0, j
         return None
 
     def winter_end(self, season: int, year: tuple[int, int]) -> int:
