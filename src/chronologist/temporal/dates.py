@@ -841,9 +841,18 @@ class DateRules(Scanner):
         ):
             return self.year_ago_quarter(i, j + 1 if self.w(j) != "year" else j + 3)
         o = self.ordinal(j)
+        if o is None and self.w(j) in ("final", "last") and self.of_year(j + 2):
+            o = {"quarter": (4, j + 1), "half": (2, j + 1)}.get(self.w(j + 1))  # "of 2012"
         if o is None:
             return self.unnumbered_quarter(i, j, year_before)
         return self.numbered_quarter(i, j, o, year_before)
+
+    def of_year(self, k: int) -> bool:
+        """ "of 2012", "of the year", "of next year" at ``k``."""
+        if self.w(k) != "of":
+            return False
+        det = self.w(k + 1) in ("the", "this", "last", "next") and self.w(k + 2) == "year"
+        return det or self.year(k + 1) is not None
 
     def year_ago_quarter(self, i: int, k: int) -> Reading | None:
         """ "the year-ago third quarter", "the year-earlier period" (``k`` after "year-ago")."""

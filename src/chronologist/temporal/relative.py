@@ -510,6 +510,8 @@ class RelativeRules(DateRules):
                 shifted=True,
             )
         if nxt == "from" and self.w(k2 + 1) in ("now", "today"):  # "two weeks from today"
+            if gran == "week" and self.w(k2 + 1) == "today":
+                gran, n, mult = "day", n * mult * 7, 1  # counted from a day, to a day
             return Reading(i, k2 + 2, "DATE", lambda c: R.ago(c, gran, n, mult, 1), explicit=False)
         if nxt == "hence":
             return Reading(i, k2 + 1, "DATE", lambda c: R.ago(c, gran, n, mult, 1), explicit=False)
