@@ -649,7 +649,9 @@ class RelativeRules(DateRules):
             k += 1
         # optional day: "10 p.m. Wednesday", "noon today", "9:15 a.m. local time on Monday"
         day_r = None
-        k += 2 * self.words(k, ("local", "time"))  # "0530 local time" belongs to the time
+        # "0530 local time", "7:30 p.m. Eastern time", "8 p.m. Rome time" belong to the time
+        local = self.w(k) == "local" or (self.cap(k) and self.tx(k).isalpha())
+        k += 2 * (local and self.w(k + 1) == "time")
         kk = k
         kk += self.w(kk) in (",", "on")
         part = None
