@@ -435,6 +435,9 @@ class RelativeRules(DateRules):
         if self.w(j) in ("a", "an") and self.plural_unit(k) and self.hyphen(k2):
             return None  # "a months-long siege": "a" goes with "siege"
         fraction = hyph or (nxt == "of" and self.w(k2 + 1) in self.g.fraction_of)
+        counted_on = nxt in self.g.afterwards or nxt in self.g.beforehand or nxt == "ago"
+        by_much = self.w(j - 1) in ("by", "nearly", "almost", "roughly", "than", "over", "some")
+        fraction = fraction or (count == 1 and by_much and not counted_on)  # "fell by a quarter"
         if key == "quarter" and fraction and not self.hyphen(k2):
             return None  # "three-quarters of", "more than a quarter of the market": a fraction
         if key == "second" and count == 1 and self.w(i) in ("a", "one") and self.tx(k2).isalpha():
@@ -499,6 +502,8 @@ class RelativeRules(DateRules):
         gran, mult, k2 = spec.granularity, spec.n, unit.end
         if unit.half and spec.timex == "Y" and mult > 1:  # "a century and a half later"
             gran, n, mult = "year", n * mult + mult // 2, 1
+        if gran in ("quarter", "season"):
+            mult = 1  # "a quarter later" moves one quarter, not three
         nxt = self.w(k2)
         if nxt == "ago":
             return Reading(

@@ -218,7 +218,8 @@ def quarter(c: Context, gran: str, n: int, year: int | None, off: int | None) ->
     today = now.earliest()
     if off is None and lo and today and lo > today:
         # not yet begun: last year's, unless the text looks ahead to one this half-year
-        if c.tense <= 0 or (lo[0] - today[0]) * 12 + lo[1] - today[1] > 6:
+        far = c.news and (lo[0] - today[0]) * 12 + lo[1] - today[1] > 6
+        if c.tense <= 0 or far:
             p = TimePoint(gran, year=y - 1, sub=n)  # type: ignore[arg-type]
     return TimeValue.point(p)
 
