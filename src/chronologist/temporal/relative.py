@@ -120,6 +120,8 @@ class RelativeRules(DateRules):
                 gran = lex.units[unit_key].granularity
                 if unit_key == "weekend":
                     return None
+                if unit_key == "season":
+                    gran = "year"  # "last season": a team's or a theatre's, told by its year
                 k2 = u[1]
                 return Reading(i, k2, "DATE", lambda c: R.unit_offset(c, gran, off), explicit=False)
             if nxt == "weekend":
