@@ -529,7 +529,10 @@ class RelativeRules(DateRules):
         theirs = self.w(k2 + 1) in ("this", "that", "today", "tonight") or self.words(
             k2 + 1, ("in", "the")
         )
-        if counted_on and self.w(k2 + 1) != "than" and not theirs:
+        lasted = self.w(i - 1) == "for" or (
+            self.w(i - 1) in self.lex.approx_words and self.w(i - 2) == "for"
+        )  # "for nearly a century afterward": how long, not when
+        if counted_on and self.w(k2 + 1) != "than" and not theirs and not lasted:
             sign = -1 if nxt in self.g.beforehand or nxt == "before" else 1
             return Reading(
                 i,
