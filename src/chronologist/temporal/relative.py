@@ -264,12 +264,18 @@ class RelativeRules(DateRules):
                 return True
         return False
 
-    def half_unit(self, i: int) -> Reading | None:
-        """ "half a century", "half an hour": half of one unit."""
-        if self.w(i) != "half" or self.w(i + 1) not in ("a", "an"):
+    def half_unit(self, i: int, j: int, lead: str | None) -> Reading | None:
+        """ "half a century", "half an hour", "a half-century", "the next half century": half
+        of one unit (``j`` after the lead word)."""
+        if self.w(j) == "half" and self.w(j + 1) in ("a", "an"):
+            k = j + 2
+        elif self.w(j) == "half" and lead is not None or self.words(j, ("a", "half")):
+            k = j + 1 + (self.w(j) == "a")
+            k += self.hyphen(k)
+        else:
             return None
-        u = self.unit(i + 2)
-        if u is None or self.plural_unit(i + 2):
+        u = self.unit(k)
+        if u is None or self.plural_unit(k):
             return None
         spec = self.lex.units[u[0]]
         value = B.half_value(spec)
@@ -328,10 +334,10 @@ class RelativeRules(DateRules):
         """ "three years", "the past two months", "a decade ago", "two years later", "10-year"."""
         if self.military(i):
             return None  # "at 1900 hours" is a clock time
-        halved = self.half_unit(i)
+        lead, j = self.span_lead(i)
+        halved = self.half_unit(i, j, lead)
         if halved is not None:
             return halved
-        lead, j = self.span_lead(i)
         decimal = self.decimal_length(i, j)
         if decimal is not None:
             return decimal
