@@ -139,7 +139,12 @@ class RelativeRules(DateRules):
         if self.w(i - 1) not in ("at", "by", "before", "after", "until", "till", "since"):
             return None  # "the dawn of a new era"
         part = self.lex.parts_of_day[word]
-        k = i + 1 + (self.w(i + 1) == "on" and self.weekday(i + 2) is not None)
+        on = self.w(i + 1) == "on"
+        dated = self.full_date(i + 2) if on else None
+        if dated is not None:  # "before dawn on Nov. 8": that day's dawn; the date is its own
+            build = dated.build
+            return Reading(i, i + 1, "TIME", lambda c: R.part_of(build(c), part), explicit=False)
+        k = i + 1 + (on and self.weekday(i + 2) is not None)
         day = self.deictic(k) if self.w(k) in self.lex.day_deictics or k > i + 1 else None
         if day is not None and day.type == "DATE":
             named = day.build
