@@ -841,6 +841,11 @@ class DateRules(Scanner):
         ):
             return self.year_ago_quarter(i, j + 1 if self.w(j) != "year" else j + 3)
         o = self.ordinal(j)
+        if self.w(j + 1) == "half" and self.w(j + 2) == "of":
+            period = self.decade(j + 3) or self.century(j + 3)
+            if period is not None and self.w(j) in ("first", "second", "last", "latter"):
+                # "the last half of the '80s", "the second half of the 18th century"
+                return B.with_mod(period, i, "START" if self.w(j) == "first" else "END")
         if o is None and self.w(j) in ("final", "last") and self.of_year(j + 2):
             o = {"quarter": (4, j + 1), "half": (2, j + 1)}.get(self.w(j + 1))  # "of 2012"
         if o is None:
@@ -941,8 +946,9 @@ class DateRules(Scanner):
         if year_before is not None:
             p = TimePoint(gran, year=year_before, sub=n)  # type: ignore[arg-type]
             return Reading(i, k, "DATE", B.const(p))
-        if self.w(i) == "a":
-            return None
+        of_other = self.w(k) == "of" and self.w(k + 1) in ("the", "this", "that", "its", "their")
+        if self.w(i) == "a" or (of_other and self.w(k + 2) not in ("fiscal", "year")):
+            return None  # "the second half of the season": not of a year
         ended = self.ended_on(k)
         if ended is not None:  # "its fiscal fourth quarter, which ended June 30": that year's
             last = ended.build
