@@ -24,8 +24,8 @@ LEAD_SPAN = 4
 SENTENCE_END = frozenset({".", "!", "?", ";"})
 STARTERS = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "this"})
 """Words that open a sentence after an abbreviation's period ("... in the U.S. The")."""
-NOT_VERB = frozenset({"to", "will"})
-"""Before a word of schedule, these make it no present tense ("to meet", "will meet")."""
+NOT_VERB = frozenset({"to", "will", "not", "t", "never"})
+"""Before a word of schedule, these make it no present tense ("to meet", "did not meet")."""
 
 
 def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
@@ -46,7 +46,9 @@ def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
         return 1 if ahead == 1 or _scan(toks, i - 1, -1, words, skip=("would",)) == 1 else -1
     lead = _lead(toks, i, words)
     if lead == UNTIL:  # "until Thursday, they had not called him" looks back from the past
-        return -1 if pluperfect(toks, i) or _had_within(toks, j, 1) else 1
+        if pluperfect(toks, i) or _had_within(toks, j, 1) or _not_until(toks, i, words):
+            return -1
+        return 1
     if lead:
         return lead
     deadline = i > 0 and toks[i - 1].low == "by"  # "if no deal is reached by Monday"
@@ -65,6 +67,15 @@ def pluperfect(toks: list[Token], i: int) -> bool:
             return False
         if toks[m].low == "had":
             return True
+    return False
+
+
+def _not_until(toks: list[Token], i: int, words: TenseWords) -> bool:
+    """ "did not tell users until Tuesday": a past clause, negated, waits for a past day."""
+    for m in _in_sentence(toks, i - 1, -1, SCAN):
+        if toks[m].low in ("not", "never", "t") and m >= 2:
+            aux = toks[m - 1].low if toks[m - 1].low not in ("'", "’") else toks[m - 2].low
+            return aux in words.past  # "did not", "didn't", "was never"; not "may not"
     return False
 
 
