@@ -56,7 +56,19 @@ def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
         found = _scan(toks, first, step, words)
         if found:
             return 1 if found == PRESENT and deadline else 0 if found == PRESENT else found
+        if _relative_clause(toks, i):
+            break  # "Apple, which reports again in October, has tripled": the clause's own
     return 1 if deadline else 0
+
+
+def _relative_clause(toks: list[Token], i: int) -> bool:
+    """Token ``i`` stands in a relative clause set off by commas (", which ...")."""
+    for m in _in_sentence(toks, i - 1, -1, SCAN):
+        if toks[m].text == ",":
+            return False
+        if toks[m].low in ("which", "who") and m > 0 and toks[m - 1].text == ",":
+            return True
+    return False
 
 
 def pluperfect(toks: list[Token], i: int) -> bool:
