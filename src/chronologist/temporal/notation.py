@@ -39,7 +39,7 @@ _TIMEX_POINT = re.compile(
     r"(?:T(?:(?P<part>MO|MI|AF|EV|NI|DT)|(?P<hh>\d{2})(?::(?P<mi>\d{2})(?::(?P<ss>\d{2}))?)?))?"
 )
 _DURATION = re.compile(
-    r"P(?:[0-9.X]+[YMWDE]|T[0-9.X]+[HMS])+|PT?X+[A-Z]?|P(?:[0-9.X]+[YMWDEHSC]|T[0-9.X]+[HMS]|[0-9.X]+(?:DE|CE|ML))+"
+    r"P(?:[0-9.X]+[YMWDEQ]|T[0-9.X]+[HMS])+|PT?X+[A-Z]?|P(?:[0-9.X]+[YMWDEHSCQ]|T[0-9.X]+[HMS]|[0-9.X]+(?:DE|CE|ML))+"
 )
 REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
