@@ -189,6 +189,27 @@ class Parser(RelativeRules):
                     return bound
         return None
 
+    def part_of_day(self, j: int, part: str) -> Reading:
+        """ "mid-afternoon yesterday", "late morning Tuesday": that part of the day named
+        next; "by mid-afternoon": of the day the text stands at."""
+        after = self.w(j + 1)
+        day = (
+            self.deictic(j + 1)
+            if after in self.lex.day_deictics and after != "tonight" or self.weekday(j + 1)
+            else None
+        )
+        if day is not None and day.type == "DATE" and day.j == j + 2:
+            named = day.build
+            return Reading(j, day.j, "TIME", lambda c: R.part_of(named(c), part), explicit=False)
+        return Reading(
+            j,
+            j + 1,
+            "TIME",
+            lambda c: R.anaphor(c, "day", 0, part),
+            anaphoric=True,
+            explicit=False,
+        )
+
     def named_event(self, i: int) -> tuple[TimeValue, int] | None:
         """A well-known dated happening named in the lexicon ("World War I")."""
         j = i + (self.w(i) == "the")
@@ -237,15 +258,7 @@ class Parser(RelativeRules):
         inner = self.core(j)
         part = lex.parts_of_day.get(self.w(j))
         if inner is None and word in ("early", "late", "mid") and part and self.w(j)[-1:] != "s":
-            # "by mid-afternoon", "late morning": that part of the day the text stands at
-            inner = Reading(
-                j,
-                j + 1,
-                "TIME",
-                lambda c: R.anaphor(c, "day", 0, part),
-                anaphoric=True,
-                explicit=False,
-            )
+            inner = self.part_of_day(j, part)
         if word in ("beginning", "start", "middle", "end", "close") and self.w(j) == "the":
             unit = self.unit(j + 1)  # "the end of the month": the unit we are in
             if (
