@@ -39,12 +39,15 @@ def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
     punctuation and look at most ``SCAN`` words away. A possessive weekday ("Wednesday's
     ruling") is past unless a future verb follows.
     """
+    lead = _lead(toks, i, words)
     if j + 1 < len(toks) and toks[j].text in ("'", "\u2019") and toks[j + 1].low == "s":
         # "Wednesday's match": past unless a future verb follows it, or comes before it
-        # ("must prepare for Wednesday's match"; not the reported "would ... Wednesday's")
+        # ("must prepare for Wednesday's match", "ahead of Friday's release"; not the
+        # reported "would ... Wednesday's")
+        if lead == 1:
+            return 1
         ahead = _scan(toks, j + 2, 1, words, through_present=True)
         return 1 if ahead == 1 or _scan(toks, i - 1, -1, words, skip=("would",)) == 1 else -1
-    lead = _lead(toks, i, words)
     if lead == UNTIL:  # "until Thursday, they had not called him" looks back from the past
         if pluperfect(toks, i) or _had_within(toks, j, 1) or _not_until(toks, i, words):
             return -1
