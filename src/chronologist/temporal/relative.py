@@ -353,6 +353,14 @@ class RelativeRules(DateRules):
             return self.uncounted(i, j, lead)
         return self.counted(i, j, lead, num)
 
+    def told_back(self, k: int) -> bool:
+        """ "ago", "earlier", "later" or a closing "before" at ``k`` ("years before."), not
+        "before" opening a clause ("months before residents could return")."""
+        word = self.w(k)
+        return word in ("ago", "earlier", "later") or (
+            word == "before" and not self.tx(k + 1)[:1].isalnum()
+        )
+
     def span_lead(self, i: int) -> tuple[str | None, int]:
         """The word leading a length ("the past", "recent") and the index after it."""
         g = self.g
@@ -388,7 +396,7 @@ class RelativeRules(DateRules):
         counted = self.w(i - 1) in ("within", "for")  # "for hours", "for weeks"
         if spec.time and lead is None and not counted:
             return None  # "hours" alone is rarely a time; "for hours" is
-        if lead is None and not counted and self.w(j + 1) in ("ago", "earlier", "later", "before"):
+        if lead is None and not counted and self.told_back(j + 1):
             ref = "PAST_REF" if self.w(j + 1) != "later" else "FUTURE_REF"  # "years ago"
             return Reading(
                 i, j + 2, "DATE", lambda c: TimeValue(type="DATE", ref=ref), explicit=False
@@ -396,8 +404,10 @@ class RelativeRules(DateRules):
         before = self.w(i - 1)
         if lead is None and before in ("million", "billion", "thousand", "hundred"):
             return None  # "3.2 million years": a count we do not read
+        # "in the weeks before the shooting": the weeks are a length
+        leading = self.w(j + 1) in ("before", "after", "leading") and self.tx(j + 2)[:1].isalnum()
         if lead is None and (
-            before in ("the", "a", "those", "these", "two", "three")
+            (before in ("the", "a", "those", "these", "two", "three") and not leading)
             or self.w(j + 1) in ("of", "old", "-")
         ):
             return None
@@ -492,7 +502,8 @@ class RelativeRules(DateRules):
             if (
                 count is None
                 and not unit.hyph
-                and nxt in ("ago", "earlier", "before")
+                and nxt != "later"
+                and self.told_back(k2)
                 and lead is None
             ):
                 return Reading(  # "some years ago"
