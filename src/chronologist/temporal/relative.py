@@ -174,6 +174,16 @@ class RelativeRules(DateRules):
             off = lex.anaphoric_determiners[self.w(j)]
             j += 1
         elif det != "that":
+            part = lex.parts_of_day.get(self.w(j))
+            if part and self.w(i - 1) == "in" and self.w(j + 1) not in ("of", "hours", "-"):
+                return Reading(  # "in the afternoon the dollar fell": of the day told
+                    i,
+                    j + 1,
+                    "TIME",
+                    lambda c: R.anaphor(c, "day", 0, part),
+                    anaphoric=True,
+                    explicit=False,
+                )
             u0 = self.unit(j)
             if u0 is None:
                 return None
