@@ -501,8 +501,16 @@ class RelativeRules(DateRules):
         relative = nxt in self.g.afterwards or nxt in self.g.beforehand or nxt in ("ago", "before")
         if self.w(i) in ("a", "an") and not relative:
             if self.w(i - 1) in ("once", "twice", "thrice", "times"):
-                return Reading(  # "twice a week": a frequency
-                    i, k2, "SET", lambda c: TimeValue(type="SET", duration=value), explicit=False
+                start = i - 1  # "twice a week", "three times a year": a frequency
+                count = self.number(i - 2) if self.w(i - 1) == "times" else None
+                if count is not None and count[1] == i - 1:
+                    start = i - 2
+                return Reading(
+                    start,
+                    k2,
+                    "SET",
+                    lambda c: TimeValue(type="SET", duration=value),
+                    explicit=False,
                 )
             if self.rate(i):
                 return None  # "$500 million a year", "four flights a week": a rate
