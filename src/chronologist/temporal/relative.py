@@ -502,8 +502,8 @@ class RelativeRules(DateRules):
         if self.w(i) in ("a", "an") and not relative:
             if self.w(i - 1) in ("once", "twice", "thrice", "times"):
                 start = i - 1  # "twice a week", "three times a year": a frequency
-                count = self.number(i - 2) if self.w(i - 1) == "times" else None
-                if count is not None and count[1] == i - 1:
+                times = self.number(i - 2) if self.w(i - 1) == "times" else None
+                if times is not None and times[1] == i - 1:
                     start = i - 2
                 return Reading(
                     start,
