@@ -439,6 +439,8 @@ class RelativeRules(DateRules):
             if self.unit(k + 1) is not None:
                 k += 1
         hyph = self.hyphen(k)
+        if hyph and self.w(k - 1) in ("a", "an"):
+            return None  # "a once-in-a-decade chance": a compound word
         k += hyph
         u = self.unit(k)
         if u is None:
