@@ -724,8 +724,8 @@ class RelativeRules(DateRules):
         return Reading(i, k, "TIME", lambda c: R.at_time(c, None, h, mi), explicit=False)
 
     def military(self, i: int) -> bool:
-        """ "at 1900 hours", "by 0600 hrs", "at about 0530 local time", "at 1400 GMT": a
-        24-hour clock time (not "for 1900 hours")."""
+        """ "at 1900 hours", "by 0600 hrs", "at about 0530 local time", "1400 GMT": a 24-hour
+        clock time (not "for 1900 hours")."""
         text = self.tx(i)
         if len(text) != 4 or not self.is_int(i) or int(text[:2]) > 23 or int(text[2:]) > 59:
             return False
@@ -733,9 +733,10 @@ class RelativeRules(DateRules):
         leads = ("at", "by", "until", "till", "from", "before", "after", "since")
         if self.w(i + 1) in ("hours", "hrs"):
             return lead in leads
-        zone = self.w(i + 1) in self.g.time_zones and self.tx(i + 1).isupper()
+        if self.w(i + 1) in self.g.time_zones and self.tx(i + 1).isupper():
+            return True  # "(1730 GMT Friday)", "scheduled for 0835 GMT"
         local = self.words(i + 1, ("local", "time"))
-        return (zone or local) and (lead in leads or lead in ("about", "around"))
+        return local and (lead in leads or lead in ("about", "around"))
 
     def _ampm(self, k: int) -> tuple[str, int] | None:
         word = self.w(k)
