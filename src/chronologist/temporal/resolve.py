@@ -303,7 +303,11 @@ def year_ago(c: Context) -> TimeValue | None:
 
 
 def day_offset(c: Context, off: int, part: str | None) -> TimeValue | None:
-    """ "today", "yesterday morning", "tomorrow": ``off`` days from now, maybe a part of it."""
+    """ "today", "yesterday morning", "tomorrow": ``off`` days from now, maybe a part of it.
+    In narrative history a bare "today" is the writer's present ("Today the city has two
+    million people")."""
+    if not c.news and off == 0 and part is None:
+        return TimeValue(type="DATE", ref="PRESENT_REF")
     now = c.now()
     if now is None:
         return None
