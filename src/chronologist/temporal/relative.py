@@ -40,6 +40,9 @@ class RelativeRules(DateRules):
         """ "today", "yesterday morning", "Friday", "last week", "this year", "tonight"."""
         lex = self.lex
         word = self.w(i)
+        edge = self.unit_of_span(i)
+        if edge is not None:
+            return edge
         if word == "the" and self.w(i + 1) in ("past", "last", "coming"):
             if self.w(i + 1) == "past" and self.w(i + 2) in ("decade", "century"):
                 return None  # "the past decade": the last ten years, a length (P10Y)
@@ -129,6 +132,27 @@ class RelativeRules(DateRules):
         if word == "the" and self.w(i + 1) == "weekend":
             return Reading(i, i + 2, "DATE", lambda c: R.weekend(c, 0), explicit=False)
         return None
+
+    def unit_of_span(self, i: int) -> Reading | None:
+        """ "the last decade of her life", "the first year of his reign": one unit's length at
+        an edge of a span the text does not date (not "the first decade of the 20th century")."""
+        if self.w(i) != "the" or self.w(i + 1) not in ("last", "first", "final", "closing"):
+            return None
+        u = self.unit(i + 2)
+        if u is None or self.plural_unit(i + 2) or u[0] in ("second", "minute", "quarter"):
+            return None
+        k = u[1]
+        owner = self.w(k + 1) in ("his", "her", "their", "its", "my", "our") or (
+            self.w(k + 1) == "the"
+            and self.tx(k + 2).isalpha()
+            and self.ordinal(k + 2) is None
+            and self.unit(k + 2) is None
+        )  # not "of the 20th century", "of the year"
+        if self.w(k) != "of" or not owner:
+            return None
+        spec = self.lex.units[u[0]]
+        value = B.dur_value(spec.timex, 1, spec.n, spec.time)
+        return Reading(i, k, "DURATION", B.dur(value), explicit=False)
 
     def edge_of_day(self, i: int) -> Reading | None:
         """ "at dawn today", "at dusk on Tuesday", "by nightfall": that part of a day named,
