@@ -557,6 +557,18 @@ class RelativeRules(DateRules):
                     lambda c: TimeValue(type="DATE", ref="PAST_REF"),
                     explicit=False,
                 )
+            vague_later = count is None and lead is None and nxt in ("later", "afterwards")
+            if vague_later and not unit.hyph and spec.granularity in ("day", "week", "month"):
+                gran = spec.granularity  # "a few months later": about then, in narrative
+                return Reading(
+                    i,
+                    k2 + 1,
+                    "DATE",
+                    lambda c: R.some_time_later(c, gran),
+                    anaphoric=True,
+                    explicit=False,
+                    fallback=plain,
+                )
             following = lead in ("following", "preceding", "same")
             return plain if not following or count is not None else None
         return self.counted_from(i, lead, unit, count, plain) or plain

@@ -436,6 +436,16 @@ def ago(
     return pt(A.shift(base, g, n * sign))
 
 
+def some_time_later(c: Context, gran: str) -> TimeValue | None:
+    """ "a few days later", "some months later": in narrative, about the month (for days
+    and weeks) or the year (for months) the narrative stands at; news keeps the length."""
+    base = c.then()
+    if c.news or base is None or base.year is None:
+        return None
+    coarse = A.coarsen(base, "month" if gran in ("day", "week") else "year") or base
+    return TimeValue.point(coarse, approximate=True)
+
+
 def after_event(
     c: Context,
     known: dict[str, TimeValue],
