@@ -199,6 +199,17 @@ class RelativeRules(DateRules):
             j += 1
         elif det != "that":
             part = lex.parts_of_day.get(self.w(j))
+            dated = self.full_date(j + 2) if part and self.w(j + 1) == "of" else None
+            if part and dated is not None:
+                build = dated.build  # "the evening of 4 April 1968"; news tags the date alone
+                return Reading(
+                    i,
+                    dated.j,
+                    "TIME",
+                    lambda c: R.part_of(build(c), part),
+                    explicit=dated.explicit,
+                    narrative_only=True,
+                )
             if part and self.w(i - 1) == "in" and self.w(j + 1) not in ("of", "hours", "-"):
                 return Reading(  # "in the afternoon the dollar fell": of the day told
                     i,
