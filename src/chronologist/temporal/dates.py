@@ -169,6 +169,17 @@ class DateRules(Scanner):
             return Reading(
                 i, j + 2, "DATE", lambda c: R.day_of_year(c, month, day, off), explicit=False
             )
+        told = self.year_told(j + 1) if self.w(j) == "of" else None
+        if told is not None:  # "1 December of that year", "May 3 of the following year"
+            shift = told[0]
+            return Reading(
+                i,
+                told[1],
+                "DATE",
+                lambda c: R.day_of_year(c, month, day, shift, anaphoric=True),
+                anaphoric=True,
+                explicit=False,
+            )
         return Reading(i, j, "DATE", lambda c: R.month_day(c, month, day), explicit=False)
 
     def _month_day(self, i: int) -> tuple[int, int, int] | None:

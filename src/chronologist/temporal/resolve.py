@@ -118,9 +118,12 @@ def month_day(c: Context, month: int, day: int, det: int | None = None) -> TimeV
     return TimeValue.point(TimePoint("day", year=y, month=month, day=day))
 
 
-def day_of_year(c: Context, month: int, day: int, off: int) -> TimeValue | None:
-    """ "3 May last year": a day of the year ``off`` from now."""
-    now = c.now()
+def day_of_year(
+    c: Context, month: int, day: int, off: int, *, anaphoric: bool = False
+) -> TimeValue | None:
+    """ "3 May last year": a day of the year ``off`` from now (or, ``anaphoric``, from the
+    time told: "1 December of that year")."""
+    now = c.then() if anaphoric else c.now()
     if now is None or now.year is None:
         return TimeValue.point(TimePoint("day", month=month, day=day))
     y = now.year + off
