@@ -930,6 +930,8 @@ class RelativeRules(DateRules):
                     after in lex.unit_plurals or after in LENGTH_AFTER_PAST
                 ):
                     return None
+                if phrase[-1] == "future" and self.tx(j)[:1].isupper() and self.lead_cap(j):
+                    return None  # "the future Genghis Khan": an adjective
                 start = i + (phrase[0] == "in")
                 val = {
                     "past": "PAST_REF",
@@ -949,8 +951,11 @@ class RelativeRules(DateRules):
             nxt = self.w(i + 1)
             if word == "current" and (nxt in lex.unit_plurals or nxt in lex.units):
                 return None
-            if word == "future" and self.w(i - 1) not in ("the", "near", "distant", "in"):
-                return None  # "future losses": an adjective
+            named = self.tx(i + 1)[:1].isupper() and self.lead_cap(i + 1)
+            if word == "future" and (
+                self.w(i - 1) not in ("the", "near", "distant", "in") or named
+            ):
+                return None  # "future losses", "the future Genghis Khan": an adjective
             if word == "recent" and self.w(i + 1) in lex.unit_plurals:
                 return None
             val = lex.refs[word]

@@ -87,6 +87,9 @@ class Scanner:
         m = self.lex.months.get(word)
         if m is None or not self.cap(i):
             return None
+        named = self.cap(i + 2) and self.w(i + 2) not in self.lex.weekdays
+        if word == "march" and self.w(i + 1) in ("on", "to", "from", "of") and named:
+            return None  # "the March on Washington", "the March of Dimes": a march
         j = i + 1
         if len(word) <= 4 and word not in ("may", "june", "july"):
             if self.w(j) == "." and self.adj(j):
