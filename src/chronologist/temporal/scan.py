@@ -253,6 +253,8 @@ class Scanner:
         prev = self.w(i - 1)
         if prev == "." and self.w(i - 2) in ("c", "ca") and self.adj(i - 1):
             prev = "c"  # "c. 870"
+        if prev in ("about", "approximately") and self.w(i - 2) in self.g.short_year_leads:
+            prev = "around"  # "ended in about 410"
         named = self.month(i - 1) is not None or (prev == "day" and self.cap(i - 1))
         if prev == "of":
             named = self.w(i - 2) in self.lex.seasons or self.month(i - 2) is not None
