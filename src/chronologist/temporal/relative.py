@@ -22,6 +22,8 @@ LENGTH_AFTER_PAST = frozenset(
     {"few", "several", "two", "three", "four", "five", "decade", "year", "month", "week"}
 )
 """After "the past", these make a length ("the past few weeks"), not PAST_REF."""
+ARTICLE_COUNT_ADJECTIVES = frozenset({"more", "additional", "other", "further", "full", "extra"})
+"""Count adjectives that may follow "a"/"an" in a length ("an additional year")."""
 
 
 class _Counted(NamedTuple):
@@ -470,9 +472,10 @@ class RelativeRules(DateRules):
             half, k = True, k + 3
         if self.w(k) in ("and", "-") and self.w(k + 1) in ("a", "one") and self.w(k + 2) == "half":
             half, k = True, k + 3
-        if self.w(k) in ("more", "additional", "other", "further", "straight", "consecutive"):
-            if self.unit(k + 1) is not None:
-                k += 1
+        # "an additional year", "a full day"; not "a good year"
+        counted = self.w(j) not in ("a", "an") or self.w(k) in ARTICLE_COUNT_ADJECTIVES
+        if self.w(k) in self.g.count_adjectives and self.unit(k + 1) is not None and counted:
+            k += 1  # "three more years", "four productive years"
         hyph = self.hyphen(k)
         if hyph and self.w(k - 1) in ("a", "an"):
             return None  # "a once-in-a-decade chance": a compound word
