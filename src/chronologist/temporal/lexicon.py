@@ -93,6 +93,7 @@ class GrammarWords:
     span_leads: frozenset[str]
     span_leads_after_the: frozenset[str]
     count_adjectives: frozenset[str]
+    article_count_adjectives: frozenset[str]
     verbs_before_last: frozenset[str]
     nouns_after_year: frozenset[str]
     year_hyphen: frozenset[str]

@@ -22,8 +22,6 @@ LENGTH_AFTER_PAST = frozenset(
     {"few", "several", "two", "three", "four", "five", "decade", "year", "month", "week"}
 )
 """After "the past", these make a length ("the past few weeks"), not PAST_REF."""
-ARTICLE_COUNT_ADJECTIVES = frozenset({"more", "additional", "other", "further", "full", "extra"})
-"""Count adjectives that may follow "a"/"an" in a length ("an additional year")."""
 
 
 class _Counted(NamedTuple):
@@ -473,7 +471,7 @@ class RelativeRules(DateRules):
         if self.w(k) in ("and", "-") and self.w(k + 1) in ("a", "one") and self.w(k + 2) == "half":
             half, k = True, k + 3
         # "an additional year", "a full day"; not "a good year"
-        counted = self.w(j) not in ("a", "an") or self.w(k) in ARTICLE_COUNT_ADJECTIVES
+        counted = self.w(j) not in ("a", "an") or self.w(k) in self.g.article_count_adjectives
         if self.w(k) in self.g.count_adjectives and self.unit(k + 1) is not None and counted:
             k += 1  # "three more years", "four productive years"
         hyph = self.hyphen(k)
