@@ -186,7 +186,7 @@ def _coordinated(toks: list[Token], j: int, i: int) -> bool:
 def _looking_back(toks: list[Token], i: int) -> bool:
     """ "for the first time since 1614": a date that bounds a span reaching back to the
     narrative's time, which stays where it was (if the text had told one)."""
-    return i > 0 and toks[i - 1].low == "since"
+    return toks[i].low == "since" or (i > 0 and toks[i - 1].low == "since")
 
 
 def _after_comma(toks: list[Token], j: int) -> int:
