@@ -648,8 +648,8 @@ class RelativeRules(DateRules):
             self.w(k2 + 1) == "the"
             and end == k2 + 3
             and not self.cap(k2 + 2)
-            and self.tx(end) in (",", ".", ";")
-        )
+            and (self.tx(end) in (",", ".", ";") or self.w(end) in self.g.after_short_year)
+        )  # "after the landing, he" or "after the landing he"; not "after the war began"
 
         def counted(c: R.Context) -> TimeValue | None:
             dated = R.after_event(c, known, name, gran, n, mult, sign) if name else None
