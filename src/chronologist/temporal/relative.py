@@ -133,6 +133,16 @@ class RelativeRules(DateRules):
             return Reading(i, i + 2, "DATE", lambda c: R.weekend(c, 0), explicit=False)
         return None
 
+    def day_part(self, i: int, j: int, part: str, day: Reading | None = None) -> Reading:
+        """Part ``part`` of the day ``day`` reads ("dusk on Tuesday"), or, without one, of
+        the day the text stands at ("by mid-afternoon"), over tokens ``i:j``."""
+        if day is not None:
+            build = day.build
+            return Reading(i, j, "TIME", lambda c: R.part_of(build(c), part), explicit=False)
+        return Reading(
+            i, j, "TIME", lambda c: R.anaphor(c, "day", 0, part), anaphoric=True, explicit=False
+        )
+
     def unit_of_span(self, i: int) -> Reading | None:
         """ "the last decade of her life", "the first year of his reign": one unit's length at
         an edge of a span the text does not date (not "the first decade of the 20th century")."""
@@ -166,21 +176,12 @@ class RelativeRules(DateRules):
         on = self.w(i + 1) == "on"
         dated = self.full_date(i + 2) if on else None
         if dated is not None:  # "before dawn on Nov. 8": that day's dawn; the date is its own
-            build = dated.build
-            return Reading(i, i + 1, "TIME", lambda c: R.part_of(build(c), part), explicit=False)
+            return self.day_part(i, i + 1, part, dated)
         k = i + 1 + (on and self.weekday(i + 2) is not None)
         day = self.deictic(k) if self.w(k) in self.lex.day_deictics or k > i + 1 else None
         if day is not None and day.type == "DATE":
-            named = day.build
-            return Reading(i, day.j, "TIME", lambda c: R.part_of(named(c), part), explicit=False)
-        return Reading(
-            i,
-            i + 1,
-            "TIME",
-            lambda c: R.anaphor(c, "day", 0, part),
-            anaphoric=True,
-            explicit=False,
-        )
+            return self.day_part(i, day.j, part, day)
+        return self.day_part(i, i + 1, part)
 
     def anaphoric(self, i: int) -> Reading | None:
         """ "the following year", "the next day", "that same month", "the day before"."""
@@ -201,24 +202,12 @@ class RelativeRules(DateRules):
             part = lex.parts_of_day.get(self.w(j))
             dated = self.full_date(j + 2) if part and self.w(j + 1) == "of" else None
             if part and dated is not None:
-                build = dated.build  # "the evening of 4 April 1968"; news tags the date alone
-                return Reading(
-                    i,
-                    dated.j,
-                    "TIME",
-                    lambda c: R.part_of(build(c), part),
-                    explicit=dated.explicit,
-                    narrative_only=True,
-                )
+                evening = self.day_part(i, dated.j, part, dated)  # "the evening of 4 April 1968"
+                evening.explicit = dated.explicit
+                evening.narrative_only = True  # news tags the date alone
+                return evening
             if part and self.w(i - 1) == "in" and self.w(j + 1) not in ("of", "hours", "-"):
-                return Reading(  # "in the afternoon the dollar fell": of the day told
-                    i,
-                    j + 1,
-                    "TIME",
-                    lambda c: R.anaphor(c, "day", 0, part),
-                    anaphoric=True,
-                    explicit=False,
-                )
+                return self.day_part(i, j + 1, part)  # "in the afternoon the dollar fell"
             u0 = self.unit(j)
             if u0 is None:
                 return None

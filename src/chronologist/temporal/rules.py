@@ -200,16 +200,8 @@ class Parser(RelativeRules):
             else None
         )
         if day is not None and day.type == "DATE" and day.j == j + 2:
-            named = day.build
-            return Reading(j, day.j, "TIME", lambda c: R.part_of(named(c), part), explicit=False)
-        return Reading(
-            j,
-            j + 1,
-            "TIME",
-            lambda c: R.anaphor(c, "day", 0, part),
-            anaphoric=True,
-            explicit=False,
-        )
+            return self.day_part(j, day.j, part, day)
+        return self.day_part(j, j + 1, part)
 
     def named_event(self, i: int) -> tuple[TimeValue, int] | None:
         """A well-known dated happening named in the lexicon ("World War I")."""
