@@ -199,63 +199,7 @@ class RelativeRules(DateRules):
             off = lex.anaphoric_determiners[self.w(j)]
             j += 1
         elif det != "that":
-            part = lex.parts_of_day.get(self.w(j))
-            dated = self.full_date(j + 2) if part and self.w(j + 1) == "of" else None
-            if part and dated is not None:
-                evening = self.day_part(i, dated.j, part, dated)  # "the evening of 4 April 1968"
-                evening.explicit = dated.explicit
-                evening.narrative_only = True  # news tags the date alone
-                return evening
-            if part and self.w(i - 1) == "in" and self.w(j + 1) not in ("of", "hours", "-"):
-                return self.day_part(i, j + 1, part)  # "in the afternoon the dollar fell"
-            u0 = self.unit(j)
-            if u0 is None:
-                return None
-            # "the year", "the quarter", "the day before"
-            if self.w(j + 1) in ("before", "after") and u0[0] in (
-                "day",
-                "week",
-                "month",
-                "year",
-                "night",
-            ):
-                off = -1 if self.w(j + 1) == "before" else 1
-                if self.w(j + 2) in ("yesterday",):
-                    return None
-                if self.w(j + 2) and self.w(j + 2) not in (".", ",", ";", "and", "when"):
-                    return None
-                gran = lex.units[u0[0]].granularity
-                return Reading(
-                    i,
-                    j + 2,
-                    "DATE",
-                    lambda c: R.anaphor(c, gran, off),
-                    anaphoric=True,
-                    explicit=False,
-                )
-            if u0[0] == "year" and not self.plural_unit(j):
-                dur = self.w(i - 1) in (
-                    "for",
-                    "over",
-                    "throughout",
-                    "during",
-                    "all",
-                    "whole",
-                    "entire",
-                )
-                if dur:
-                    return Reading(
-                        i, j + 1, "DURATION", lambda c: TimeValue(type="DURATION", duration="P1Y")
-                    )
-                return Reading(
-                    i,
-                    j + 1,
-                    "DATE",
-                    lambda c: R.unit_offset(c, "year", 0, anaphoric=True),
-                    anaphoric=True,
-                    explicit=False,
-                )
-            return None
+            return self.the_unit(i, j)
         if self.w(j) == "same":
             j += 1
         u = self.unit(j)
@@ -286,6 +230,53 @@ class RelativeRules(DateRules):
             return None
         return Reading(
             i, u[1], "DATE", lambda c: R.anaphor(c, gran, off), anaphoric=True, explicit=False
+        )
+
+    def the_unit(self, i: int, j: int) -> Reading | None:
+        """ "the day before", "the year", "the evening of 4 April 1968", "in the afternoon":
+        a unit or a part of the day after "the" (``j`` after it)."""
+        lex = self.lex
+        part = lex.parts_of_day.get(self.w(j))
+        dated = self.full_date(j + 2) if part and self.w(j + 1) == "of" else None
+        if part and dated is not None:
+            evening = self.day_part(i, dated.j, part, dated)  # "the evening of 4 April 1968"
+            evening.explicit = dated.explicit
+            evening.narrative_only = True  # news tags the date alone
+            return evening
+        if part and self.w(i - 1) == "in" and self.w(j + 1) not in ("of", "hours", "-"):
+            return self.day_part(i, j + 1, part)  # "in the afternoon the dollar fell"
+        u0 = self.unit(j)
+        if u0 is None:
+            return None
+        if self.w(j + 1) in ("before", "after") and u0[0] in (
+            "day",
+            "week",
+            "month",
+            "year",
+            "night",
+        ):
+            off = -1 if self.w(j + 1) == "before" else 1  # "the day before", "the week after"
+            if self.w(j + 2) in ("yesterday",):
+                return None
+            if self.w(j + 2) and self.w(j + 2) not in (".", ",", ";", "and", "when"):
+                return None
+            gran = lex.units[u0[0]].granularity
+            return Reading(
+                i, j + 2, "DATE", lambda c: R.anaphor(c, gran, off), anaphoric=True, explicit=False
+            )
+        if u0[0] != "year" or self.plural_unit(j):
+            return None
+        if self.w(i - 1) in ("for", "over", "throughout", "during", "all", "whole", "entire"):
+            return Reading(  # "during the year": its length
+                i, j + 1, "DURATION", lambda c: TimeValue(type="DURATION", duration="P1Y")
+            )
+        return Reading(  # "the year": the one told
+            i,
+            j + 1,
+            "DATE",
+            lambda c: R.unit_offset(c, "year", 0, anaphoric=True),
+            anaphoric=True,
+            explicit=False,
         )
 
     def rate(self, i: int) -> bool:
