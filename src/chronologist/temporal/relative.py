@@ -38,7 +38,6 @@ class RelativeRules(DateRules):
 
     def deictic(self, i: int) -> Reading | None:
         """ "today", "yesterday morning", "Friday", "last week", "this year", "tonight"."""
-        lex = self.lex
         word = self.w(i)
         edge = self.unit_of_span(i)
         if edge is not None:
@@ -53,84 +52,97 @@ class RelativeRules(DateRules):
             return inner
         if word == "year" and self.hyphen(i + 1) and self.w(i + 2) in ("earlier", "ago"):
             return B.year_back(i, i + 3)  # "year-earlier profit": the same period a year before
-        if word in ("year", "month", "quarter"):  # "year-end", "year end", "year's end"
-            k = i + 1
-            if self.hyphen(k):
-                k += 1
-            elif self.w(k) in ("'", "\u2019") and self.w(k + 1) == "s":
-                k += 2
-            if self.w(k) == "end" and k > i + 1 or (self.w(k) == "end" and self.w(i - 1) != "the"):
-                gran = lex.units[word].granularity
-                return Reading(
-                    i,
-                    k + 1,
-                    "DATE",
-                    B.with_end(lambda c: R.unit_offset(c, gran, -1 if c.tense < 0 else 0)),
-                    explicit=False,
-                )
-        if word in lex.day_deictics:
-            off = lex.day_deictics[word]
-            k = i + 1
-            part = "NI" if word == "tonight" else None
-            if word != "tonight" and self.w(k) in lex.parts_of_day and not self.plural_unit(k):
-                part = lex.parts_of_day[self.w(k)]
-                k += 1
-            typ = "TIME" if part else "DATE"
-            return Reading(i, k, typ, lambda c: R.day_offset(c, off, part), explicit=False)
-        edge = self.edge_of_day(i)
-        if edge is not None:
-            return edge
-        wd = self.weekday(i)
-        if wd is not None:
-            d, k = wd
-            after = self.w(k + 1)
-            if self.w(k) == "week" and (not after.isalpha() or after in self.g.prepositions):
-                # "on Tuesday week": a week after the coming Tuesday (British usage)
-                return Reading(i, k + 1, "DATE", lambda c: R.weekday_week(c, d), explicit=False)
-            if self.w(k) in lex.parts_of_day and self.w(k) not in PLURAL_PARTS:
-                k += 1  # "Wednesday night": TimeBank's annotators mostly give the day alone
-            return Reading(i, k, "DATE", lambda c: R.weekday(c, d, 0, None), explicit=False)
-        if word in lex.deictic_determiners:
-            off = lex.deictic_determiners[word]
-            k = i + 1
-            nxt = self.w(k)
-            if nxt in lex.parts_of_day and nxt not in (
-                "nights",
-                "mornings",
-                "evenings",
-                "afternoons",
-            ):
-                part = lex.parts_of_day[nxt]
-                day_off = -1 if word == "last" else 1 if word == "next" else 0
-                if word == "this" or (word == "last" and nxt == "night") or word == "next":
-                    return Reading(
-                        i, k + 1, "TIME", lambda c: R.day_offset(c, day_off, part), explicit=False
-                    )
-                return None
-            wd = self.weekday(k)
-            if wd is not None and word in ("this", "last", "next", "past", "coming"):
-                d, kk = wd
-                return Reading(i, kk, "DATE", lambda c: R.weekday(c, d, off, None), explicit=False)
-            u = self.unit(k)
-            if (
-                u is not None
-                and u[0] not in ("second", "minute", "hour")
-                and not self.plural_unit(k)
-            ):
-                unit_key = u[0]
-                if word == "current" and unit_key not in ("year", "quarter", "month", "week"):
-                    return None
-                gran = lex.units[unit_key].granularity
-                if unit_key == "weekend":
-                    return None
-                if unit_key == "season":
-                    gran = "year"  # "last season": a team's or a theatre's, told by its year
-                k2 = u[1]
-                return Reading(i, k2, "DATE", lambda c: R.unit_offset(c, gran, off), explicit=False)
-            if nxt == "weekend":
-                return Reading(i, k + 1, "DATE", lambda c: R.weekend(c, off), explicit=False)
+        if word in ("year", "month", "quarter"):
+            return self.unit_end(i)
+        day = self.day_named(i) or self.edge_of_day(i) or self.weekday_named(i)
+        if day is not None:
+            return day
+        if word in self.lex.deictic_determiners:
+            return self.determined(i)
         if word == "the" and self.w(i + 1) == "weekend":
             return Reading(i, i + 2, "DATE", lambda c: R.weekend(c, 0), explicit=False)
+        return None
+
+    def unit_end(self, i: int) -> Reading | None:
+        """ "year-end", "year end", "month's end": the end of the unit now."""
+        k = i + 1
+        if self.hyphen(k):
+            k += 1
+        elif self.w(k) in ("'", "\u2019") and self.w(k + 1) == "s":
+            k += 2
+        if self.w(k) != "end" or (k == i + 1 and self.w(i - 1) == "the"):
+            return None
+        gran = self.lex.units[self.w(i)].granularity
+        return Reading(
+            i,
+            k + 1,
+            "DATE",
+            B.with_end(lambda c: R.unit_offset(c, gran, -1 if c.tense < 0 else 0)),
+            explicit=False,
+        )
+
+    def day_named(self, i: int) -> Reading | None:
+        """ "today", "yesterday morning", "tonight": a day named from now."""
+        lex = self.lex
+        word = self.w(i)
+        if word not in lex.day_deictics:
+            return None
+        off = lex.day_deictics[word]
+        k = i + 1
+        part = "NI" if word == "tonight" else None
+        if word != "tonight" and self.w(k) in lex.parts_of_day and not self.plural_unit(k):
+            part = lex.parts_of_day[self.w(k)]
+            k += 1
+        typ = "TIME" if part else "DATE"
+        return Reading(i, k, typ, lambda c: R.day_offset(c, off, part), explicit=False)
+
+    def weekday_named(self, i: int) -> Reading | None:
+        """ "Friday", "Wednesday night" (the day, as TimeBank's annotators mostly give it),
+        "Tuesday week"."""
+        wd = self.weekday(i)
+        if wd is None:
+            return None
+        d, k = wd
+        after = self.w(k + 1)
+        if self.w(k) == "week" and (not after.isalpha() or after in self.g.prepositions):
+            # "on Tuesday week": a week after the coming Tuesday (British usage)
+            return Reading(i, k + 1, "DATE", lambda c: R.weekday_week(c, d), explicit=False)
+        if self.w(k) in self.lex.parts_of_day and self.w(k) not in PLURAL_PARTS:
+            k += 1
+        return Reading(i, k, "DATE", lambda c: R.weekday(c, d, 0, None), explicit=False)
+
+    def determined(self, i: int) -> Reading | None:
+        """ "last week", "this morning", "next Friday", "the current quarter", "this weekend":
+        a unit, a day or a part of one after a deictic determiner."""
+        lex = self.lex
+        word = self.w(i)
+        off = lex.deictic_determiners[word]
+        k = i + 1
+        nxt = self.w(k)
+        if nxt in lex.parts_of_day and nxt not in PLURAL_PARTS:
+            part = lex.parts_of_day[nxt]
+            day_off = -1 if word == "last" else 1 if word == "next" else 0
+            if word == "this" or (word == "last" and nxt == "night") or word == "next":
+                return Reading(
+                    i, k + 1, "TIME", lambda c: R.day_offset(c, day_off, part), explicit=False
+                )
+            return None
+        wd = self.weekday(k)
+        if wd is not None and word in ("this", "last", "next", "past", "coming"):
+            d, kk = wd
+            return Reading(i, kk, "DATE", lambda c: R.weekday(c, d, off, None), explicit=False)
+        u = self.unit(k)
+        if u is not None and u[0] not in ("second", "minute", "hour") and not self.plural_unit(k):
+            unit_key = u[0]
+            if word == "current" and unit_key not in ("year", "quarter", "month", "week"):
+                return None
+            if unit_key == "weekend":
+                return None
+            # "last season": a team's or a theatre's, told by its year
+            gran = "year" if unit_key == "season" else lex.units[unit_key].granularity
+            return Reading(i, u[1], "DATE", lambda c: R.unit_offset(c, gran, off), explicit=False)
+        if nxt == "weekend":
+            return Reading(i, k + 1, "DATE", lambda c: R.weekend(c, off), explicit=False)
         return None
 
     def day_part(self, i: int, j: int, part: str, day: Reading | None = None) -> Reading:
