@@ -463,8 +463,8 @@ class DateRules(Scanner):
             and len(self.tx(k + 1)) not in (2, 4)
         ):
             return False
-        if nxt in (".", ",", ":") and self.adj(k) and self.is_int(k + 1):
-            return False
+        if nxt in (".", ",", ":") and self.adj(k) and self.adj(k + 1) and self.is_int(k + 1):
+            return False  # "1,500", "1990.5"; not "In 1990, 12 members"
         if loose:
             return True
         if self.hyphen(k) and self.w(k + 1).isalpha() and self.w(k + 1) not in self.g.year_hyphen:
