@@ -920,7 +920,9 @@ class DateRules(Scanner):
                 )
             return Reading(i, j + 1, "DATE", lambda c: R.this_quarter(c, off), explicit=False)
         if self.w(j) in ("latest", "current", "recent", "previous") and self.w(j + 1) == "quarter":
-            off2 = {"previous": -1, "current": 0}.get(self.w(j))
+            if self.w(j) == "previous":  # before the quarter told
+                return Reading(i, j + 2, "DATE", R.quarter_before, explicit=False)
+            off2 = 0 if self.w(j) == "current" else None
             return Reading(i, j + 2, "DATE", lambda c: R.this_quarter(c, off2), explicit=False)
         return None
 

@@ -19,7 +19,7 @@ from chronologist.timemodel import TimePoint, TimeValue
 
 PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
 LENGTH_AFTER_PAST = frozenset(
-    {"few", "several", "two", "three", "four", "five", "decade", "year", "month", "week"}
+    {"few", "several", "two", "three", "four", "five", "decade", "year", "month", "week", "hour"}
 )
 """After "the past", these make a length ("the past few weeks"), not PAST_REF."""
 
@@ -217,7 +217,10 @@ class RelativeRules(DateRules):
         u = self.unit(j)
         if u is None or self.plural_unit(j):
             wd = self.weekday(j)
-            if wd is not None and (off != 0 or det == "that"):
+            # "that Monday", not "worries that Friday's plunge" (a clause's "that")
+            clause = self.w(wd[1]) in ("'", "\u2019") if wd is not None else False
+            that = det == "that" and not (clause and self.w(i - 1) not in self.g.prepositions)
+            if wd is not None and (off != 0 or that):
                 d, k = wd  # "that Monday", "the previous Friday", "the following Tuesday"
                 return Reading(
                     i,
@@ -417,6 +420,11 @@ class RelativeRules(DateRules):
             return Reading(
                 i, j + 1, "DURATION", B.dur(B.dur_value("Y", 1, spec.n, False)), explicit=False
             )
+        if lead in ("past", "last", "next") and self.w(j) in ("hour", "minute"):
+            spec = lex.units[self.w(j)]  # "for the past hour": a length
+            return Reading(
+                i, j + 1, "DURATION", B.dur(B.dur_value(spec.timex, 1, 1, True)), explicit=False
+            )
         ahead = self.w(j + 1) == "ahead" or self.words(j + 1, ("to", "come"))
         if lead is None and j == i + 1 and ahead and self.plural_unit(j):
             spec = lex.units[lex.unit_plurals[self.w(j)]]  # "the weeks ahead", "the years to come"
@@ -503,9 +511,12 @@ class RelativeRules(DateRules):
         fraction = fraction or (count == 1 and by_much and not counted_on)  # "fell by a quarter"
         if key == "quarter" and fraction and not self.hyphen(k2):
             return None  # "three-quarters of", "more than a quarter of the market": a fraction
-        if key == "second" and count == 1 and self.w(i) in ("a", "one") and self.tx(k2).isalpha():
-            if self.w(k2) not in ("and", "or", "ago", "later", "earlier", "before", "after"):
-                return None  # "a second betrayal": an ordinal
+        if key == "second" and count == 1 and self.w(i) in ("a", "one"):
+            if self.hyphen(k2) or (
+                self.tx(k2).isalpha()
+                and self.w(k2) not in ("and", "or", "ago", "later", "earlier", "before", "after")
+            ):
+                return None  # "a second betrayal", "a second-quarter loss": an ordinal
         return _Counted(key, k2, half, hyph)
 
     def counted(

@@ -246,6 +246,14 @@ def this_quarter(c: Context, off: int | None) -> TimeValue | None:
     return pt(q)
 
 
+def quarter_before(c: Context) -> TimeValue | None:
+    """ "the previous quarter": the one before the quarter being reported, else the one
+    before the current one."""
+    if c.ref_quarter is not None:
+        return pt(A.shift(c.ref_quarter, "quarter", -1))
+    return this_quarter(c, -1)
+
+
 def quarter_ended(c: Context, last: TimeValue | None) -> TimeValue | None:
     """ "the quarter ended July 31": the quarter being reported if one was named (a
     company's "fiscal first quarter" keeps its number), else the calendar quarter holding

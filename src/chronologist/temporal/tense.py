@@ -194,6 +194,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 1  # "they meet separately Monday", "trading resumes Tuesday"
     if not _past_form(toks[k], words) or _adjective(toks, k, words):
         return 0
+    if previous in ("will", "shall"):
+        return 1  # "will last through April": the verb after "will" looks ahead
     if previous in words.modals and toks[k - 1].text.islower():
         return 0  # "may last several months": a bare verb after a modal (not "Theresa May")
     if previous == "be" and k >= 2 and toks[k - 2].low == "to":
