@@ -943,7 +943,8 @@ class DateRules(Scanner):
         gran = "quarter" if unit == "quarter" else "half"
         if adjective and j == i + 1 and det == "the":
             i = j
-        yr = self.year(k + (self.w(k) == "of"))
+        kk = k + (self.w(k) == "of")
+        yr = self.year(kk + (self.w(kk) == "fiscal"))  # "the second half of fiscal 1993"
         if yr is not None and year_before is None:
             year_before, k = yr
         elif (
