@@ -608,6 +608,8 @@ class DateRules(Scanner):
         if self.hyphen(k):
             k += 1
         word, first_end = self.w(k), None
+        if word in ("c", "cent") and self.w(k + 1) == "." and self.adj(k + 1):
+            word, k = "century", k + 1  # "19th c.", "4th c. BCE" in notes
         if word not in ("century", "centuries", "millennium", "millennia"):
             # "the 18th and 19th centuries", "the late 16th to the early 17th century": the
             # first takes the unit (and era) of the second
