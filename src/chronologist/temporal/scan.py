@@ -186,6 +186,9 @@ class Scanner:
         spelled = self.spelled_year(i)
         if spelled is not None and (spelled[0] != 2000 or loose):
             return spelled
+        deep = self.deep_past(i)
+        if deep is not None:
+            return deep
         if not self.is_int(i):
             if self.tx(i) in ("'", "\u2019"):
                 return self.clipped_year(i)
@@ -227,6 +230,20 @@ class Scanner:
         if len(text) == 3 and val >= 100 and self.short_year_slot(i):
             return val, i + 1
         return None
+
+    def deep_past(self, i: int) -> tuple[int, int] | None:
+        """ "15,000 BC", "10000 BCE": a prehistoric year of five or more digits (or with a
+        thousands comma), before an era word that makes it BC."""
+        text = self.tx(i)
+        digits = text.replace(",", "")
+        if not digits.isdigit() or (len(digits) <= 4 and "," not in text) or len(digits) > 7:
+            return None
+        if "," in text and not all(len(g) == 3 for g in text.split(",")[1:]):
+            return None
+        era = self.era(i + 1)
+        if era is None or era[0] > 0:
+            return None
+        return 1 - int(digits), era[1]
 
     def clipped_year(self, i: int) -> tuple[int, int] | None:
         """ "spring '98", "in '45": two digits after an apostrophe, in a dated slot (after a
