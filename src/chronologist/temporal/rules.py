@@ -348,10 +348,20 @@ class Parser(RelativeRules):
         return None
 
     def short_end_year(self, first: Reading, point: TimePoint | None, k: int) -> Reading | None:
-        """ "1850-58": the end year written with two digits at ``k``."""
-        if point is None or point.granularity != "year" or not first.explicit:
+        """ "1850-58": the end year written with two digits at ``k``; "the 1960s-70s": the
+        end decade."""
+        if point is None or not first.explicit:
             return None
         y0 = point.year or 0
+        decade = self.w(k + 1) == "s" and self.adj(k + 1) and int(self.tx(k)) % 10 == 0
+        if point.granularity == "decade" and decade and y0 >= 0:
+            y1 = y0 - y0 % 100 + int(self.tx(k))
+            if y1 <= y0:
+                return None
+            end = TimePoint("decade", year=y1)
+            return B.span(first, Reading(k, k + 2, "DATE", B.const(end)))
+        if point.granularity != "year":
+            return None
         y1 = y0 - y0 % 100 + int(self.tx(k))
         after = self.w(k + 1)
         if y1 <= y0 or (after in self.g.prepositions and after not in ("to", "in", "on")):
