@@ -921,6 +921,8 @@ class DateRules(Scanner):
                     reported=True,
                 )
             return Reading(i, j + 1, "DATE", lambda c: R.this_quarter(c, off), explicit=False)
+        if self.words(j, ("latest", "period")) and det == "the":  # the quarter reported
+            return Reading(i, j + 2, "DATE", lambda c: R.this_quarter(c, None), explicit=False)
         if self.w(j) in ("latest", "current", "recent", "previous") and self.w(j + 1) == "quarter":
             if self.w(j) == "previous":  # before the quarter told
                 return Reading(i, j + 2, "DATE", R.quarter_before, explicit=False)

@@ -42,7 +42,7 @@ class RelativeRules(DateRules):
         edge = self.unit_of_span(i)
         if edge is not None:
             return edge
-        if word == "the" and self.w(i + 1) in ("past", "last", "coming"):
+        if word == "the" and self.w(i + 1) in ("past", "last", "coming", "current"):
             if self.w(i + 1) == "past" and self.w(i + 2) in ("decade", "century"):
                 return None  # "the past decade": the last ten years, a length (P10Y)
             inner = self.deictic(i + 1)  # "the past year": the article belongs to it
@@ -117,7 +117,7 @@ class RelativeRules(DateRules):
         lex = self.lex
         word = self.w(i)
         off = lex.deictic_determiners[word]
-        k = i + 1
+        k = i + 1 + (self.w(i + 1) == "fiscal" and self.w(i + 2) == "year")  # "this fiscal year"
         nxt = self.w(k)
         if nxt in lex.parts_of_day and nxt not in PLURAL_PARTS:
             part = lex.parts_of_day[nxt]
@@ -260,6 +260,8 @@ class RelativeRules(DateRules):
             return evening
         if part and self.w(i - 1) == "in" and self.w(j + 1) not in ("of", "hours", "-"):
             return self.day_part(i, j + 1, part)  # "in the afternoon the dollar fell"
+        if self.words(j, ("full", "year")):  # "sales for the full year": the year reported
+            return Reading(i, j + 2, "DATE", lambda c: R.unit_offset(c, "year", 0), explicit=False)
         u0 = self.unit(j)
         if u0 is None:
             return None
