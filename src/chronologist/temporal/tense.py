@@ -181,8 +181,11 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return -1 if k >= 2 and toks[k - 2].low in words.plans_gone_by else 1
     if word in words.future_modals and toks[k].text.islower():
         following = toks[k + 1].low if k + 1 < len(toks) else ""
-        if following not in ("not", "have", "never", "'", "\u2019"):
-            return 1  # "a verdict may come Thursday"; not "may have left Tuesday"
+        ability = word == "could" and following in ("be", "see", "find", "get", "hear")
+        if following not in ("not", "have", "never", "'", "\u2019") and not ability:
+            # "a verdict may come Thursday", "snow could linger into Monday"; not "may have
+            # left Tuesday", "could be located Wednesday"
+            return 1
     if word in words.present:
         return PRESENT
     if (
