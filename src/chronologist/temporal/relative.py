@@ -142,7 +142,8 @@ class RelativeRules(DateRules):
             gran = "year" if unit_key == "season" else lex.units[unit_key].granularity
             return Reading(i, u[1], "DATE", lambda c: R.unit_offset(c, gran, off), explicit=False)
         if nxt == "weekend":
-            return Reading(i, k + 1, "DATE", lambda c: R.weekend(c, off), explicit=False)
+            this = word == "this"
+            return Reading(i, k + 1, "DATE", lambda c: R.weekend(c, off, this=this), explicit=False)
         return None
 
     def day_part(self, i: int, j: int, part: str, day: Reading | None = None) -> Reading:

@@ -358,14 +358,17 @@ def weekday_week(c: Context, wd: int) -> TimeValue | None:
     return pt(later) if later is not None else coming
 
 
-def weekend(c: Context, off: int) -> TimeValue | None:
-    """ "the weekend", "last weekend": a week's weekend."""
+def weekend(c: Context, off: int, *, this: bool = False) -> TimeValue | None:
+    """ "the weekend", "last weekend", "this weekend": a week's weekend."""
     now = c.now()
     if now is None:
         return None
     if off == 0 and now.day is not None and now.month is not None and now.year is not None:
-        # "over the weekend" said on a weekday, in the past tense: the one just gone
-        if weekday_of(now.year, now.month, now.day) < 6 and c.tense <= 0:
+        # "over the weekend" said on a weekday, unless told ahead: the one just gone;
+        # "this weekend" only in the past tense
+        if weekday_of(now.year, now.month, now.day) < 6 and (
+            c.tense < 0 or c.tense == 0 and not this
+        ):
             off = -1
     w = A.shift(now, "week", off)
     if w is None:
