@@ -207,12 +207,8 @@ def season(c: Context, s: int, det: int | None, *, anaphoric: bool = False) -> T
             y = cur.year - 1 if s >= cur.sub else cur.year
         elif det == 1:
             y = cur.year + 1 if s <= cur.sub else cur.year
-        elif det is None and c.news and not anaphoric:
-            # "will start in the spring" said in December: the coming one
-            if c.tense > 0 and s < cur.sub:
-                y = cur.year + 1
-            elif c.tense < 0 and s > cur.sub:
-                y = cur.year - 1
+        elif det is None and c.news and not anaphoric and c.tense > 0 and s < cur.sub:
+            y = cur.year + 1  # "will start in the spring" said in December: the coming one
     return TimeValue.point(TimePoint("season", year=y, sub=s))
 
 
