@@ -24,6 +24,11 @@ LENGTH_AFTER_PAST = frozenset(
 """After "the past", these make a length ("the past few weeks"), not PAST_REF."""
 
 
+DETERMINERS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those"}
+)
+
+
 class _Counted(NamedTuple):
     """The unit of a counted length: its key, the index after it, "and a half", "10-year"."""
 
@@ -461,6 +466,13 @@ class RelativeRules(DateRules):
             return None
         if lead is None and key in ("quarter", "season", "night", "fortnight"):
             return None
+        named = (
+            before.isalpha()
+            and self.w(i - 2) in DETERMINERS
+            and before not in ("first", "early", "last", "final", "later", "closing", "initial")
+        )  # "the busiest days", not "the early years"
+        if lead is None and (named or before in lex.units) and before not in self.g.prepositions:
+            return None  # "the busiest days", "the Abacha years", "14-hour days"
         value = B.dur_value(spec.timex, None, spec.n, spec.time)
         return Reading(i, j + 1, "DURATION", B.dur(value), explicit=False)
 
