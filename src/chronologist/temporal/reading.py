@@ -185,6 +185,15 @@ def span(first: Reading, second: Reading, *, split: bool = False) -> Reading:
     return Reading(first.i, second.j, kind, build, first.anaphoric, explicit, parts=parts)
 
 
+def joined(a: str, b: str) -> str:
+    """Two ISO 8601 durations told together ("P63Y" and "P7M": "P63Y7M"; "PT2H" and "PT9M":
+    "PT2H9M"; "P1D" and "PT6H": "P1DT6H")."""
+    a_date, _, a_time = a[1:].partition("T")
+    b_date, _, b_time = b[1:].partition("T")
+    time = a_time + b_time
+    return "P" + a_date + b_date + ("T" + time if time else "")
+
+
 def dur_value(letter: str, count: int | None, n: int, time: bool, *, half: bool = False) -> str:
     """ISO 8601 duration, with X for vague counts; decades and centuries in years."""
     if count is None:

@@ -600,8 +600,29 @@ class RelativeRules(DateRules):
                     fallback=plain,
                 )
             following = lead in ("following", "preceding", "same")
-            return plain if not following or count is not None else None
-        return self.counted_from(i, lead, unit, count, plain) or plain
+            if count is None:
+                return plain if not following else None
+            return plain if unit.hyph else self.compound(plain, value, unit)
+        return self.counted_from(i, lead, unit, count, plain) or self.compound(plain, value, unit)
+
+    def compound(self, plain: Reading, value: str, unit: _Counted) -> Reading:
+        """ "2 hours 9 minutes", "63 years and seven months": a length told in two units,
+        the second smaller (``plain`` reads the first)."""
+        k = unit.end + (self.w(unit.end) == "and")
+        num = self.number(k)
+        u = self.unit(num[1]) if num is not None and num[0] is not None else None
+        if num is None or num[0] is None or u is None or self.hyphen(num[1]):
+            return plain
+        first, second = self.lex.units[unit.key], self.lex.units[u[0]]
+        order = ("year", "month", "week", "day", "hour", "minute", "second")
+        if first.granularity not in order or second.granularity not in order:
+            return plain
+        if order.index(second.granularity) <= order.index(first.granularity):
+            return plain
+        if self.w(u[1]) in self.g.afterwards or self.w(u[1]) in self.g.beforehand:
+            return plain  # "two years and three months later": its own date
+        more = B.dur_value(second.timex, num[0], second.n, second.time)
+        return Reading(plain.i, u[1], "DURATION", B.dur(B.joined(value, more)), explicit=False)
 
     def counted_from(
         self, i: int, lead: str | None, unit: _Counted, n: int, plain: Reading
