@@ -356,7 +356,8 @@ class DateRules(Scanner):
             if word == "may" and self.w(k) in ("be", "have", "not", "also", "well"):
                 return None
         nxt = self.tx(k)
-        if nxt[:1].isupper() and nxt.isalpha() and not self.lowercase_text:
+        told = self.w(i - 1) in ("in", "since", "until", "by", "during")  # "In November Lincoln"
+        if nxt[:1].isupper() and nxt.isalpha() and not self.lowercase_text and not told:
             if self.w(k) not in self.lex.months and self.w(k) not in self.lex.weekdays:
                 return None  # a name: "the October Revolution", "the July Days"
         return Reading(i, k, "DATE", lambda c: R.month_alone(c, month, det), explicit=False)
