@@ -137,6 +137,8 @@ class RelativeRules(DateRules):
             d, kk = wd
             return Reading(i, kk, "DATE", lambda c: R.weekday(c, d, off, None), explicit=False)
         u = self.unit(k)
+        if u is not None and u[0] == "day" and word == "this" and self.w(i - 1) in ("to", "until"):
+            return Reading(i, k + 1, "DATE", B.ref_builder("PRESENT_REF"), explicit=False)
         if u is not None and u[0] not in ("second", "minute", "hour") and not self.plural_unit(k):
             unit_key = u[0]
             if word == "current" and unit_key not in ("year", "quarter", "month", "week"):

@@ -27,7 +27,7 @@ from chronologist.temporal.resolve import Context
 from chronologist.temporal.rules import Parser
 from chronologist.temporal.tense import SENTENCE_END, pluperfect, tense_at
 from chronologist.temporal.tokens import Token, segments, tokenize
-from chronologist.timemodel import TimePoint, TimeValue, days_in_month
+from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue, days_in_month
 
 Mode = Literal["news", "narrative"]
 NEWS_GENRES = frozenset({"news", "newswire", "press", "report", "blog"})
@@ -129,8 +129,10 @@ def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
     point = when.start if when.start is not None else when.end
     if point is None or point.year is None:
         return
-    if not (when.open_start or when.open_end) or reading.explicit:
-        # after a closed range the narrative stands at its end ("1473-74 ... the following year")
+    by_then = when.mod == "ON_OR_BEFORE" and point.granularity not in UNIT_YEARS
+    if not (when.open_start or when.open_end) or reading.explicit or by_then:
+        # after a closed range the narrative stands at its end ("1473-74 ... the following
+        # year"); after "by November a loaf cost ...", at the date the bound names
         ctx.ref = when.end if when.end is not None and not when.open_end else point
     if point.granularity == "quarter" and not reading.shifted:
         if reading.reported or not _unfinished(point, ctx):
