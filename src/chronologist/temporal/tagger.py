@@ -130,7 +130,9 @@ def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
     if point is None or point.year is None:
         return
     by_then = when.mod == "ON_OR_BEFORE" and point.granularity not in UNIT_YEARS
-    if not (when.open_start or when.open_end) or reading.explicit or by_then:
+    if _holds(point, ctx.ref):
+        pass  # "throughout the early 1930s" after July 1936: the narrative stays in 1936
+    elif not (when.open_start or when.open_end) or reading.explicit or by_then:
         # after a closed range the narrative stands at its end ("1473-74 ... the following
         # year"); after "by November a loaf cost ...", at the date the bound names
         ctx.ref = when.end if when.end is not None and not when.open_end else point
@@ -194,6 +196,13 @@ def _looking_back(toks: list[Token], i: int) -> bool:
 def _after_comma(toks: list[Token], j: int) -> int:
     """The token after a comma that directly follows token ``j - 1``, or -1."""
     return j + 1 if j < len(toks) and toks[j].text == "," else -1
+
+
+def _holds(period: TimePoint, ref: TimePoint | None) -> bool:
+    """A decade, century or millennium that holds the finer time the narrative stands at."""
+    if ref is None or period.granularity not in UNIT_YEARS or ref.granularity == period.granularity:
+        return False
+    return A.coarsen(ref, period.granularity) == period
 
 
 def _unfinished(point: TimePoint, ctx: Context) -> bool:
