@@ -374,7 +374,9 @@ class DateRules(Scanner):
             return Reading(
                 i, kk + 2, "DATE", lambda c: R.month_of_year(c, month, off), explicit=False
             )
-        told = self.year_told(kk) if kk > k else None
+        told = self.year_told(kk) if kk > k else None  # "August of that year"
+        if self.words(k, ("that", "year")):
+            told = (0, k + 2)  # "June that year"
         if told is None:
             return None
         shift = told[0]

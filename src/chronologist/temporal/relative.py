@@ -289,6 +289,16 @@ class RelativeRules(DateRules):
             return Reading(
                 i, j + 2, "DATE", lambda c: R.anaphor(c, gran, off), anaphoric=True, explicit=False
             )
+        if u0[0] in ("decade", "century") and not self.plural_unit(j) and self.w(i - 1) != "for":
+            gran = lex.units[u0[0]].granularity  # "throughout the decade": the one told
+            return Reading(
+                i,
+                j + 1,
+                "DATE",
+                lambda c: R.unit_offset(c, gran, 0, anaphoric=True),
+                anaphoric=True,
+                explicit=False,
+            )
         if u0[0] != "year" or self.plural_unit(j):
             return None
         if self.w(i - 1) in ("for", "over", "throughout", "during", "all", "whole", "entire"):
@@ -522,7 +532,9 @@ class RelativeRules(DateRules):
             return None  # "a year-earlier loss", "an hour-long speech": the adjective is the time
         if self.w(j) in ("a", "an") and self.plural_unit(k) and self.hyphen(k2):
             return None  # "a months-long siege": "a" goes with "siege"
-        fraction = hyph or (nxt == "of" and self.w(k2 + 1) in self.g.fraction_of)
+        of_time = self.w(k2 + 1) in ("a", "an") and self.unit(k2 + 2) is not None
+        of_some = self.w(k2 + 1) in self.g.fraction_of or (count == 1 and not of_time)
+        fraction = hyph or (nxt == "of" and of_some)  # "a quarter of workers"
         counted_on = nxt in self.g.afterwards or nxt in self.g.beforehand or nxt == "ago"
         by_much = self.w(j - 1) in ("by", "nearly", "almost", "roughly", "than", "over", "some")
         fraction = fraction or (count == 1 and by_much and not counted_on)  # "fell by a quarter"

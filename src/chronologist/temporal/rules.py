@@ -176,11 +176,13 @@ class Parser(RelativeRules):
             if self.words(i, words) and (i == 0 or self.w(i - 1) not in ("the", "a")):
                 j = i + len(words)
                 target = self.part_of(j) or self.core_or_range(j)
-                since = w0 == "since" and target is not None and target.parts is None
+                onwards = target is not None and self.w(target.j) in ("onwards", "onward")
+                since = (w0 == "since" or onwards) and target is not None and target.parts is None
                 if target is not None and target.type == "DATE" and (mod != "ON_OR_AFTER" or since):
                     if target.explicit or mod == "ON_OR_BEFORE":  # "by mid-October"
                         bound = B.bounded(target, i, mod)
                         bound.narrative_only = True  # news tags the date alone (TimeML)
+                        bound.j += onwards  # "from 1898 onwards"
                         return bound
                 named = self.named_event(j)
                 if named is not None and mod != "ON_OR_AFTER":
