@@ -532,11 +532,19 @@ class RelativeRules(DateRules):
             return None  # "a year-earlier loss", "an hour-long speech": the adjective is the time
         if self.w(j) in ("a", "an") and self.plural_unit(k) and self.hyphen(k2):
             return None  # "a months-long siege": "a" goes with "siege"
-        of_time = self.w(k2 + 1) in ("a", "an") and self.unit(k2 + 2) is not None
-        of_some = self.w(k2 + 1) in self.g.fraction_of or (count == 1 and not of_time)
-        fraction = hyph or (nxt == "of" and of_some)  # "a quarter of workers"
+        fraction = hyph or (nxt == "of" and self.w(k2 + 1) in self.g.fraction_of)
         counted_on = nxt in self.g.afterwards or nxt in self.g.beforehand or nxt == "ago"
-        by_much = self.w(j - 1) in ("by", "nearly", "almost", "roughly", "than", "over", "some")
+        by_much = self.w(j - 1) in (
+            "by",
+            "nearly",
+            "almost",
+            "roughly",
+            "than",
+            "over",
+            "some",
+            "around",
+            "about",
+        )  # "fell by a quarter", "around a quarter of workers"
         fraction = fraction or (count == 1 and by_much and not counted_on)  # "fell by a quarter"
         if key == "quarter" and fraction and not self.hyphen(k2):
             return None  # "three-quarters of", "more than a quarter of the market": a fraction
