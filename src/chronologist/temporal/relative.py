@@ -159,9 +159,7 @@ class RelativeRules(DateRules):
         if day is not None:
             build = day.build
             return Reading(i, j, "TIME", lambda c: R.part_of(build(c), part), explicit=False)
-        return Reading(
-            i, j, "TIME", lambda c: R.anaphor(c, "day", 0, part), anaphoric=True, explicit=False
-        )
+        return Reading(i, j, "TIME", lambda c: R.part_told(c, part), anaphoric=True, explicit=False)
 
     def unit_of_span(self, i: int) -> Reading | None:
         """ "the last decade of her life", "the first year of his reign": one unit's length at
@@ -266,7 +264,8 @@ class RelativeRules(DateRules):
             evening.explicit = dated.explicit
             evening.narrative_only = True  # news tags the date alone
             return evening
-        if part and self.w(i - 1) == "in" and self.w(j + 1) not in ("of", "hours", "-"):
+        single = self.w(j) not in PLURAL_PARTS  # not "classes in the mornings"
+        if part and single and self.w(i - 1) == "in" and self.w(j + 1) not in ("of", "hours", "-"):
             return self.day_part(i, j + 1, part)  # "in the afternoon the dollar fell"
         if self.words(j, ("full", "year")):  # "sales for the full year": the year reported
             return Reading(i, j + 2, "DATE", lambda c: R.unit_offset(c, "year", 0), explicit=False)

@@ -411,6 +411,16 @@ def anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeVal
     return TimeValue.point(p)
 
 
+def part_told(c: Context, part: str) -> TimeValue | None:
+    """ "by mid-afternoon", "before sunrise": that part of the day told; in news, of the
+    DCT's day when the text has told no day."""
+    then = c.then()
+    told = then is not None and then.day is not None
+    if c.news and c.dct is not None and not told:
+        return TimeValue.point(in_part(c.dct, part), type="TIME")
+    return anaphor(c, "day", 0, part)
+
+
 def _unplaced(then: TimePoint, gran: str) -> TimeValue:
     """A day, week or month told from a coarser reference time ("that same day" after
     "October 1998"): that unit, at a place unknown within it (1998-10-XX). Coarser units
