@@ -233,10 +233,13 @@ class Scanner:
 
     def deep_past(self, i: int) -> tuple[int, int] | None:
         """ "15,000 BC", "10000 BCE": a prehistoric year of five or more digits (or with a
-        thousands comma), before an era word that makes it BC."""
+        thousands comma), round to the hundred as such dates are, before an era word that
+        makes it BC ("99999 BC" is no date)."""
         text = self.tx(i)
         digits = text.replace(",", "")
         if not digits.isdigit() or (len(digits) <= 4 and "," not in text) or len(digits) > 7:
+            return None
+        if int(digits) % 100:
             return None
         if "," in text and not all(len(g) == 3 for g in text.split(",")[1:]):
             return None
