@@ -492,12 +492,26 @@ def after_event(
     return pt(A.shift(base, g, count * mult * sign))
 
 
-def week_of(day: TimeValue | None) -> TimeValue | None:
-    """The week holding a day."""
+def week_of(day: TimeValue | None, *, weekend: bool = False) -> TimeValue | None:
+    """The week (or its weekend) holding a day, or the first day of a span of days."""
     p = day.start if day is not None else None
     if p is None or p.granularity != "day":
         return None
-    return pt(A.coarsen(p, "week"))
+    week = A.coarsen(p, "week")
+    if weekend and week is not None:
+        return TimeValue.point(TimePoint("week", year=week.year, sub=week.sub, part="WE"))
+    return pt(week)
+
+
+def nth_week(month: TimeValue | None, n: int) -> TimeValue | None:
+    """ "the first week of August": the week holding day 1, 8, 15...; "the last week": the
+    week holding the month's last day."""
+    p = month.start if month is not None else None
+    if p is None or p.granularity != "month" or p.year is None or p.month is None:
+        return None
+    last = days_in_month(p.year, p.month)
+    day = last if n < 0 else min(1 + 7 * (n - 1), last)
+    return pt(A.coarsen(TimePoint("day", year=p.year, month=p.month, day=day), "week"))
 
 
 def holiday(c: Context, rule: str, det: int | None) -> TimeValue | None:

@@ -220,14 +220,33 @@ class Parser(RelativeRules):
         return found
 
     def week_of(self, i: int) -> Reading | None:
-        """ "the week of March 6": the week holding that day."""
-        if not self.words(i, ("the", "week", "of")):
+        """ "the week of March 6", "the weekend of May 4-5": the week (or its weekend)
+        holding that day; "the first week of August": the week holding its nth seventh."""
+        nth = self.ordinal(i + 1) if self.w(i) == "the" else None
+        last = self.w(i + 1) in ("last", "final")
+        j = nth[1] if nth is not None else i + 1 + last
+        unit = self.w(j)
+        if self.w(i) != "the" or unit not in ("week", "weekend") or self.w(j + 1) != "of":
             return None
-        inner = self.core(i + 3)
-        if inner is None or inner.type != "DATE":
+        inner = self.core_or_range(j + 2)
+        if inner is None or inner.type not in ("DATE", "DURATION"):
             return None
         build = inner.build
-        return Reading(i, inner.j, "DATE", lambda c: R.week_of(build(c)), explicit=inner.explicit)
+        if nth is not None or last:
+            if unit != "week" or inner.type != "DATE" or (nth is not None and nth[0] > 5):
+                return None
+            n = nth[0] if nth is not None else -1
+            return Reading(
+                i, inner.j, "DATE", lambda c: R.nth_week(build(c), n), explicit=inner.explicit
+            )
+        weekend = unit == "weekend"
+        return Reading(
+            i,
+            inner.j,
+            "DATE",
+            lambda c: R.week_of(build(c), weekend=weekend),
+            explicit=inner.explicit,
+        )
 
     def part_of(self, i: int) -> Reading | None:
         lex = self.lex
