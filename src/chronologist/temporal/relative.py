@@ -416,6 +416,8 @@ class RelativeRules(DateRules):
         """ "ago", "earlier", "later" or a closing "before" at ``k`` ("years before."), not
         "before" opening a clause ("months before residents could return")."""
         word = self.w(k)
+        if self.w(k + 1) == "than":
+            return False  # "weeks later than required": a comparison
         return word in ("ago", "earlier", "later") or (
             word == "before" and not self.tx(k + 1)[:1].isalnum()
         )
@@ -867,6 +869,8 @@ class RelativeRules(DateRules):
                 i, i + 1, "SET", lambda c: TimeValue(type="SET", duration=v), explicit=False
             )
         if word in ("every", "each", "per"):
+            if word == "each" and self.w(i + 1) == "other":
+                return None  # "lending to each other"
             if word == "per" and self.rate(i):
                 return None  # "15 million instructions per second": a rate, not a time
             j = i + 1

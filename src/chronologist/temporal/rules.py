@@ -131,8 +131,11 @@ class Parser(RelativeRules):
         # duration quantifiers: "more than four hours", "nearly forty years"
         w0 = self.w(i)
         for words, mod in by_first(lex.duration_mods).get(w0, ()):
-            if w0 in ("over", "under") and self.w(i + 1) == "the":
-                break  # "over the past 24 hours": the preposition, not "more than"
+            vague = self.w(i + 1) in ("the", "several", "some", "many") or self.words(
+                i + 1, ("a", "few")
+            )
+            if w0 in ("over", "under") and vague:
+                break  # "over the past 24 hours", "over several days": the preposition"
             if self.words(i, words):
                 inner = self.duration(i + len(words))
                 length = inner is not None and (
