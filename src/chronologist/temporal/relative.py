@@ -594,6 +594,8 @@ class RelativeRules(DateRules):
             if self.rate(i):
                 return None  # "$500 million a year", "four flights a week": a rate
         start = i + 1 if unit.hyph and self.w(i) in ("the", "a", "an") else i  # "the 30-day limit"
+        if unit.hyph and lead is not None:
+            start = j  # "the first three-year auction"
         plain = Reading(start, k2, "DURATION", B.dur(value), explicit=False)
         if unit.hyph or count is None or spec.time:
             if (
