@@ -282,6 +282,12 @@ class RelativeRules(DateRules):
             off = -1 if self.w(j + 1) == "before" else 1  # "the day before", "the week after"
             if self.w(j + 2) in ("yesterday",):
                 return None
+            named = self.holiday(j + 2) or self.full_date(j + 2) if u0[0] == "day" else None
+            if named is not None and named.type == "DATE":
+                build = named.build  # "the day before Thanksgiving"
+                return Reading(
+                    i, named.j, "DATE", lambda c: R.day_beside(build(c), off), explicit=False
+                )
             if self.w(j + 2) and self.w(j + 2) not in (".", ",", ";", "and", "when"):
                 return None
             gran = lex.units[u0[0]].granularity

@@ -503,6 +503,14 @@ def week_of(day: TimeValue | None, *, weekend: bool = False) -> TimeValue | None
     return pt(week)
 
 
+def day_beside(day: TimeValue | None, off: int) -> TimeValue | None:
+    """ "the day before Thanksgiving": the day ``off`` from a named day."""
+    p = day.start if day is not None else None
+    if p is None or p.granularity != "day":
+        return None
+    return pt(A.shift_day(p, off))
+
+
 def nth_week(month: TimeValue | None, n: int) -> TimeValue | None:
     """ "the first week of August": the week holding day 1, 8, 15...; "the last week": the
     week holding the month's last day."""
