@@ -236,6 +236,8 @@ class Scanner:
         thousands comma), round to the hundred as such dates are, before an era word that
         makes it BC ("99999 BC" is no date)."""
         text = self.tx(i)
+        if len(text) < 5 or not text[0].isdigit():
+            return None
         digits = text.replace(",", "")
         if not digits.isdigit() or (len(digits) <= 4 and "," not in text) or len(digits) > 7:
             return None
