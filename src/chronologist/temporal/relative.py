@@ -29,6 +29,13 @@ DETERMINERS = frozenset(
 )
 
 
+CLOCK_LEADS = frozenset(
+    {"at", "by", "until", "till", "from", "since", "around", "about", "before", "after", "to"}
+    | {"and", "approximately", "between", "shortly", "nearly", "past", "-", "\u2013"}
+)
+"""Words before a bare "4:30" that make it a clock time."""
+
+
 class _Counted(NamedTuple):
     """The unit of a counted length: its key, the index after it, "and a half", "10-year"."""
 
@@ -810,6 +817,8 @@ class RelativeRules(DateRules):
                 k += 3
             elif ":" not in text:
                 return None
+            elif not self.clock_told(i, k):
+                return None  # "ran the 1,500 meters in 4:12", "John 3:16"
             if hour > 24 or minute > 59:
                 return None
         else:
@@ -840,6 +849,14 @@ class RelativeRules(DateRules):
                 i, dr.j, "TIME", lambda c: R.at_time(c, dr.build(c), h, mi), explicit=False
             )
         return Reading(i, k, "TIME", lambda c: R.at_time(c, None, h, mi), explicit=False)
+
+    def clock_told(self, i: int, k: int) -> bool:
+        """A bare "4:30" (``k`` after it) is a clock time after a word that leads one ("at
+        4:30", "until 16:00") or before a zone or a day."""
+        if self.w(i - 1) in CLOCK_LEADS:
+            return True
+        zone = self.w(k) in self.g.time_zones and self.tx(k).isupper()
+        return zone or self.w(k) in ("local", "on", "today", "tonight", "tomorrow", "yesterday")
 
     def military(self, i: int) -> bool:
         """ "at 1900 hours", "by 0600 hrs", "at about 0530 local time", "1400 GMT": a 24-hour
