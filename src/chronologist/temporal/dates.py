@@ -429,28 +429,11 @@ class DateRules(Scanner):
                 k -= 1
             if self.line_start(k):
                 prev = ""  # a Markdown heading ("## 1917"), not "#5" or "# 1990" mid-line
-        if (
-            prev
-            in (
-                "$",
-                "#",
-                "no",
-                "number",
-                "page",
-                "pp",
-                "p",
-                "vol",
-                "chapter",
-                "route",
-                "flight",
-                "room",
-                "£",
-                "€",
-                "by",
-            )
-            and not loose
-        ) and (prev != "by" or self.w(k) in self.lex.unit_plurals):
-            return False
+        labelled = prev in ("$", "#", "p", "pp", "£", "€") or (
+            prev in self.g.label_nouns and not self.t[i].newline_before
+        )
+        if not loose and (labelled or (prev == "by" and self.w(k) in self.lex.unit_plurals)):
+            return False  # "Section 1983", "Resolution 1441", "Windows 2000", "$1990"
         if prev in ("-", "/", ".", ":") and self.adj(i) and self.is_int(i - 2):
             if not (prev == "-" and len(self.tx(i - 2)) == 4):
                 return False

@@ -105,6 +105,7 @@ class GrammarWords:
     short_year_leads: frozenset[str]
     after_short_year: frozenset[str]
     time_zones: frozenset[str]
+    label_nouns: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

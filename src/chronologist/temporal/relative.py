@@ -411,6 +411,8 @@ class RelativeRules(DateRules):
         """ "three years", "the past two months", "a decade ago", "two years later", "10-year"."""
         if self.military(i):
             return None  # "at 1900 hours" is a clock time
+        if self.is_int(i) and self.w(i - 1) in self.g.label_nouns and not self.t[i].newline_before:
+            return None  # "Windows 2000 years ago": a name's number
         lead, j = self.span_lead(i)
         halved = self.half_unit(i, j, lead)
         if halved is not None:
