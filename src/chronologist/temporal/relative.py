@@ -986,6 +986,10 @@ class RelativeRules(DateRules):
         if best is None:
             return None
         rule, k = best
+        after = self.tx(k)
+        if after[:1].isupper() and after.isalpha() and not self.lowercase_text:
+            if self.month(k) is None and self.weekday(k) is None and self.year(k) is None:
+                return None  # "the Good Friday Agreement", "Christmas Island": a name
         yr = self.year(k + (self.w(k) == ","))
         if yr is not None:
             year = yr[0]

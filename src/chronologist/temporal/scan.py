@@ -291,7 +291,8 @@ class Scanner:
             return True
         if nxt in self.g.after_short_year or nxt in self.g.prepositions:
             return True
-        return self.cap(i + 1) and self.tx(i + 1).isalpha()
+        counted = self.w(i + 2).endswith("s") and self.tx(i + 2).islower()  # "164 Apple stores"
+        return self.cap(i + 1) and self.tx(i + 1).isalpha() and not counted
 
     def line_start(self, i: int) -> bool:
         """Token ``i`` opens its line, or follows only "c." there ("c. 395 - ...")."""
@@ -352,6 +353,13 @@ class Scanner:
         if tok.low in self.lex.weekdays and self.w(i + 1) in self.lex.parts_of_day:
             # "Monday Night Football": a weekday, a part of day and a name, all capitalized
             return self.tx(i + 1)[:1].isupper() and self.tx(i + 2)[:1].isupper()
+        if tok.low in self.lex.weekdays and self.w(i + 1) in ("school", "schools"):
+            return True  # "Sunday school"
+        if tok.low in self.lex.weekdays and self.cap(i - 1) and self.lead_cap(i - 1):
+            # "the Good Friday Agreement": a weekday inside a name
+            after = self.tx(i + 1)
+            if after[:1].isupper() and after.isalpha() and self.month(i + 1) is None:
+                return True
         if tok.low in self.lex.weekdays and self.w(i - 1) == "the":
             # "The Sunday Times", "the Sunday Telegraph": a name, not "the Sunday before"
             after = self.tx(i + 1)
