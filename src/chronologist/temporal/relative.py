@@ -988,7 +988,8 @@ class RelativeRules(DateRules):
         rule, k = best
         after = self.tx(k)
         if after[:1].isupper() and after.isalpha() and not self.lowercase_text:
-            if self.month(k) is None and self.weekday(k) is None and self.year(k) is None:
+            named = self.month(k) is None and self.weekday(k) is None and self.year(k) is None
+            if named and self.w(k) not in ("mass", "service", "vigil", "parade"):
                 return None  # "the Good Friday Agreement", "Christmas Island": a name
         yr = self.year(k + (self.w(k) == ","))
         if yr is not None:
