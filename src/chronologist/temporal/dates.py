@@ -552,7 +552,8 @@ class DateRules(Scanner):
                     p = TimePoint("decade", year=y)
                     return Reading(i, j + 3, "DATE", B.const(p))
             return None
-        if self.is_int(j) and len(self.tx(j)) in (3, 4) and int(self.tx(j)) % 10 == 0:
+        glued = j > 0 and self.tx(j - 1)[-1:].isalpha() and self.adj(j)  # "A380s": a model
+        if self.is_int(j) and len(self.tx(j)) in (3, 4) and int(self.tx(j)) % 10 == 0 and not glued:
             k = j + 1
             if self.w(k) in ("'", "\u2019") and self.adj(k):
                 k += 1
@@ -594,6 +595,11 @@ class DateRules(Scanner):
         if self.hyphen(k):
             k += 1
         word, first_end = self.w(k), None
+        name = (
+            j == i and self.tx(k).istitle() and self.tx(k + 1).istitle() and self.era(k + 1) is None
+        )
+        if name and not self.lowercase_text:
+            return None  # "Twenty-First Century Fox": a name
         if word in ("c", "cent") and self.w(k + 1) == "." and self.adj(k + 1):
             word, k = "century", k + 1  # "19th c.", "4th c. BCE" in notes
         if word not in ("century", "centuries", "millennium", "millennia"):

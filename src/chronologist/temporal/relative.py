@@ -527,6 +527,8 @@ class RelativeRules(DateRules):
         key, k2 = u
         if count is None and not self.plural_unit(k):
             return None
+        if key == "season" and count is not None:
+            return None  # "ran for eight seasons": a team's or a show's, no length in months
         if count is not None and count >= 1000 and not hyph and not self.plural_unit(k):
             return None  # "the 2014 season": a year before its noun, not 2014 seasons
         if self.tx(k)[:1].isupper() and k > i and not self.lowercase_text:
@@ -1029,6 +1031,8 @@ class RelativeRules(DateRules):
                     return None
                 if phrase[-1] == "future" and self.tx(j)[:1].isupper() and self.lead_cap(j):
                     return None  # "the future Genghis Khan": an adjective
+                if after in ("tense", "tenses", "participle", "perfect", "progressive"):
+                    return None  # "the past tense": grammar
                 start = i + (phrase[0] == "in")
                 val = {
                     "past": "PAST_REF",
@@ -1049,6 +1053,7 @@ class RelativeRules(DateRules):
             if word == "current" and (nxt in lex.unit_plurals or nxt in lex.units):
                 return None
             named = self.tx(i + 1)[:1].isupper() and self.lead_cap(i + 1)
+            named = named or nxt in ("tense", "tenses", "participle", "perfect", "progressive")
             if word == "future" and (
                 self.w(i - 1) not in ("the", "near", "distant", "in") or named
             ):
