@@ -982,7 +982,8 @@ class RelativeRules(DateRules):
         best: tuple[str, int] | None = None
         phrase = ""
         for k in range(j, min(self.n, j + 6)):
-            phrase += (" " if k > j and self.t[k].space_before else "") + self.w(k)
+            word = "'" if self.w(k) == "\u2019" else self.w(k)  # "Valentine’s Day"
+            phrase += (" " if k > j and self.t[k].space_before else "") + word
             if phrase in self.lex.holidays:
                 best = (self.lex.holidays[phrase], k + 1)
         if best is None:
