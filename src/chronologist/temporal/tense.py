@@ -197,6 +197,11 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 1  # "they meet separately Monday", "trading resumes Tuesday"
     if not _past_form(toks[k], words) or _adjective(toks, k, words):
         return 0
+    following = toks[k + 1].low if k + 1 < len(toks) else ""
+    if previous == "if":
+        return 1  # "if elected in November": a condition ahead
+    if previous == "," and following == "by":
+        return 0  # "will be announced Thursday, followed by ... on Friday": a participle
     if previous in ("will", "shall"):
         return 1  # "will last through April": the verb after "will" looks ahead
     if previous in words.modals and toks[k - 1].text.islower():
