@@ -187,10 +187,13 @@ def _coordinated(toks: list[Token], j: int, i: int) -> bool:
     return bool(between) and all(t.low in ("and", "or", ",") for t in between)
 
 
-def _looking_back(toks: list[Token], i: int) -> bool:
+def _looking_back(toks: list[Token], i: int, j: int) -> bool:
     """ "for the first time since 1614": a date that bounds a span reaching back to the
-    narrative's time, which stays where it was (if the text had told one)."""
-    return toks[i].low == "since" or (i > 0 and toks[i - 1].low == "since")
+    narrative's time, which stays where it was (if the text had told one); not "since
+    March 16, when ministers proposed a levy", which goes on to tell that day."""
+    since = toks[i].low == "since" or (i > 0 and toks[i - 1].low == "since")
+    told = j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].low == "when"
+    return since and not told
 
 
 def _after_comma(toks: list[Token], j: int) -> int:
@@ -283,7 +286,7 @@ def tag_times(
             if when is not None:
                 mentions.extend(_told(text, toks, reading, when, ctx))
             last_when = when
-            if restated or (told is not None and _looking_back(toks, reading.i)):
+            if restated or (told is not None and _looking_back(toks, reading.i, reading.j)):
                 ctx.ref = told  # the narrative goes on from the date it stood at
             i = reading.j
         flashback.close_before(ctx, len(toks) + 1)
