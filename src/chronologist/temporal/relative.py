@@ -431,8 +431,8 @@ class RelativeRules(DateRules):
         """ "ago", "earlier", "later" or a closing "before" at ``k`` ("years before."), not
         "before" opening a clause ("months before residents could return")."""
         word = self.w(k)
-        if self.w(k + 1) == "than":
-            return False  # "weeks later than required": a comparison
+        if self.w(k + 1) == "than" or self.words(k + 1, ("in", "the")):
+            return False  # "weeks later than required"; "hours earlier in the week"
         return word in ("ago", "earlier", "later") or (
             word == "before" and not self.tx(k + 1)[:1].isalnum()
         )

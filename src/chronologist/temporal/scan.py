@@ -292,6 +292,7 @@ class Scanner:
         if nxt in self.g.after_short_year or nxt in self.g.prepositions:
             return True
         counted = self.w(i + 2).endswith("s") and self.tx(i + 2).islower()  # "164 Apple stores"
+        counted = counted or (self.tx(i + 1).isupper() and len(self.tx(i + 1)) > 1)  # "300 US"
         return self.cap(i + 1) and self.tx(i + 1).isalpha() and not counted
 
     def line_start(self, i: int) -> bool:
