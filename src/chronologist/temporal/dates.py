@@ -462,6 +462,8 @@ class DateRules(Scanner):
         )
         # "in 1989 sales rose" starts a clause; "about 1500 people", "of 2000 applicants" count
         dated_slot = prev in self.g.prepositions and prev not in self.g.count_prepositions
+        if counted and prev in self.g.count_prepositions and prev not in ("to", "for"):
+            return False  # "about 2000 sales staff": a count (not "to 1990 levels")
         return not (
             counted
             and nxt not in self.g.nouns_after_year
