@@ -487,9 +487,17 @@ class RelativeRules(DateRules):
             return None  # "3.2 million years": a count we do not read
         # "in the weeks before the shooting": the weeks are a length
         leading = self.w(j + 1) in ("before", "after", "leading") and self.tx(j + 2)[:1].isalnum()
+        # "weeks of riots" is a length; "the early hours of Thursday", "years of age" are not
+        of_time = self.w(j + 1) == "of" and (
+            self.weekday(j + 2) is not None
+            or self.month(j + 2) is not None
+            or self.is_int(j + 2)
+            or self.w(j + 2) in ("the", "age", "this", "that")
+        )
         if lead is None and (
-            (before in ("the", "a", "those", "these", "two", "three") and not leading)
-            or self.w(j + 1) in ("of", "old", "-")
+            (before in ("the", "a", "those", "these", "two", "three", "or") and not leading)
+            or of_time
+            or self.w(j + 1) in ("old", "-")
         ):
             return None
         if lead is None and key in ("quarter", "season", "night", "fortnight"):
