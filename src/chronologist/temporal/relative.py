@@ -844,6 +844,9 @@ class RelativeRules(DateRules):
         local = self.w(k) == "local" or (self.cap(k) and self.tx(k).isalpha())
         k += 2 * (local and self.w(k + 1) == "time")
         kk = k
+        aside = self.w(k) == "(" and ")" in (self.w(k + 2), self.w(k + 3), self.w(k + 4))
+        if aside:  # "10:40 a.m. local time (0740 GMT) Friday": the day after the aside
+            kk = next(m for m in range(k + 2, k + 5) if self.w(m) == ")") + 1
         kk += self.w(kk) in (",", "on")
         part = None
         if self.w(kk) in ("last", "this") and self.w(kk + 1) in self.lex.parts_of_day:
@@ -856,9 +859,13 @@ class RelativeRules(DateRules):
             hour += 12  # "at 11:30 last night" is 23:30
         h, mi = hour, minute
         if day_r is not None:
-            dr = day_r
+            dr = day_r  # an aside keeps the day its own mention
             return Reading(
-                i, dr.j, "TIME", lambda c: R.at_time(c, dr.build(c), h, mi), explicit=False
+                i,
+                k if aside else dr.j,
+                "TIME",
+                lambda c: R.at_time(c, dr.build(c), h, mi),
+                explicit=False,
             )
         return Reading(i, k, "TIME", lambda c: R.at_time(c, None, h, mi), explicit=False)
 
