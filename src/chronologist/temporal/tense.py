@@ -61,7 +61,15 @@ def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
             return 1 if found == PRESENT and deadline else 0 if found == PRESENT else found
         if _relative_clause(toks, i):
             break  # "Apple, which reports again in October, has tripled": the clause's own
-    return 1 if deadline else 0
+    if deadline or _will_far(toks, i):
+        return 1  # "will meet with officials ... in Washington on Friday"
+    return 0
+
+
+def _will_far(toks: list[Token], i: int) -> bool:
+    """"will" further back in the sentence than the scan looks (no nearer marker, which
+    the scan would have found)."""
+    return any(toks[m].low == "will" for m in _in_sentence(toks, i - 1, -1, 2 * SCAN))
 
 
 def _relative_clause(toks: list[Token], i: int) -> bool:
