@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from chronologist.temporal import anchor as A
 from chronologist.temporal import resolve as R
 from chronologist.temporal.lexicon import Unit
 from chronologist.temporal.notation import span_duration
@@ -175,6 +176,15 @@ def span(first: Reading, second: Reading, *, split: bool = False) -> Reading:
                     sub=start.sub,
                 )
         lo, hi = start.earliest(), end.latest()
+        if lo is not None and hi is not None and lo > hi and not second.explicit:
+            # "from Wednesday through Sunday": the Sunday after that Wednesday (or, told in
+            # the past, the Wednesday before that Sunday)
+            if c.tense < 0 and not first.explicit and start.granularity == "day":
+                earlier = A.shift_day(start, -7)
+                start, lo = (earlier, earlier.earliest()) if earlier else (start, lo)
+            elif end.granularity == "day":
+                later = A.shift_day(end, 7)
+                end, hi = (later, later.latest()) if later else (end, hi)
         if lo is None or hi is None or lo > hi:
             return v1
         return TimeValue(type="DURATION", start=start, end=end, duration=span_duration(start, end))

@@ -338,7 +338,9 @@ class Parser(RelativeRules):
             )
             if months and second is not None:
                 return self.months_quarter(first, k, second.j) or B.span(first, second)
-            if second is None or second.type != "DATE" or not second.explicit:
+            days = self.weekday(first.i) is not None and self.weekday(k) is not None
+            opened = self.w(first.i - 1) in ("from", "between")  # "from Wednesday through Sunday"
+            if second is None or second.type != "DATE" or not (second.explicit or days and opened):
                 return None
             if word in ("to", "through", "until", "till"):
                 if self.w(first.i - 1) not in ("from", "between") and not (

@@ -230,6 +230,11 @@ def _told(
             continue
         if when.is_interval and part is reading.parts[0] and when.start:
             value = _fill_year(part, value, when.start)
+        if when.is_interval and not part.explicit and value.start is not None:
+            # each end as the range placed it ("from Friday to Tuesday")
+            end = when.start if part is reading.parts[0] else when.end
+            if end is not None and end.granularity == "day" == value.start.granularity:
+                value = TimeValue.point(end)
         span = when if when.is_interval else None  # not for a dual date
         out.append(_mention(text, toks, part, value, interval=span))
         _update(ctx, part, value)

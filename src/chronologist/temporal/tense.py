@@ -67,7 +67,7 @@ def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
 
 
 def _will_far(toks: list[Token], i: int) -> bool:
-    """"will" further back in the sentence than the scan looks (no nearer marker, which
+    """ "will" further back in the sentence than the scan looks (no nearer marker, which
     the scan would have found)."""
     return any(toks[m].low == "will" for m in _in_sentence(toks, i - 1, -1, 2 * SCAN))
 
