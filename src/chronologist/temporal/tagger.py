@@ -196,6 +196,15 @@ def _looking_back(toks: list[Token], i: int, j: int) -> bool:
     return since and not told
 
 
+def _life_dates(toks: list[Token], reading: Reading) -> bool:
+    """ "Henry Ford (1863-1947)": a span in brackets after a name is a life, told aside;
+    the narrative stays at its own time (not a reign, "(r. 1520-1566)")."""
+    i, j = reading.i, reading.j
+    if i < 2 or j >= len(toks) or toks[i - 1].text != "(" or toks[j].text != ")":
+        return False
+    return reading.type == "DURATION" and toks[i - 2].text[:1].isupper()
+
+
 def _after_comma(toks: list[Token], j: int) -> int:
     """The token after a comma that directly follows token ``j - 1``, or -1."""
     return j + 1 if j < len(toks) and toks[j].text == "," else -1
@@ -291,7 +300,8 @@ def tag_times(
             if when is not None:
                 mentions.extend(_told(text, toks, reading, when, ctx))
             last_when = when
-            if restated or (told is not None and _looking_back(toks, reading.i, reading.j)):
+            aside = _looking_back(toks, reading.i, reading.j) or _life_dates(toks, reading)
+            if restated or (told is not None and aside):
                 ctx.ref = told  # the narrative goes on from the date it stood at
             i = reading.j
         flashback.close_before(ctx, len(toks) + 1)
