@@ -256,6 +256,8 @@ class RelativeRules(DateRules):
         gran = lex.units[u[0]].granularity
         if gran in ("second", "minute", "hour"):
             return None
+        if u[0] == "quarter" and self.hyphen(j + 1) and self.w(j + 2) == "century":
+            return Reading(i, j + 3, "DURATION", B.dur("P25Y"), explicit=False)  # a length
         return Reading(
             i, u[1], "DATE", lambda c: R.anaphor(c, gran, off), anaphoric=True, explicit=False
         )
@@ -279,6 +281,10 @@ class RelativeRules(DateRules):
         u0 = self.unit(j)
         if u0 is None:
             return None
+        if self.tx(j)[:1].isupper() and self.lead_cap(j) and not self.lowercase_text:
+            return None  # "the Constitution of the Year I", "the Year of the Dragon": a name
+        if self.w(j + 1) == "of" and self.w(j + 2) in ("his", "her", "their", "its"):
+            return None  # "in the year of his death": a year the text has not dated
         if self.w(j + 1) in ("before", "after") and u0[0] in (
             "day",
             "week",
@@ -528,6 +534,8 @@ class RelativeRules(DateRules):
         hyph = self.hyphen(k)
         if hyph and self.w(k - 1) in ("a", "an"):
             return None  # "a once-in-a-decade chance": a compound word
+        if hyph and self.w(k + 1) == "second" and not self.is_int(k - 1):
+            return None  # "the Twenty-second Amendment": an ordinal (not "a 30-second ad")
         k += hyph
         u = self.unit(k)
         if u is None:
