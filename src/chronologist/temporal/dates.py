@@ -435,18 +435,20 @@ class DateRules(Scanner):
         if not loose and (labelled or (prev == "by" and self.w(k) in self.lex.unit_plurals)):
             return False  # "Section 1983", "Resolution 1441", "Windows 2000", "$1990"
         if prev in ("-", "/", ".", ":") and self.adj(i) and self.is_int(i - 2):
-            if not (prev == "-" and len(self.tx(i - 2)) == 4):
+            width = len(self.tx(i - 2))  # the end of "1850-1858" or "674-678"
+            if not (prev == "-" and (width == 4 or width == 3 == len(self.tx(i)))):
                 return False
         nxt = self.w(k)
         if nxt in ("%", "percent", "per"):
             return False
         if nxt in self.lex.unit_plurals and not loose:
             return False
+        widths = (2, 4) if len(self.tx(i)) == 4 else (3,)  # "1850-58", "674-678"
         if (
             nxt in ("-", "/")
             and self.adj(k)
             and self.is_int(k + 1)
-            and len(self.tx(k + 1)) not in (2, 4)
+            and len(self.tx(k + 1)) not in widths
         ):
             return False
         if nxt in (".", ",", ":") and self.adj(k) and self.adj(k + 1) and self.is_int(k + 1):

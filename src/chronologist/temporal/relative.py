@@ -283,8 +283,9 @@ class RelativeRules(DateRules):
             return None
         if self.tx(j)[:1].isupper() and self.lead_cap(j) and not self.lowercase_text:
             return None  # "the Constitution of the Year I", "the Year of the Dragon": a name
-        if self.w(j + 1) == "of" and self.w(j + 2) in ("his", "her", "their", "its"):
-            return None  # "in the year of his death": a year the text has not dated
+        undated = self.w(j + 1) == "of" and self.w(j + 2) in ("his", "her", "their", "its")
+        if undated and self.w(i - 1) != ",":
+            return None  # "in the year of his death" (not "in 1543, the year of his death")
         if self.w(j + 1) in ("before", "after") and u0[0] in (
             "day",
             "week",

@@ -224,6 +224,15 @@ class Scanner:
             # "c. 395 - ...", "527-565 - Reign of Justinian I"
             if self.w(i + 1) in ("-", ":", "\u2013", "\u2014"):
                 return val, i + 1
+        if len(text) == 3 and self.w(i - 1) in ("-", "\u2013") and self.adj(i) and self.adj(i - 1):
+            start = self.tx(i - 2)  # the end of "in 674-678"
+            if (
+                len(start) == 3
+                and start.isdigit()
+                and int(start) < val
+                and self.short_year_slot(i - 2)
+            ):
+                return val, i + 1
         if len(text) == 3 and self.w(i - 1) in ("-", "\u2013") and self.line_start(i - 2):
             if self.is_int(i - 2) and self.w(i + 1) in ("-", ":", "\u2013", "\u2014"):
                 return val, i + 1  # the end of "527-565 - ..."
@@ -284,9 +293,17 @@ class Scanner:
             day = self.is_int(i - 2) and int(self.tx(i - 2)) <= 31 and self.month(i - 3)
             named = (self.w(i - 2) == "day" and self.cap(i - 2)) or bool(day)
             named = named or self.month(i - 2) is not None
+        nxt = self.w(i + 1)
+        if prev in ("from", "between") and nxt in ("to", "until", "and"):
+            return self.year(i + 2) is not None  # "from 867 to 1056": the other end is a year
         if not named and prev not in self.g.short_year_leads:
             return False
-        nxt = self.w(i + 1)
+        if nxt in ("-", "\u2013") and self.adj(i + 1) and self.adj(i + 2) and self.is_int(i + 2):
+            end = self.tx(i + 2)  # "in 674-678": a range of three-digit years, before a pause
+            after = self.w(i + 3)  # or a new clause (not "in 250-300 games")
+            told = after in (".", ",", ";", ")", "") or after in self.g.after_short_year
+            told = told or after in self.g.prepositions or self.cap(i + 3)
+            return len(end) == 3 and int(end) > int(self.tx(i)) and told
         if nxt in (".", ",", ";", ")", ""):
             return True
         if nxt in self.g.after_short_year or nxt in self.g.prepositions:
