@@ -188,6 +188,10 @@ class Parser(RelativeRules):
                         bound.j += onwards  # "from 1898 onwards"
                         return bound
                 named = self.named_event(j)
+                after = self.tx(named[1]) if named is not None else ""
+                if after.isalpha() and after.islower() and after not in self.g.prepositions:
+                    if after not in ("and", "or", "but", "when", "while", "the", "he", "she"):
+                        named = None  # "after the French Revolution suppressed the order"
                 if named is not None and mod != "ON_OR_AFTER":
                     event = Reading(j, named[1], "DATE", B.given(named[0]), explicit=False)
                     bound = B.bounded(event, i, mod)
