@@ -331,10 +331,23 @@ def format_timex(v: TimeValue) -> str:
     if v.open_end and v.start:
         return timex_point(v.start)
     if v.start and v.end and v.start != v.end:
-        return span_duration(v.start, v.end)
+        unit = _holding(v.start, v.end) if v.type in ("DATE", "TIME") else None
+        return timex_point(unit) if unit else span_duration(v.start, v.end)
     if v.start:
         return timex_point(v.start)
     return "XXXX"
+
+
+def _holding(start: TimePoint, end: TimePoint) -> TimePoint | None:
+    """The end of a date's span that holds the other ("later that year": from 24 August
+    2006 to the end of 2006 is a part of 2006)."""
+    from chronologist.temporal.anchor import coarsen
+
+    if coarsen(start, end.granularity) == end:
+        return end
+    if coarsen(end, start.granularity) == start:
+        return start
+    return None
 
 
 def parse_timex(value: str, mod: str | None = None, type: str | None = None) -> TimeValue:

@@ -103,6 +103,25 @@ def with_mod(inner: Reading, i: int, mod: str) -> Reading:
     return rewrapped(inner, i, inner.j, change)
 
 
+def rest_of(inner: Reading, i: int, mod: str) -> Reading:
+    """ "later that year", "earlier this month": the part of the unit ``inner`` reads after
+    (``END``) or before (``START``) the time told within it; without one, the unit's last
+    or first third."""
+
+    def build(c: Context) -> TimeValue | None:
+        v = inner.build(c)
+        unit = v.start if v is not None else None
+        if v is None or unit is None or v.start != v.end:
+            return v
+        for told in (c.then(), c.now()):
+            if told is not None and told != unit and A.coarsen(told, unit.granularity) == unit:
+                start, end = (told, unit) if mod == "END" else (unit, told)
+                return v.with_(start=start, end=end, mod=mod)
+        return v.with_(mod=mod)
+
+    return Reading(i, inner.j, inner.type, build, anaphoric=inner.anaphoric, explicit=False)
+
+
 def julian(inner: Reading, end: int) -> Reading:
     """ "March 3, 1649 (O.S.)": ``inner``'s date, in the Julian calendar."""
     return rewrapped(inner, inner.i, end, lambda v: v.with_(calendar="julian"))

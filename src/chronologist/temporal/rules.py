@@ -308,8 +308,8 @@ class Parser(RelativeRules):
                     )
         if inner is None or inner.type not in ("DATE", "TIME"):
             return None
-        if word in ("earlier", "later") and inner.explicit:
-            return None
+        if word in ("earlier", "later"):
+            return None if inner.explicit else B.rest_of(inner, i, mod)
         return B.with_mod(inner, i, mod)
 
     def range_after(self, first: Reading) -> Reading | None:
