@@ -324,6 +324,9 @@ class DateRules(Scanner):
             return with_year
         if self.is_int(k) and len(self.tx(k)) <= 2:
             return None  # "February 30": an impossible day, not a month
+        shared = self.shared_year(k) if det is None else None
+        if shared is not None:  # "March and April 1785": the year both months share
+            return Reading(i, k, "DATE", B.const(TimePoint("month", year=shared, month=month)))
         word = self.w(j)
         paired = self.w(k) in ("and", "or", ",") and self.month(k + 1) is not None
         # "job figures for May." (not "for May to decide"): a month before a pause
@@ -361,6 +364,16 @@ class DateRules(Scanner):
             if self.w(k) not in self.lex.months and self.w(k) not in self.lex.weekdays:
                 return None  # a name: "the October Revolution", "the July Days"
         return Reading(i, k, "DATE", lambda c: R.month_alone(c, month, det), explicit=False)
+
+    def shared_year(self, k: int) -> int | None:
+        """The year after a second month joined at ``k`` ("and April 1785", "to May 1940")."""
+        if self.w(k) not in ("and", "or", "to", "-", "\u2013", "through"):
+            return None
+        m = self.month(k + 1)
+        if m is None:
+            return None
+        yr = self.year(m[1] + (self.w(m[1]) == ","))
+        return yr[0] if yr is not None else None
 
     def month_with_year(self, i: int, month: int, k: int) -> Reading | None:
         """A month (ending before ``k``) with its year: "April 1922", "April of 1922",
