@@ -794,56 +794,10 @@ class RelativeRules(DateRules):
 
     def clock_time(self, i: int) -> Reading | None:
         """ "10 p.m.", "10:30 a.m.", "noon", "midnight", "3 o'clock", optionally with a day."""
-        word = self.w(i)
-        hour = minute = None
-        k = i
-        halfday = False  # "a.m."/"p.m." or a part of the day was given with the hour
-        if word in ("noon", "midday"):
-            hour, minute, k = 12, 0, i + 1
-        elif word == "midnight":
-            hour, minute, k = 24, 0, i + 1
-        elif self.military(i):  # "at 1900 hours"
-            hour, minute = int(word[:2]), int(word[2:])
-            k = i + 1 + (self.w(i + 1) in ("hours", "hrs"))
-        elif self.is_int(i) or (":" in self.tx(i) and self.tx(i).replace(":", "").isdigit()):
-            text = self.tx(i)
-            if ":" in text:
-                parts = text.split(":")
-                if len(parts) != 2 or len(parts[1]) != 2:
-                    return None
-                hour, minute = int(parts[0]), int(parts[1])
-            elif len(text) <= 2:
-                hour, minute = int(text), 0
-            else:
-                return None
-            k = i + 1
-            ampm = self._ampm(k)
-            if ampm is not None:
-                half, k = ampm
-                if hour < 1 or hour > 12:
-                    return None
-                hour = hour % 12 + (12 if half == "pm" else 0)
-                halfday = True
-            elif self.w(k) == "o" and self.w(k + 1) in ("'", "\u2019") and self.w(k + 2) == "clock":
-                k += 3
-            elif self.words(k, ("in", "the")) and self.w(k + 2) in (
-                "morning",
-                "afternoon",
-                "evening",
-            ):
-                if not 1 <= hour <= 12:
-                    return None
-                hour = hour % 12 + (0 if self.w(k + 2) == "morning" else 12)
-                halfday = True
-                k += 3
-            elif ":" not in text:
-                return None
-            elif not self.clock_told(i, k):
-                return None  # "ran the 1,500 meters in 4:12", "John 3:16"
-            if hour > 24 or minute > 59:
-                return None
-        else:
+        clock = self.clock_reading(i)
+        if clock is None:
             return None
+        hour, minute, k, halfday = clock
         # zone words are part of the expression
         if self.w(k) in self.g.time_zones and self.tx(k).isupper():
             k += 1
@@ -877,6 +831,53 @@ class RelativeRules(DateRules):
                 explicit=False,
             )
         return Reading(i, k, "TIME", lambda c: R.at_time(c, None, h, mi), explicit=False)
+
+    def clock_reading(self, i: int) -> tuple[int, int, int, bool] | None:
+        """The hour and minute a clock time at ``i`` names, the index after it, and whether
+        the half of the day was told ("p.m.", "in the morning")."""
+        word = self.w(i)
+        if word in ("noon", "midday"):
+            return 12, 0, i + 1, False
+        if word == "midnight":
+            return 24, 0, i + 1, False
+        if self.military(i):  # "at 1900 hours"
+            return int(word[:2]), int(word[2:]), i + 1 + (self.w(i + 1) in ("hours", "hrs")), False
+        text = self.tx(i)
+        if not (self.is_int(i) or (":" in text and text.replace(":", "").isdigit())):
+            return None
+        if ":" in text:
+            parts = text.split(":")
+            if len(parts) != 2 or len(parts[1]) != 2:
+                return None
+            hour, minute = int(parts[0]), int(parts[1])
+        elif len(text) <= 2:
+            hour, minute = int(text), 0
+        else:
+            return None
+        k = i + 1
+        halfday = False
+        ampm = self._ampm(k)
+        if ampm is not None:
+            half, k = ampm
+            if hour < 1 or hour > 12:
+                return None
+            hour = hour % 12 + (12 if half == "pm" else 0)
+            halfday = True
+        elif self.w(k) == "o" and self.w(k + 1) in ("'", "\u2019") and self.w(k + 2) == "clock":
+            k += 3
+        elif self.words(k, ("in", "the")) and self.w(k + 2) in ("morning", "afternoon", "evening"):
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (0 if self.w(k + 2) == "morning" else 12)
+            halfday = True
+            k += 3
+        elif ":" not in text:
+            return None
+        elif not self.clock_told(i, k):
+            return None  # "ran the 1,500 meters in 4:12", "John 3:16"
+        if hour > 24 or minute > 59:
+            return None
+        return hour, minute, k, halfday
 
     def clock_told(self, i: int, k: int) -> bool:
         """A bare "4:30" (``k`` after it) is a clock time after a word that leads one ("at
