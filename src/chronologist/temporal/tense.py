@@ -24,6 +24,11 @@ LEAD_SPAN = 4
 SENTENCE_END = frozenset({".", "!", "?", ";"})
 STARTERS = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "this"})
 """Words that open a sentence after an abbreviation's period ("... in the U.S. The")."""
+ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "sgt"}
+    | {"capt", "prof", "rev", "mt", "ft", "vs", "no", "adm", "maj", "cmdr"}
+)
+"""Abbreviations whose period ends no sentence before a capital ("St. Vincent")."""
 NOT_VERB = frozenset({"to", "will", "not", "t", "never"})
 """Before a word of schedule, these make it no present tense ("to meet", "did not meet")."""
 
@@ -66,10 +71,14 @@ def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
     return 0
 
 
+FAR_AHEAD = frozenset({"will", "would", "scheduled", "expected", "expects", "plans", "planned"})
+"""Future markers the tense scan still heeds further back than it looks for others."""
+
+
 def _will_far(toks: list[Token], i: int) -> bool:
-    """ "will" further back in the sentence than the scan looks (no nearer marker, which
-    the scan would have found)."""
-    return any(toks[m].low == "will" for m in _in_sentence(toks, i - 1, -1, 2 * SCAN))
+    """ "will", "would", "scheduled to" further back in the sentence than the scan looks
+    (no nearer marker, which the scan would have found)."""
+    return any(toks[m].low in FAR_AHEAD for m in _in_sentence(toks, i - 1, -1, 2 * SCAN))
 
 
 def _relative_clause(toks: list[Token], i: int) -> bool:
@@ -126,6 +135,8 @@ def ends_sentence(toks: list[Token], m: int) -> bool:
     after = toks[m + 1].text if m + 1 < len(toks) else ""
     if after[:1].islower() or after[:1].isdigit():
         return False  # "Jan. 4", "approx. two"
+    if before.lower() in ABBREVIATIONS and after.lower() not in STARTERS:
+        return False  # "St. Vincent", "Mr. Smith", "Gen. Powell"
     if len(before) == 1 and before.isalpha() and not toks[m].space_before:
         # an initial or an abbreviation letter ("U.S. President", "J. Smith"), unless a
         # new sentence plainly starts ("... in the U.S. The")
