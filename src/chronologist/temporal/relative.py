@@ -821,6 +821,10 @@ class RelativeRules(DateRules):
         if part in ("AF", "EV", "NI") and not halfday and 6 <= hour < 12:
             hour += 12  # "at 11:30 last night" is 23:30
         h, mi = hour, minute
+        told = self.day_before_at(i) if day_r is None else None
+        if told is not None:  # "a hearing on April 8 at 7 p.m.": that day's hour
+            build = told.build
+            return Reading(i, k, "TIME", lambda c: R.at_time(c, build(c), h, mi), explicit=False)
         if day_r is not None:
             dr = day_r  # an aside keeps the day its own mention
             return Reading(
@@ -831,6 +835,18 @@ class RelativeRules(DateRules):
                 explicit=False,
             )
         return Reading(i, k, "TIME", lambda c: R.at_time(c, None, h, mi), explicit=False)
+
+    def day_before_at(self, i: int) -> Reading | None:
+        """The day written just before "at" and the clock time at ``i`` ("on April 8 at",
+        "on Wednesday, January 9, at")."""
+        if self.w(i - 1) != "at":
+            return None
+        end = i - 1 - (self.w(i - 2) == ",")
+        for start in range(end - 1, max(-1, end - 6), -1):
+            day = self.full_date(start)
+            if day is not None and day.j == end:
+                return day
+        return None
 
     def clock_reading(self, i: int) -> tuple[int, int, int, bool] | None:
         """The hour and minute a clock time at ``i`` names, the index after it, and whether
