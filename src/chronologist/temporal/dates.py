@@ -327,6 +327,10 @@ class DateRules(Scanner):
         shared = self.shared_year(k) if det is None else None
         if shared is not None:  # "March and April 1785": the year both months share
             return Reading(i, k, "DATE", B.const(TimePoint("month", year=shared, month=month)))
+        if det is None and self.w(k) in ("delivery", "contract", "contracts", "futures"):
+            return Reading(  # "crude for June delivery": the coming June
+                i, k, "DATE", lambda c: R.month_alone(c, month, 1), explicit=False
+            )
         word = self.w(j)
         paired = self.w(k) in ("and", "or", ",") and self.month(k + 1) is not None
         # "job figures for May." (not "for May to decide"): a month before a pause
