@@ -300,8 +300,9 @@ def tag_times(
             if when is not None:
                 mentions.extend(_told(text, toks, reading, when, ctx))
             last_when = when
-            aside = _looking_back(toks, reading.i, reading.j) or _life_dates(toks, reading)
-            if restated or (told is not None and aside):
+            life = _life_dates(toks, reading)  # told aside even as the first date
+            aside = life or (told is not None and _looking_back(toks, reading.i, reading.j))
+            if restated or aside:
                 ctx.ref = told  # the narrative goes on from the date it stood at
             i = reading.j
         flashback.close_before(ctx, len(toks) + 1)
