@@ -481,7 +481,15 @@ class DateRules(Scanner):
         )
         # "in 1989 sales rose" starts a clause; "about 1500 people", "of 2000 applicants" count
         dated_slot = prev in self.g.prepositions and prev not in self.g.count_prepositions
-        if counted and prev in self.g.count_prepositions and prev not in ("to", "for"):
+        # "the Catalan Atlas of 1375 shows", "the census of 1851 lists": a thing of a year
+        named = prev == "of" and (self.cap(i - 2) or self.w(i - 2) in self.g.event_nouns)
+        dated_slot = dated_slot or (named and self.w(i - 2) not in self.lex.months)
+        if (
+            counted
+            and prev in self.g.count_prepositions
+            and prev not in ("to", "for")
+            and not named
+        ):
             return False  # "about 2000 sales staff": a count (not "to 1990 levels")
         return not (
             counted

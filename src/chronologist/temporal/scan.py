@@ -46,8 +46,17 @@ index; past the end, and at indices -64..-1, they find these, so the per-token l
 class Scanner:
     """Token lookups and lexical pieces over the tokens of one text segment."""
 
-    def __init__(self, toks: list[Token], lex: Lexicon, *, lowercase_text: bool = False) -> None:
+    def __init__(
+        self,
+        toks: list[Token],
+        lex: Lexicon,
+        *,
+        lowercase_text: bool = False,
+        narrative: bool = True,
+    ) -> None:
         self.t = toks
+        self.narrative = narrative
+        """History prose: three-digit years without an era word are read ("in 843 the")."""
         self.n = len(toks)
         self.lex = lex
         self.g = lex.grammar
@@ -219,10 +228,16 @@ class Scanner:
             return (1 - val if sign < 0 else val), j
         if len(text) == 4 and (1000 <= val <= 2199 or loose):
             return val, i + 1
+        if len(text) != 3 or not self.narrative:
+            return None  # news has no year 843 that an era word does not mark
         if len(text) == 3 and self.line_start(i) and val > 0:
             # a chronology line: "330 - Constantinople dedicated", "527: Justinian I ...",
             # "c. 395 - ...", "527-565 - Reign of Justinian I"
             if self.w(i + 1) in ("-", ":", "\u2013", "\u2014"):
+                return val, i + 1
+        if len(text) == 3 and self.w(i - 1) in ("and", "to", "until") and self.is_int(i - 2):
+            start = self.tx(i - 2)  # the end of "between 395 and 413."
+            if len(start) == 3 and int(start) < val and self.short_year_slot(i - 2):
                 return val, i + 1
         if len(text) == 3 and self.w(i - 1) in ("-", "\u2013") and self.adj(i) and self.adj(i - 1):
             start = self.tx(i - 2)  # the end of "in 674-678"
@@ -287,15 +302,22 @@ class Scanner:
         if prev in ("about", "approximately") and self.w(i - 2) in self.g.short_year_leads:
             prev = "around"  # "ended in about 410"
         named = self.month(i - 1) is not None or (prev == "day" and self.cap(i - 1))
-        if prev == "of":
+        if prev == "of":  # "the summer of 772", "the Treaty of Verdun of 843"
             named = self.w(i - 2) in self.lex.seasons or self.month(i - 2) is not None
+            named = named or self.cap(i - 2) or self.w(i - 2) in self.g.event_nouns
         elif prev == ",":  # "on Christmas Day, 800", "on 25 December, 800", "March 15, 44"
             day = self.is_int(i - 2) and int(self.tx(i - 2)) <= 31 and self.month(i - 3)
             named = (self.w(i - 2) == "day" and self.cap(i - 2)) or bool(day)
             named = named or self.month(i - 2) is not None
         nxt = self.w(i + 1)
         if prev in ("from", "between") and nxt in ("to", "until", "and"):
-            return self.year(i + 2) is not None  # "from 867 to 1056": the other end is a year
+            other = self.tx(i + 2)  # "from 867 to 1056", "between 395 and 413."
+            if len(other) == 3 and other.isdigit() and int(other) > int(self.tx(i)):
+                return (
+                    self.w(i + 3) in (".", ",", ";", ")", "")
+                    or self.w(i + 3) in self.g.after_short_year
+                )
+            return self.year(i + 2) is not None
         if not named and prev not in self.g.short_year_leads:
             return False
         if nxt in ("-", "\u2013") and self.adj(i + 1) and self.adj(i + 2) and self.is_int(i + 2):

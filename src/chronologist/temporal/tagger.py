@@ -267,7 +267,7 @@ def tag_times(
     mentions: list[TimeMention] = []
     for offset, segment in segments(text):
         toks = tokenize(segment, offset)
-        parser = Parser(toks, lex, lowercase_text=lowercase)
+        parser = Parser(toks, lex, lowercase_text=lowercase, narrative=not ctx.news)
         before_explicit: TimePoint | None = None
         after_explicit = -1
         flashback = _Flashback()
