@@ -468,7 +468,8 @@ def some_time_later(c: Context, gran: str) -> TimeValue | None:
     base = c.then()
     if c.news or base is None or base.year is None:
         return None
-    coarse = A.coarsen(base, "month" if gran in ("day", "week") else "year") or base
+    later = A.shift(base, gran, 3) if base.granularity in ("day", "month") else None  # "a few"
+    coarse = A.coarsen(later or base, "month" if gran in ("day", "week") else "year") or base
     return TimeValue.point(coarse, approximate=True)
 
 
