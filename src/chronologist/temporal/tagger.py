@@ -129,12 +129,12 @@ def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
     point = when.start if when.start is not None else when.end
     if point is None or point.year is None:
         return
+    # after a closed range the narrative stands at its end ("1473-74 ... the following
+    # year"); after "by November a loaf cost ...", at the date the bound names; a decade
+    # that holds its time does not move it ("throughout the early 1930s" after July 1936)
     by_then = when.mod == "ON_OR_BEFORE" and point.granularity not in UNIT_YEARS
-    if _holds(point, ctx.ref):
-        pass  # "throughout the early 1930s" after July 1936: the narrative stays in 1936
-    elif not (when.open_start or when.open_end) or reading.explicit or by_then:
-        # after a closed range the narrative stands at its end ("1473-74 ... the following
-        # year"); after "by November a loaf cost ...", at the date the bound names
+    moves = not (when.open_start or when.open_end) or reading.explicit or by_then
+    if moves and not _holds(point, ctx.ref):
         ctx.ref = when.end if when.end is not None and not when.open_end else point
     if point.granularity == "quarter" and not reading.shifted:
         if reading.reported or not _unfinished(point, ctx):
