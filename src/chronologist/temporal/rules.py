@@ -328,8 +328,9 @@ class Parser(RelativeRules):
                 point = value.start if value is not None else None
                 if point is not None and point.granularity == "day":
                     return self.days_of_month(first, point, k)
-                if len(self.tx(k)) == 2:
-                    return self.short_end_year(first, point, k)
+                short = self.short_end_year(first, point, k) if len(self.tx(k)) == 2 else None
+                if short is not None or self.era(k + 1) is None:
+                    return short  # "1850-58"; "from 58 BC until 50 BC" reads on
             second = self.core(k)
             months = (  # "the October-December period": two months joined tight
                 second is not None
@@ -390,8 +391,8 @@ class Parser(RelativeRules):
                 return None
             end = TimePoint("decade", year=y1)
             return B.span(first, Reading(k, k + 2, "DATE", B.const(end)))
-        if point.granularity != "year":
-            return None
+        if point.granularity != "year" or (point.year or 0) <= 0 or self.era(k + 1) is not None:
+            return None  # "from 58 BC until 50 BC": the end is a year of its own
         y1 = y0 - y0 % 100 + int(self.tx(k))
         after = self.w(k + 1)
         if y1 <= y0 or (after in self.g.prepositions and after not in ("to", "in", "on")):
