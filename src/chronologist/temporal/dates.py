@@ -737,6 +737,12 @@ class DateRules(Scanner):
             y = both.start.year if both is not None and both.start is not None else None
             first = Reading(i, k, "DATE", B.const(TimePoint("season", year=y, sub=s)))
             return B.span(first, paired, split=True)
+        det = self.w(k + 1)
+        if self.w(k) == "of" and det in ("next", "last", "this") and self.w(k + 2) == "year":
+            shift = self.lex.deictic_determiners[det]  # "the spring of next year"
+            return Reading(
+                i, k + 3, "DATE", lambda c: R.season_in_year(c, s, shift), explicit=False
+            )
         told = self.year_told(k + 1) if self.w(k) == "of" else None
         if told is None:
             return None
