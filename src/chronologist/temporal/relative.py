@@ -36,6 +36,9 @@ CLOCK_LEADS = frozenset(
 """Words before a bare "4:30" that make it a clock time."""
 
 
+UNIT_YEARS_OR_YEAR = frozenset({"year", "decade", "century", "millennium"})
+
+
 class _Counted(NamedTuple):
     """The unit of a counted length: its key, the index after it, "and a half", "10-year"."""
 
@@ -734,6 +737,22 @@ class RelativeRules(DateRules):
         if nxt not in ("after", "before") or lead is not None:
             return None
         sign = -1 if nxt == "before" else 1
+        dated = self.year(k2 + 4) if self.w(k2 + 3) == "in" else None
+        if (
+            self.w(k2 + 1) in ("his", "her", "their", "its")
+            and dated
+            and gran in UNIT_YEARS_OR_YEAR
+        ):
+            y = dated[0] + sign * n * mult  # "seven years after his death in 1616": 1623
+            year = TimeValue.point(TimePoint("year", year=y))  # news keeps the length
+            return Reading(
+                i,
+                k2 + 3,
+                "DATE",
+                lambda c: None if c.news else year,
+                explicit=False,
+                fallback=plain,
+            )
         that = self.w(k2 + 1) in ("that", "this") and not self.tx(k2 + 2)[:1].isalnum()
         target = ("", k2 + 2) if that else self.event_ref(k2 + 1)
         if target is None:
