@@ -373,8 +373,8 @@ class Parser(RelativeRules):
                     )
                     return B.span(first, second, split=True)
         if word == "and" and self.w(first.i - 1) == "between":
-            second = self.core(j + 1)
-            if second is not None and second.type == "DATE" and second.explicit and first.explicit:
+            second = self.core(j + 1)  # "between June 14 and July 30, 2007": one year
+            if second is not None and second.type == "DATE" and second.explicit:
                 return B.span(first, second, split=True)
         return None
 
