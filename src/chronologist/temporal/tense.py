@@ -246,7 +246,7 @@ def _bare_verb(toks: list[Token], k: int, words: TenseWords) -> bool:
 
 def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
     """An "-ed" word used as an adjective: "the proposed plan", "a still unspecified date",
-    "an unnamed official"."""
+    "an unnamed official", "to bring scattered storms"."""
     word = toks[k].low
     if word in words.past:
         return False
@@ -255,6 +255,8 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
     before = [toks[m].low for m in range(max(0, k - 2), k)]
     if before and before[-1] in words.determiners:
         return True
+    if len(before) == 2 and before[0] == "to" and before[1] not in ("be", "have", "get"):
+        return True  # "forecast to bring scattered storms": after "to" and a verb
     return len(before) == 2 and before[0] in words.determiners and before[1].endswith("ly")
 
 
