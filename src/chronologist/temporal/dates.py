@@ -385,26 +385,31 @@ class DateRules(Scanner):
         yr = self.year(k + (self.w(k) in ("of", ",")))
         if yr is not None:
             return Reading(i, yr[1], "DATE", B.const(TimePoint("month", year=yr[0], month=month)))
-        kk = k + (self.w(k) == "of")
-        if self.w(kk) in ("last", "this", "next") and self.w(kk + 1) == "year":
-            off = self.lex.deictic_determiners[self.w(kk)]
-            return Reading(
-                i, kk + 2, "DATE", lambda c: R.month_of_year(c, month, off), explicit=False
-            )
-        told = self.year_told(kk) if kk > k else None  # "August of that year"
-        if self.words(k, ("that", "year")):
-            told = (0, k + 2)  # "June that year"
-        if told is None:
+        kk = k + (self.w(k) == "of")  # "August of that year", "June that year"
+        named = self.year_named(kk, told=kk > k or self.words(k, ("that", "year")))
+        if named is None:
             return None
-        shift = told[0]
+        off, end, told = named
         return Reading(
             i,
-            told[1],
+            end,
             "DATE",
-            lambda c: R.month_of_year(c, month, shift, anaphoric=True),
-            anaphoric=True,
+            lambda c: R.month_of_year(c, month, off, anaphoric=told),
+            anaphoric=told,
             explicit=False,
         )
+
+    def year_named(self, k: int, *, told: bool) -> tuple[int, int, bool] | None:
+        """ "last year", "next year" at ``k``, and, if ``told``, "that year", "the following
+        year": (years off, end, whether counted from the time told rather than now)."""
+        if self.w(k) in ("last", "this", "next") and self.w(k + 1) == "year":
+            return self.lex.deictic_determiners[self.w(k)], k + 2, False
+        if not told:
+            return None
+        if self.words(k, ("that", "year")):
+            return 0, k + 2, True
+        anaphor = self.year_told(k)
+        return (anaphor[0], anaphor[1], True) if anaphor is not None else None
 
     def year_expr(self, i: int) -> Reading | None:
         """ "1907", "44 BC", "AD 800", "the year 1000", "fiscal 1989", "'98"."""
@@ -737,22 +742,16 @@ class DateRules(Scanner):
             y = both.start.year if both is not None and both.start is not None else None
             first = Reading(i, k, "DATE", B.const(TimePoint("season", year=y, sub=s)))
             return B.span(first, paired, split=True)
-        det = self.w(k + 1)
-        if self.w(k) == "of" and det in ("next", "last", "this") and self.w(k + 2) == "year":
-            shift = self.lex.deictic_determiners[det]  # "the spring of next year"
-            return Reading(
-                i, k + 3, "DATE", lambda c: R.season_in_year(c, s, shift), explicit=False
-            )
-        told = self.year_told(k + 1) if self.w(k) == "of" else None
-        if told is None:
+        named = self.year_named(k + 1, told=True) if self.w(k) == "of" else None
+        if named is None:  # "the spring of that year", "the spring of next year"
             return None
-        off = told[0]
+        off, end, told = named
         return Reading(
             i,
-            told[1],
+            end,
             "DATE",
-            lambda c: R.season_of_year(c, s, off),
-            anaphoric=True,
+            lambda c: R.season_of_year(c, s, off, anaphoric=told),
+            anaphoric=told,
             explicit=False,
         )
 

@@ -15,7 +15,7 @@ from chronologist.temporal import resolve as R
 from chronologist.temporal.dates import DateRules
 from chronologist.temporal.reading import Reading
 from chronologist.temporal.scan import longest_first
-from chronologist.timemodel import TimePoint, TimeValue
+from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue
 
 PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
 LENGTH_AFTER_PAST = frozenset(
@@ -34,9 +34,6 @@ CLOCK_LEADS = frozenset(
     | {"and", "approximately", "between", "shortly", "nearly", "past", "-", "\u2013"}
 )
 """Words before a bare "4:30" that make it a clock time."""
-
-
-UNIT_YEARS_OR_YEAR = frozenset({"year", "decade", "century", "millennium"})
 
 
 class _Counted(NamedTuple):
@@ -741,7 +738,7 @@ class RelativeRules(DateRules):
         if (
             self.w(k2 + 1) in ("his", "her", "their", "its")
             and dated
-            and gran in UNIT_YEARS_OR_YEAR
+            and (gran == "year" or gran in UNIT_YEARS)
         ):
             y = dated[0] + sign * n * mult  # "seven years after his death in 1616": 1623
             year = TimeValue.point(TimePoint("year", year=y))  # news keeps the length

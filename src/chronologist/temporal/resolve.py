@@ -184,17 +184,11 @@ def turn_of_century(c: Context) -> TimeValue | None:
     return TimeValue.point(TimePoint("year", year=edge), approximate=True, mod="APPROX")
 
 
-def season_in_year(c: Context, s: int, off: int) -> TimeValue | None:
-    """ "the spring of next year": a season of the year ``off`` from now."""
-    now = c.now()
-    year = now.year + off if now is not None and now.year is not None else None
-    return TimeValue.point(TimePoint("season", year=year, sub=s))
-
-
-def season_of_year(c: Context, s: int, off: int) -> TimeValue | None:
-    """ "the spring of that year": a season of the year ``off`` from the time told."""
-    then = c.then()
-    year = then.year + off if then is not None and then.year is not None else None
+def season_of_year(c: Context, s: int, off: int, *, anaphoric: bool = False) -> TimeValue | None:
+    """ "the spring of next year": a season of the year ``off`` from now (or, ``anaphoric``,
+    from the time told: "the spring of that year")."""
+    base = c.then() if anaphoric else c.now()
+    year = base.year + off if base is not None and base.year is not None else None
     return TimeValue.point(TimePoint("season", year=year, sub=s))
 
 
