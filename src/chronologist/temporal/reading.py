@@ -198,7 +198,8 @@ def span(first: Reading, second: Reading, *, split: bool = False) -> Reading:
         if lo is not None and hi is not None and lo > hi and not second.explicit:
             # "from Wednesday through Sunday": the Sunday after that Wednesday (or, told in
             # the past, the Wednesday before that Sunday)
-            if c.tense < 0 and not first.explicit and start.granularity == "day":
+            past = c.tense < 0 or (c.news and not c.tense)  # news tells the past by default
+            if past and not first.explicit and start.granularity == "day":
                 earlier = A.shift_day(start, -7)
                 start, lo = (earlier, earlier.earliest()) if earlier else (start, lo)
             elif end.granularity == "day":

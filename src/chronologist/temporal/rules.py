@@ -374,7 +374,8 @@ class Parser(RelativeRules):
                     return B.span(first, second, split=True)
         if word == "and" and self.w(first.i - 1) == "between":
             second = self.core(j + 1)  # "between June 14 and July 30, 2007": one year
-            if second is not None and second.type == "DATE" and second.explicit:
+            days = self.weekday(first.i) is not None and self.weekday(j + 1) is not None
+            if second is not None and second.type == "DATE" and (second.explicit or days):
                 return B.span(first, second, split=True)
         return None
 
