@@ -59,6 +59,8 @@ def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
         return 1
     if lead:
         return lead
+    if _copula_before(toks, i):
+        return 1  # "the vote is Friday", "the deadline is on Monday": a date set ahead
     deadline = i > 0 and toks[i - 1].low == "by"  # "if no deal is reached by Monday"
     for step, first in ((-1, i - 1), (1, j)):
         found = _scan(toks, first, step, words)
@@ -69,6 +71,12 @@ def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
     if deadline or _will_far(toks, i):
         return 1  # "will meet with officials ... in Washington on Friday"
     return 0
+
+
+def _copula_before(toks: list[Token], i: int) -> bool:
+    """ "is Friday", "are on Monday": a present copula right before the expression."""
+    k = i - 1 - (i > 1 and toks[i - 1].low == "on")
+    return k >= 0 and toks[k].low in ("is", "are")
 
 
 FAR_AHEAD = frozenset({"will", "would", "scheduled", "expected", "expects", "plans", "planned"})
