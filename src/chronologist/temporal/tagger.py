@@ -25,9 +25,10 @@ from chronologist.temporal.lexicon import load_lexicon
 from chronologist.temporal.reading import Reading
 from chronologist.temporal.resolve import Context
 from chronologist.temporal.rules import Parser
-from chronologist.temporal.tense import SENTENCE_END, pluperfect, tense_at
+from chronologist.temporal.tense import SENTENCE_END, ends_sentence, pluperfect, tense_at
 from chronologist.temporal.tokens import Token, segments, tokenize
-from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue, days_in_month
+from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue, day_number, days_in_month
+from chronologist.timemodel import weekday as weekday_of
 
 Mode = Literal["news", "narrative"]
 NEWS_GENRES = frozenset({"news", "newswire", "press", "report", "blog"})
@@ -187,6 +188,30 @@ def _coordinated(toks: list[Token], j: int, i: int) -> bool:
     return bool(between) and all(t.low in ("and", "or", ",") for t in between)
 
 
+def _beside(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
+    """A weekday listed with the day ``last`` ("next Tuesday and Wednesday"): the one
+    within two days of it, if there is one."""
+    day = when.start if when is not None and not when.is_interval else None
+    other = last.start if last is not None and not last.is_interval else None
+    if day is None or other is None or day.day is None or other.day is None:
+        return when
+    if day.granularity != "day" or other.granularity != "day":
+        return when
+    y, m = day.year or 0, day.month or 1
+    near = A.nearest_weekday(other, weekday_of(y, m, day.day), 0)
+    if near is None or near.day is None:
+        return when
+    gap = day_number(near.year or 0, near.month or 1, near.day) - day_number(
+        other.year or 0, other.month or 1, other.day
+    )
+    return TimeValue.point(near) if abs(gap) <= 2 else when
+
+
+def _same_sentence(toks: list[Token], j: int, i: int) -> bool:
+    """No sentence ends between tokens ``j`` and ``i`` (a time expression ended at ``j``)."""
+    return 0 <= j <= i and not any(ends_sentence(toks, m) for m in range(j, i))
+
+
 def _looking_back(toks: list[Token], i: int, j: int) -> bool:
     """ "for the first time since 1614": a date that bounds a span reaching back to the
     narrative's time, which stays where it was (if the text had told one); not "since
@@ -280,10 +305,14 @@ def tag_times(
                 i += 1
                 continue
             flashback.close_before(ctx, reading.i)
-            if _coordinated(toks, last_j, reading.i):  # "on Friday and Saturday": one clause
+            weekday = parser.weekday(reading.i) is not None
+            coordinated = _coordinated(toks, last_j, reading.i)
+            if coordinated:  # "on Friday and Saturday": one clause
                 ctx.tense = _side(last_when, ctx) or ctx.tense  # "tonight and Thursday"
             else:
                 ctx.tense = tense_at(toks, reading.i, reading.j, lex.tense)
+                if not ctx.tense and weekday and _same_sentence(toks, last_j, reading.i):
+                    ctx.tense = _side(last_when, ctx)  # "by Sunday afternoon and ... on Monday"
             last_j = reading.j
             ctx.pluperfect = pluperfect(toks, reading.i)
             flashback.open(ctx, toks, reading.j)
@@ -292,6 +321,8 @@ def tag_times(
             when = _counted_from(reading, ctx, before_explicit) if restated else None
             if when is None:
                 when = _resolve(reading, ctx)
+            if coordinated and weekday:
+                when = _beside(when, last_when)  # "next Tuesday and Wednesday"
             if reading.explicit:
                 before_explicit, after_explicit = ctx.ref, _after_comma(toks, reading.j)
             if when is None and reading.fallback is not None:
