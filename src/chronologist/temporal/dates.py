@@ -15,6 +15,14 @@ from chronologist.temporal.resolve import Context
 from chronologist.temporal.scan import Scanner
 from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_month, unit_of
 
+MONTH_NOUNS = frozenset(
+    {"report", "reports", "figures", "data", "jobs", "payroll", "payrolls", "sales", "launch"}
+    | {"survey", "auction", "meeting", "election", "elections", "vote", "deadline", "issue"}
+    | {"reading", "index", "numbers", "release", "statement", "minutes", "contract"}
+)
+"""Nouns a month name modifies as a date ("the May jobs report", "its May launch")."""
+DATA_NOUNS = frozenset({"figures", "data", "jobs", "payroll", "payrolls", "sales", "numbers"})
+"""Nouns of figures reported for a month that has gone by ("May payroll figures")."""
 ROMAN_DAYS = {"kalends": (1, 1), "calends": (1, 1), "nones": (5, 7), "ides": (13, 15)}
 """The Roman calendar's named days: (day in most months, day in March, May, July, October)."""
 
@@ -337,27 +345,32 @@ class DateRules(Scanner):
         paired = paired or (self.w(i - 1) == "for" and self.w(k) in (".", ",", ";", ""))
         if (word in self.lex.ambiguous_months or word == "may") and not paired:
             prev = self.w(i - 1)  # "May and June" pairs it with a month
-            if det is None and prev not in (
-                "in",
-                "of",
-                "since",
-                "until",
-                "by",
-                "early",
-                "late",
-                "mid",
-                "-",
-                "during",
-                "through",
-                "before",
-                "after",
-                "from",
-                "to",
-                "and",
-                "last",
-                "this",
-                "next",
-                "the",
+            if (
+                det is None
+                and prev
+                not in (
+                    "in",
+                    "of",
+                    "since",
+                    "until",
+                    "by",
+                    "early",
+                    "late",
+                    "mid",
+                    "-",
+                    "during",
+                    "through",
+                    "before",
+                    "after",
+                    "from",
+                    "to",
+                    "and",
+                    "last",
+                    "this",
+                    "next",
+                    "the",
+                )
+                and not self.month_noun(i, k)
             ):
                 return None
             if word == "may" and self.w(k) in ("be", "have", "not", "also", "well"):
@@ -367,7 +380,23 @@ class DateRules(Scanner):
         if nxt[:1].isupper() and nxt.isalpha() and not self.lowercase_text and not told:
             if self.w(k) not in self.lex.months and self.w(k) not in self.lex.weekdays:
                 return None  # a name: "the October Revolution", "the July Days"
+        if det is None and self.w(k) in DATA_NOUNS:  # "the May jobs report": a month gone by
+            return Reading(i, k, "DATE", lambda c: R.month_alone(c, month, None, past=True))
         return Reading(i, k, "DATE", lambda c: R.month_alone(c, month, det), explicit=False)
+
+    def month_noun(self, i: int, k: int) -> bool:
+        """A capitalized month name (ending before ``k``) that modifies a noun of record
+        ("the May jobs report", "its May launch") or follows "as early as"."""
+        if not self.tx(i)[:1].isupper() or self.lowercase_text:
+            return False
+        before = self.w(i - 1)
+        if self.tx(i - 1)[:1].isupper():
+            return False  # "Prime Minister May", "Theresa May"
+        return (
+            self.w(k) in MONTH_NOUNS
+            or before in ("its", "their", "s")
+            or (before == "as" and self.w(i - 2) in ("early", "late", "soon"))
+        )
 
     def shared_year(self, k: int) -> int | None:
         """The year after a second month joined at ``k`` ("and April 1785", "to May 1940")."""

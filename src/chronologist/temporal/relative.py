@@ -18,6 +18,10 @@ from chronologist.temporal.scan import longest_first
 from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue
 
 PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
+EDGES_OF_DAY = frozenset(
+    {"dawn", "daybreak", "sunrise", "dusk", "sunset", "nightfall", "midmorning", "midafternoon"}
+)
+"""Parts of a day told after a preposition alone ("by nightfall", "in midafternoon")."""
 LENGTH_AFTER_PAST = frozenset(
     {"few", "several", "two", "three", "four", "five", "decade", "year", "month", "week", "hour"}
 )
@@ -142,7 +146,10 @@ class RelativeRules(DateRules):
         wd = self.weekday(k)
         if wd is not None and word in ("this", "last", "next", "past", "coming"):
             d, kk = wd
-            return Reading(i, kk, "DATE", lambda c: R.weekday(c, d, off, None), explicit=False)
+            ahead = word == "this"  # "finishes this Sunday"
+            return Reading(
+                i, kk, "DATE", lambda c: R.weekday(c, d, off, None, ahead=ahead), explicit=False
+            )
         u = self.unit(k)
         if u is not None and u[0] == "day" and word == "this" and self.w(i - 1) in ("to", "until"):
             return Reading(i, k + 1, "DATE", B.ref_builder("PRESENT_REF"), explicit=False)
@@ -193,10 +200,13 @@ class RelativeRules(DateRules):
         """ "at dawn today", "at dusk on Tuesday", "by nightfall": that part of a day named,
         or of the day the text stands at."""
         word = self.w(i)
-        if word not in ("dawn", "daybreak", "sunrise", "dusk", "sunset", "nightfall"):
+        if word not in EDGES_OF_DAY:
             return None
-        if self.w(i - 1) not in ("at", "by", "before", "after", "until", "till", "since"):
-            return None  # "the dawn of a new era"
+        before = self.w(i - 1)
+        if before not in ("at", "by", "before", "after", "until", "till", "since") and not (
+            before == "in" and word.startswith("mid")  # "in midmorning trading"
+        ):
+            return None  # "the dawn of a new era", "dawn raids"
         part = self.lex.parts_of_day[word]
         on = self.w(i + 1) == "on"
         dated = self.full_date(i + 2) if on else None
@@ -1084,7 +1094,9 @@ class RelativeRules(DateRules):
                 j = i + len(phrase)
                 after = self.w(j)  # "the past two years", "the past decade": a length
                 if phrase[-1] in ("past", "future", "present") and (
-                    after in lex.unit_plurals or after in LENGTH_AFTER_PAST
+                    after in lex.unit_plurals
+                    or after in LENGTH_AFTER_PAST
+                    or self.number(j) is not None  # "the past eight Ryder Cups"
                 ):
                     return None
                 if phrase[-1] == "future" and self.tx(j)[:1].isupper() and self.lead_cap(j):

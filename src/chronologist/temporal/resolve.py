@@ -7,7 +7,7 @@ and the quarter being reported. Calendar arithmetic is in ``anchor``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chronologist.temporal import anchor as A
 from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_month
@@ -132,9 +132,10 @@ def day_of_year(
     return TimeValue.point(TimePoint("day", year=y, month=month, day=day))
 
 
-def month_alone(c: Context, month: int, det: int | None) -> TimeValue | None:
-    """ "in March": a month of the year ``year_for`` chooses."""
-    y = year_for(c, month, det)
+def month_alone(c: Context, month: int, det: int | None, *, past: bool = False) -> TimeValue | None:
+    """ "in March": a month of the year ``year_for`` chooses (in the past, for ``past``,
+    whatever the tense)."""
+    y = year_for(replace(c, tense=-1) if past else c, month, det)
     return TimeValue.point(TimePoint("month", year=y, month=month))
 
 
@@ -334,9 +335,16 @@ def day_offset(c: Context, off: int, part: str | None) -> TimeValue | None:
 
 
 def weekday(
-    c: Context, wd: int, off: int, part: str | None, *, anaphoric: bool = False
+    c: Context,
+    wd: int,
+    off: int,
+    part: str | None,
+    *,
+    anaphoric: bool = False,
+    ahead: bool = False,
 ) -> TimeValue | None:
-    """ "Friday": the nearest such day on the side the tense (or ``off``) allows."""
+    """ "Friday": the nearest such day on the side the tense (or ``off``) allows; with no
+    tense, news looks back, or ahead for ``ahead`` ("this Sunday")."""
     now = c.then() if anaphoric else c.now()
     if now is None or now.day is None:
         return TimeValue.point(TimePoint("day", weekday=wd, part=part))
@@ -345,7 +353,7 @@ def weekday(
     elif off == 1:
         d = A.nearest_weekday(A.shift_day(now, 1) or now, wd, 1)
     elif c.news:
-        d = A.nearest_weekday(now, wd, c.tense or -1)
+        d = A.nearest_weekday(now, wd, c.tense or (1 if ahead else -1))
     else:  # a narrative moves forward: "on Thursday" after Monday's events
         d = A.nearest_weekday(now, wd, -1 if c.tense < 0 and c.pluperfect else 1)
     if d is None:

@@ -8,6 +8,7 @@ returning the value and the index after it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -38,6 +39,8 @@ def by_first(
 
 
 PAD = 64
+GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
+"""A count written with thousands separators ("1,294", "70,000")."""
 """Empty tokens after a segment's last. The rules look a few tokens either side of an
 index; past the end, and at indices -64..-1, they find these, so the per-token lookups
 (``w``, ``tx``, ``is_int``) are plain list indexing, with no bounds test."""
@@ -126,6 +129,8 @@ class Scanner:
         if self.is_int(i):
             v = int(self.t[i].text)
             return v, i + 1
+        if GROUPED.fullmatch(word):
+            return int(word.replace(",", "")), i + 1
         if word in ("a", "an") and self.w(i + 1) in ("hundred", "thousand"):
             return (100 if self.w(i + 1) == "hundred" else 1000), i + 2
         if word in ("a", "an") and self.w(i + 1) in ("few", "couple", "dozen", "number"):
