@@ -32,6 +32,8 @@ class Context:
     """The clause looks back from the narrative's time ("had been", "had left")."""
     events: dict[str, TimeValue] = field(default_factory=dict)
     """Happenings the text has dated ("the 1917 October Revolution")."""
+    year: int | None = None
+    """In news, the year the sentence speaks of ("The 2018 Games will be held from Feb. 9")."""
 
     def now(self) -> TimePoint | None:
         """Anchor for deictic expressions."""
@@ -87,6 +89,8 @@ def year_for(c: Context, month: int, det: int | None, day: int | None = None) ->
     now = c.now()
     if now is None or now.year is None:
         return None
+    if c.year is not None and det is None:
+        return c.year
     y = now.year
     if det == -1:
         return y - 1 if now.month is None or month >= now.month else y

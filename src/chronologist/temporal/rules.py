@@ -29,7 +29,6 @@ from chronologist.temporal.resolve import Context
 from chronologist.temporal.scan import by_first
 from chronologist.timemodel import TimePoint, TimeValue
 
-
 OVER_AS_MORE = frozenset(
     {"last", "lasts", "lasted", "lasting", "take", "takes", "took", "taken", "taking"}
     | {"for", "of", "in", "after", "just", "well", "been", "is", "was", "are", "were", "be"}

@@ -207,6 +207,19 @@ def _beside(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     return TimeValue.point(near) if abs(gap) <= 2 else when
 
 
+def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None) -> int | None:
+    """A year that sets the time of what its sentence goes on to tell: one naming an event
+    ("the 2018 Games", "the 2014 tournament") or told with ", when"."""
+    year = when.start if when is not None and when.start is not None else None
+    if year is None or year.granularity != "year" or not reading.explicit:
+        return None
+    i, j = reading.i, reading.j
+    when_told = j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].low == "when"
+    named = i > 0 and toks[i - 1].low in ("the", "its", "this", "their")
+    named = named and j < len(toks) and toks[j].text.isalpha()
+    return year.year if when_told or named else None
+
+
 def _same_sentence(toks: list[Token], j: int, i: int) -> bool:
     """No sentence ends between tokens ``j`` and ``i`` (a time expression ended at ``j``)."""
     return 0 <= j <= i and not any(ends_sentence(toks, m) for m in range(j, i))
@@ -298,6 +311,8 @@ def tag_times(
         flashback = _Flashback()
         last_j = -1
         last_when: TimeValue | None = None
+        year_j = -1
+        ctx.year = None
         i = 0
         while i < len(toks):
             reading = parser.parse_at(i)
@@ -305,6 +320,8 @@ def tag_times(
                 i += 1
                 continue
             flashback.close_before(ctx, reading.i)
+            if ctx.year is not None and not _same_sentence(toks, year_j, reading.i):
+                ctx.year = None
             weekday = parser.weekday(reading.i) is not None
             coordinated = _coordinated(toks, last_j, reading.i)
             if coordinated:  # "on Friday and Saturday": one clause
@@ -331,6 +348,9 @@ def tag_times(
             if when is not None:
                 mentions.extend(_told(text, toks, reading, when, ctx))
             last_when = when
+            spoken_of = _year_spoken_of(toks, reading, when) if ctx.news else None
+            if spoken_of is not None:
+                ctx.year, year_j = spoken_of, reading.j
             life = _life_dates(toks, reading)  # told aside even as the first date
             aside = life or (told is not None and _looking_back(toks, reading.i, reading.j))
             if restated or aside:
