@@ -833,9 +833,10 @@ class RelativeRules(DateRules):
         local = self.w(k) == "local" or (self.cap(k) and self.tx(k).isalpha())
         k += 2 * (local and self.w(k + 1) == "time")
         kk = k
-        aside = self.w(k) == "(" and ")" in (self.w(k + 2), self.w(k + 3), self.w(k + 4))
+        close = next((m for m in range(k + 2, k + 12) if self.w(m) == ")"), -1)
+        aside = self.w(k) == "(" and close > 0
         if aside:  # "10:40 a.m. local time (0740 GMT) Friday": the day after the aside
-            kk = next(m for m in range(k + 2, k + 5) if self.w(m) == ")") + 1
+            kk = close + 1
         kk += self.w(kk) in (",", "on")
         part = None
         if self.w(kk) in ("last", "this") and self.w(kk + 1) in self.lex.parts_of_day:

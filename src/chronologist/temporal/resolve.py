@@ -32,6 +32,8 @@ class Context:
     """The clause looks back from the narrative's time ("had been", "had left")."""
     events: dict[str, TimeValue] = field(default_factory=dict)
     """Happenings the text has dated ("the 1917 October Revolution")."""
+    ref_here: bool = False
+    """The reference time was told in the sentence at hand."""
     year: int | None = None
     """In news, the year the sentence speaks of ("The 2018 Games will be held from Feb. 9")."""
 
@@ -569,7 +571,7 @@ def at_time(c: Context, day: TimeValue | None, hour: int, minute: int) -> TimeVa
     """ "10 p.m.", "noon Friday": a clock time on its day, or on the day the text stands at."""
     ref = c.then()
     near = ref if ref is not None and ref.day is not None else c.now() if c.news else None
-    if c.news and near is not None and c.dct is not None and near is not c.dct:
+    if c.news and near is not None and c.dct is not None and near is not c.dct and not c.ref_here:
         gap = _days_apart(near, c.dct)
         if gap is None or gap > STALE_DAYS:
             near = c.dct  # a day told weeks away is no longer the day the news is about

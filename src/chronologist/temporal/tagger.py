@@ -311,7 +311,7 @@ def tag_times(
         flashback = _Flashback()
         last_j = -1
         last_when: TimeValue | None = None
-        year_j = -1
+        year_j = ref_j = -1
         ctx.year = None
         i = 0
         while i < len(toks):
@@ -331,6 +331,7 @@ def tag_times(
                 if not ctx.tense and weekday and _same_sentence(toks, last_j, reading.i):
                     ctx.tense = _side(last_when, ctx)  # "by Sunday afternoon and ... on Monday"
             last_j = reading.j
+            ctx.ref_here = _same_sentence(toks, ref_j, reading.i)
             ctx.pluperfect = pluperfect(toks, reading.i)
             flashback.open(ctx, toks, reading.j)
             restated = reading.anaphoric and reading.i == after_explicit
@@ -355,6 +356,8 @@ def tag_times(
             aside = life or (told is not None and _looking_back(toks, reading.i, reading.j))
             if restated or aside:
                 ctx.ref = told  # the narrative goes on from the date it stood at
+            if ctx.ref is not told:
+                ref_j = reading.j
             i = reading.j
         flashback.close_before(ctx, len(toks) + 1)
     return mentions
