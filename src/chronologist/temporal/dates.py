@@ -721,6 +721,8 @@ class DateRules(Scanner):
         with_year = self.season_with_year(i, s, k) if det is None else None
         if with_year is not None or self.w(k) == "of":
             return with_year
+        if det is None and self.cap(j) and self.cap(k) and not self.lowercase_text:
+            return None  # a name: "Winter Olympic history", "the Winter Palace"
         if det is None:
             if self.w(j) == "fall" or self.w(i) == "the":
                 if self.w(i) == "the" and self.w(i - 1) in (
@@ -736,10 +738,16 @@ class DateRules(Scanner):
                     "throughout",
                     "for",  # "leave for the summer"
                     "of",  # "the end of the summer"
+                    "spent",  # "spent the summer in hiding"
+                    "spend",
+                    "spending",
                     "this",
                     "that",
                 ):
-                    return Reading(i, k, "DATE", lambda c: R.season(c, s, None), explicit=False)
+                    bound = self.w(i - 1) in ("before", "after", "until", "by")
+                    return Reading(
+                        i, k, "DATE", lambda c: R.season(c, s, None, bound=bound), explicit=False
+                    )
                 return None
             if self.w(i - 1) not in (
                 "in",

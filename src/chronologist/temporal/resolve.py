@@ -199,8 +199,11 @@ def season_of_year(c: Context, s: int, off: int, *, anaphoric: bool = False) -> 
     return TimeValue.point(TimePoint("season", year=year, sub=s))
 
 
-def season(c: Context, s: int, det: int | None, *, anaphoric: bool = False) -> TimeValue | None:
-    """ "this summer", "last fall", "that winter": a season near now (or then)."""
+def season(
+    c: Context, s: int, det: int | None, *, anaphoric: bool = False, bound: bool = False
+) -> TimeValue | None:
+    """ "this summer", "last fall", "that winter": a season near now (or then); one that
+    ``bound``s a span ("before the summer") is not put behind by a past tense."""
     now = c.then() if anaphoric else c.now()
     if now is None or now.year is None:
         return TimeValue.point(TimePoint("season", sub=s))
@@ -217,6 +220,9 @@ def season(c: Context, s: int, det: int | None, *, anaphoric: bool = False) -> T
             y = cur.year + 1 if s <= cur.sub else cur.year
         elif det is None and c.news and not anaphoric and c.tense > 0 and s < cur.sub:
             y = cur.year + 1  # "will start in the spring" said in December: the coming one
+        elif det is None and c.news and not anaphoric and not bound:
+            if c.tense < 0 and s > cur.sub:
+                y = cur.year - 1  # "had diminished since the fall" said in June: the last one
     return TimeValue.point(TimePoint("season", year=y, sub=s))
 
 

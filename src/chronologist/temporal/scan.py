@@ -232,6 +232,10 @@ class Scanner:
                 return None
             return (1 - val if sign < 0 else val), j
         if len(text) == 4 and (1000 <= val <= 2199 or loose):
+            after = self.w(i + 1)
+            if val < 1500 and not self.narrative and not loose and after.isalpha():
+                if after not in ("and", "or", "to", "when", "until", "through", "in", "on"):
+                    return None  # news: "about 1000 mortgage jobs", not the year 1000
             return val, i + 1
         if len(text) != 3 or not self.narrative:
             return None  # news has no year 843 that an era word does not mark

@@ -215,6 +215,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
             return 1
     if word in words.present:
         return PRESENT
+    if word == "last" and previous in words.determiners:
+        return 0  # "its last witnesses": an adjective
     if (
         word in words.scheduled
         and toks[k].text.islower()  # not "the U.S. Open title"
