@@ -146,3 +146,11 @@ def test_build_lexicon_tense_lists_are_named_when_missing() -> None:
     del raw["tense"]["modals"]
     with pytest.raises(ConfigError, match="field 'tense' needs exactly .*modals"):
         build_lexicon(raw)
+
+
+@pytest.mark.parametrize("word", [True, False])
+def test_build_lexicon_bare_yaml_boolean_in_a_word_list_raises_config_error(word: bool) -> None:
+    raw = _raw()
+    raw["grammar"]["prepositions"] = ["in", word, "at"]  # what YAML makes of a bare on / no
+    with pytest.raises(ConfigError, match=r"grammar\.prepositions\[1\].*quote it"):
+        build_lexicon(raw, name="test.yaml")

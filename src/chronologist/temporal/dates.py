@@ -376,7 +376,9 @@ class DateRules(Scanner):
             if word == "may" and self.w(k) in ("be", "have", "not", "also", "well"):
                 return None
         nxt = self.tx(k)
-        told = self.w(i - 1) in ("in", "since", "until", "by", "during")  # "In November Lincoln"
+        told = self.w(i - 1) in ("in", "since", "until", "by", "during", "early", "late", "mid")
+        told = told or (self.w(i - 1) == "-" and self.w(i - 2) in ("early", "late", "mid"))
+        # "In November Lincoln", "by mid-March Vienna"
         if nxt[:1].isupper() and nxt.isalpha() and not self.lowercase_text and not told:
             if self.w(k) not in self.lex.months and self.w(k) not in self.lex.weekdays:
                 return None  # a name: "the October Revolution", "the July Days"

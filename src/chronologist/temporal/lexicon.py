@@ -181,6 +181,20 @@ def _tense(raw: Any, name: str) -> TenseWords:
     return TenseWords(**sets, leads=tuple(leads))
 
 
+def _boolean_word(data: Any, path: str) -> str:
+    """Where a list of words holds a boolean (YAML reads a bare on/no/yes/off so), or ""."""
+    if isinstance(data, dict):
+        return next((f for k, v in data.items() if (f := _boolean_word(v, f"{path}.{k}"))), "")
+    if isinstance(data, list):
+        for n, item in enumerate(data):
+            if isinstance(item, bool):
+                return f"{path.lstrip('.')}[{n}]"
+            found = _boolean_word(item, f"{path}[{n}]")
+            if found:
+                return found
+    return ""
+
+
 def build_lexicon(raw: dict[str, Any], *, name: str = "lexicon") -> Lexicon:
     """Validate raw YAML data and build a ``Lexicon`` (raises ``ConfigError``)."""
     missing = [k for k in _REQUIRED if k not in raw]
@@ -189,6 +203,11 @@ def build_lexicon(raw: dict[str, Any], *, name: str = "lexicon") -> Lexicon:
     unknown = sorted(set(raw) - set(_REQUIRED) - {"count_nouns_singular_ok"})
     if unknown:
         raise ConfigError(f"{name}: unknown fields {', '.join(unknown)}.")
+    flag = _boolean_word(raw, "")
+    if flag:
+        raise ConfigError(
+            f'{name}: {flag} reads as a YAML boolean, not a word; quote it ("on", "no").'
+        )
     units = {}
     for key, spec in raw["units"].items():
         try:

@@ -533,6 +533,18 @@ class RelativeRules(DateRules):
         value = B.dur_value(spec.timex, None, spec.n, spec.time)
         return Reading(i, j + 1, "DURATION", B.dur(value), explicit=False)
 
+    def timely(self, k: int) -> bool:
+        """A word of time at ``k`` after "this" or "that" ("year", "morning", "May")."""
+        word = self.w(k)
+        return (
+            self.unit(k) is not None
+            or word in self.lex.parts_of_day
+            or word in self.lex.seasons
+            or word == "same"
+            or self.weekday(k) is not None
+            or self.month(k) is not None
+        )
+
     def fraction_of(self, k: int) -> bool:
         """After "a quarter" at ``k`` ("of"), what follows is no time ("of residents", "of
         the vote"; not "of 2013", "of the year", "of next year")."""
@@ -743,9 +755,9 @@ class RelativeRules(DateRules):
         bare = nxt in ("after", "before", "on") and not self.tx(k2 + 1)[:1].isalnum()
         counted_on = nxt in self.g.afterwards or nxt in self.g.beforehand or bare
         # "its first profit in five years earlier this month": "earlier" is this month's
-        theirs = self.w(k2 + 1) in ("this", "that", "today", "tonight") or self.words(
-            k2 + 1, ("in", "the")
-        )
+        theirs = self.w(k2 + 1) in ("today", "tonight") or self.words(k2 + 1, ("in", "the"))
+        if self.w(k2 + 1) in ("this", "that"):  # "later that year"; not "later that failed"
+            theirs = self.timely(k2 + 2)
         lasted = self.w(i - 1) == "for" or (
             self.w(i - 1) in self.lex.approx_words and self.w(i - 2) == "for"
         )  # "for nearly a century afterward": how long, not when

@@ -275,6 +275,7 @@ class Parser(RelativeRules):
         if mod is None:
             return None
         j += 1
+        period = False
         if word in ("beginning", "start", "middle", "end", "close", "dawn"):
             if self.w(i) != "the" or self.w(j) != "of":
                 return None
@@ -282,7 +283,10 @@ class Parser(RelativeRules):
         elif word in ("earlier", "later"):
             if self.w(j) == "in" and self.w(j + 1) == "the":
                 j += 1
-            if self.w(j) not in ("this", "that", "the", "today", "tonight") and not self.weekday(j):
+            period = self.w(i) == "the" and self.ordinal(j) is not None  # "the later 15th century"
+            if self.w(j) not in ("this", "that", "the", "today", "tonight") and not (
+                self.weekday(j) or period
+            ):
                 return None
         elif self.hyphen(j):
             j += 1
@@ -318,7 +322,7 @@ class Parser(RelativeRules):
                     )
         if inner is None or inner.type not in ("DATE", "TIME"):
             return None
-        if word in ("earlier", "later"):
+        if word in ("earlier", "later") and not period:
             return None if inner.explicit else B.rest_of(inner, i, mod)
         return B.with_mod(inner, i, mod)
 
