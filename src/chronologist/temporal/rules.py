@@ -168,7 +168,9 @@ class Parser(RelativeRules):
                 j += 1
             elif w0 in ("c", "ca"):
                 return None
-            inner = self.core_or_range(j)
+            # "from about 1760 to the 1830s": the range splits after the approximate start
+            opened = self.w(i - 1) in ("from", "between")
+            inner = self.core(j) if opened else self.core_or_range(j)
             if inner is not None and inner.type in ("DATE", "TIME"):
                 # "about 1900"; "nearly 150 years later", "some two weeks ago"
                 if inner.explicit or self.number(j, allow_article=True) is not None:

@@ -124,6 +124,12 @@ def _counted_from(reading: Reading, ctx: Context, before: TimePoint | None) -> T
     return value
 
 
+def _from_event(reading: Reading, ctx: Context) -> bool:
+    """A length counted from a happening ("two days before the armistice"), in narrative; set
+    off by a comma after a date, it restates that date."""
+    return not ctx.news and reading.fallback is not None and not reading.shifted
+
+
 def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
     if when.ref or when.type == "SET" or (when.type == "DURATION" and when.start is None):
         return  # a length moves no narrative; a range ("1473-74") does
@@ -337,6 +343,8 @@ def tag_times(
             restated = reading.anaphoric and reading.i == after_explicit
             told = ctx.ref
             when = _counted_from(reading, ctx, before_explicit) if restated else None
+            if restated and told is not None and _from_event(reading, ctx):
+                when = TimeValue.point(told)  # "on 9 November 1918, two days before the armistice"
             if when is None:
                 when = _resolve(reading, ctx)
             if coordinated and weekday:
