@@ -64,6 +64,8 @@ def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
     deadline = i > 0 and toks[i - 1].low == "by"  # "if no deal is reached by Monday"
     for step, first in ((-1, i - 1), (1, j)):
         found = _scan(toks, first, step, words)
+        if found == -1 and step == -1 and _reported(toks, i, j, words):
+            return 1  # "said the game on Saturday would be played": the report's own tense
         if found:
             return 1 if found == PRESENT and deadline else 0 if found == PRESENT else found
         if _relative_clause(toks, i):
@@ -71,6 +73,33 @@ def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
     if deadline or _will_far(toks, i):
         return 1  # "will meet with officials ... in Washington on Friday"
     return 0
+
+
+REPORTING = frozenset({"said", "says", "announced", "reported", "added", "stated"})
+"""Verbs that report speech: the reported clause has its own tense."""
+
+
+def _reported(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
+    """The past marker before ``i`` is a reporting verb (with no comma between) and the
+    clause reported goes on in the future ("would be played", "will focus")."""
+    for m in _in_sentence(toks, i - 1, -1, SCAN):
+        if toks[m].text == ",":
+            return False
+        if _marker(toks, m, words):
+            subject = m + 1 < i and toks[m + 1].low in ("the", "a", "an", "that", "its", "their")
+            return toks[m].low in REPORTING and subject and _ahead_in_clause(toks, j, words)
+    return False
+
+
+def _ahead_in_clause(toks: list[Token], j: int, words: TenseWords) -> bool:
+    """A future marker follows token ``j`` before any comma ("on Saturday would be played")."""
+    for m in _in_sentence(toks, j, 1, SCAN):
+        if toks[m].text == ",":
+            return False
+        found = _marker(toks, m, words)
+        if found:
+            return found == 1
+    return False
 
 
 def _copula_before(toks: list[Token], i: int) -> bool:
