@@ -75,6 +75,10 @@ def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
     return 0
 
 
+FORETOLD = frozenset({"forecast", "predicted", "projected", "slated"})
+"""Participles that, after a form of "be", put what they name ahead."""
+KEEP = frozenset({"keep", "keeps", "kept", "keeping", "stay", "stayed", "remain", "remained"})
+"""Verbs before a noun and "open" or "closed" that make it an adjective."""
 REPORTING = frozenset({"said", "says", "announced", "reported", "added", "stated"})
 """Verbs that report speech: the reported clause has its own tense."""
 
@@ -242,6 +246,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
             # "a verdict may come Thursday", "snow could linger into Monday"; not "may have
             # left Tuesday", "could be located Wednesday"
             return 1
+    if word in FORETOLD and previous in ("is", "are", "was", "were", "be", "been"):
+        return 1  # "rain is forecast for Wednesday afternoon"
     if word in words.present:
         return PRESENT
     if word == "last" and previous in words.determiners:
@@ -251,6 +257,7 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         and toks[k].text.islower()  # not "the U.S. Open title"
         and previous not in words.determiners
         and previous not in NOT_VERB
+        and not (k >= 2 and toks[k - 2].low in KEEP)  # "keep schools open on Tuesday"
     ):
         return 1  # "they meet separately Monday", "trading resumes Tuesday"
     if not _past_form(toks[k], words) or _adjective(toks, k, words):
@@ -294,8 +301,9 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
     before = [toks[m].low for m in range(max(0, k - 2), k)]
     if before and before[-1] in words.determiners:
         return True
-    if len(before) == 2 and before[0] == "to" and before[1] not in ("be", "have", "get"):
-        return True  # "forecast to bring scattered storms": after "to" and a verb
+    bare = before[0] in ("to", "will", "would") if before else False
+    if len(before) == 2 and bare and before[1] not in ("be", "have", "get"):
+        return True  # "forecast to bring scattered storms", "will release updated figures"
     return len(before) == 2 and before[0] in words.determiners and before[1].endswith("ly")
 
 
