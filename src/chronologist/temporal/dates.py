@@ -149,10 +149,16 @@ class DateRules(Scanner):
     def full_date(self, i: int) -> Reading | None:
         """Day-level dates in the common styles, and "Month Day" without a year."""
         j = i
+        if self.w(j) in ("this", "next", "last", "coming"):  # "next Friday, August 9"
+            j += 1 + self.words(j, ("this", "coming"))
+            if self.weekday(j) is None:
+                return None
         wd = self.weekday(j)
         if wd is not None:
             j = wd[1] + (self.w(wd[1]) == ",")
         got = self._month_day(j) or self._day_month(j) or self._the_day_of(j)
+        if got is None and j > i and self.weekday(i) is None:
+            return None
         if got is None:
             return self.iso_date(i) or self.numeric_date(i) or self.dotted_date(i)
         month, day, j = got
