@@ -1001,6 +1001,12 @@ class DateRules(Scanner):
             return Reading(i, j + 2, "DATE", lambda c: R.this_quarter(c, off2), explicit=False)
         return None
 
+    def sporting(self, i: int, k: int) -> bool:
+        """Words of a game within the sentence around tokens ``i:k`` ("touchdown", "scored")."""
+        words = self.g.game_words
+        back = (self.w(m) in words for m in self.in_sentence(i - 1, -1, 20))
+        return any(back) or any(self.w(m) in words for m in self.in_sentence(k, 1, 20))
+
     def numbered_quarter(
         self, i: int, j: int, o: tuple[int, int], year_before: int | None
     ) -> Reading | None:
@@ -1015,6 +1021,8 @@ class DateRules(Scanner):
         if unit not in ("quarter", "half") or (unit == "half" and n > 2) or n > 4 or n < 1:
             return None
         k += 1
+        if year_before is None and self.sporting(i, k):
+            return None  # "early in the third quarter", "first-half touchdowns": a game's
         gran = "quarter" if unit == "quarter" else "half"
         if adjective and j == i + 1 and det == "the":
             i = j

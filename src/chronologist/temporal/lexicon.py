@@ -106,6 +106,7 @@ class GrammarWords:
     after_short_year: frozenset[str]
     time_zones: frozenset[str]
     label_nouns: frozenset[str]
+    game_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,10 +18,6 @@ from chronologist.temporal.scan import longest_first
 from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue
 
 PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
-FRACTION_LEADS = frozenset(
-    {"than", "least", "nearly", "almost", "about", "roughly", "some", "only", "just", "around"}
-)
-"""Words before "a quarter of ..." that make it a share ("more than a quarter of the market")."""
 EDGES_OF_DAY = frozenset(
     {"dawn", "daybreak", "sunrise", "dusk", "sunset", "nightfall", "midmorning", "midafternoon"}
 )
@@ -545,18 +541,6 @@ class RelativeRules(DateRules):
             or self.month(k) is not None
         )
 
-    def fraction_of(self, k: int) -> bool:
-        """After "a quarter" at ``k`` ("of"), what follows is no time ("of residents", "of
-        the vote"; not "of 2013", "of the year", "of next year")."""
-        m = k + 1 + (self.w(k + 1) in ("the", "a", "its", "their", "all"))
-        word = self.w(m)
-        return not (
-            self.is_int(m)
-            or word in self.lex.units
-            or word in self.lex.unit_plurals
-            or word in ("next", "last", "this", "that", "fiscal", "a")
-        )
-
     def counted_unit(self, i: int, j: int, count: int | None, k: int) -> _Counted | None:
         """The unit after the count ending at ``k`` and the index after it, or None when the
         words are not a length: "2014 season", "60 Minutes", ages, fractions, "a second
@@ -603,9 +587,6 @@ class RelativeRules(DateRules):
             return None  # an age
         if self.hyphen(k2) and self.w(k2 + 1) in ("earlier", "ago", "long"):
             return None  # "a year-earlier loss", "an hour-long speech": the adjective is the time
-        if key == "quarter" and nxt == "of" and self.w(j - 1) in FRACTION_LEADS:
-            if not self.plural_unit(k) and self.fraction_of(k2):
-                return None  # "at least a quarter of residents": a fraction
         if self.w(j) in ("a", "an") and self.plural_unit(k) and self.hyphen(k2):
             return None  # "a months-long siege": "a" goes with "siege"
         fraction = hyph or (nxt == "of" and self.w(k2 + 1) in self.g.fraction_of)
@@ -620,7 +601,8 @@ class RelativeRules(DateRules):
             "some",
             "around",
             "about",
-        )  # "fell by a quarter", "around a quarter of workers"
+            "least",
+        )  # "fell by a quarter", "around a quarter of workers", "at least a quarter of"
         fraction = fraction or (count == 1 and by_much and not counted_on)  # "fell by a quarter"
         if key == "quarter" and fraction and not self.hyphen(k2):
             return None  # "three-quarters of", "more than a quarter of the market": a fraction

@@ -9,10 +9,11 @@ returning the value and the index after it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from chronologist.temporal.lexicon import Lexicon
+from chronologist.temporal.tense import ends_sentence
 from chronologist.temporal.tokens import Token
 
 
@@ -342,6 +343,14 @@ class Scanner:
         counted = self.w(i + 2).endswith("s") and self.tx(i + 2).islower()  # "164 Apple stores"
         counted = counted or (self.tx(i + 1).isupper() and len(self.tx(i + 1)) > 1)  # "300 US"
         return self.cap(i + 1) and self.tx(i + 1).isalpha() and not counted
+
+    def in_sentence(self, k: int, step: int, span: int) -> Iterator[int]:
+        """Indices from ``k`` on in direction ``step``, at most ``span``, up to a sentence end."""
+        m = k
+        while span > 0 and 0 <= m < self.n and not ends_sentence(self.t, m):
+            yield m
+            span -= 1
+            m += step
 
     def line_start(self, i: int) -> bool:
         """Token ``i`` opens its line, or follows only "c." there ("c. 395 - ...")."""
