@@ -18,6 +18,8 @@ from chronologist.temporal.scan import longest_first
 from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue
 
 PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
+PM_HOURS = {"AF": range(1, 7), "EV": range(5, 12), "NI": range(6, 12)}
+"""Hours read past noon in a part of the day ("2:50 this afternoon", "7 last night")."""
 EDGES_OF_DAY = frozenset(
     {"dawn", "daybreak", "sunrise", "dusk", "sunset", "nightfall", "midmorning", "midafternoon"}
 )
@@ -125,6 +127,9 @@ class RelativeRules(DateRules):
             return Reading(i, k + 1, "DATE", lambda c: R.weekday_week(c, d), explicit=False)
         if self.w(k) in self.lex.parts_of_day and self.w(k) not in PLURAL_PARTS:
             k += 1
+        if self.w(k) in ("last", "next", "this") and self.w(k + 1) == "week":
+            weeks = self.lex.deictic_determiners[self.w(k)]  # "on Tuesday last week"
+            return Reading(i, k + 2, "DATE", lambda c: R.weekday_of_week(c, d, weeks))
         return Reading(i, k, "DATE", lambda c: R.weekday(c, d, 0, None), explicit=False)
 
     def determined(self, i: int) -> Reading | None:
@@ -858,8 +863,8 @@ class RelativeRules(DateRules):
             day_r = self.deictic(kk)
         elif self.full_date(kk) is not None:
             day_r = self.full_date(kk)
-        if part in ("AF", "EV", "NI") and not halfday and 6 <= hour < 12:
-            hour += 12  # "at 11:30 last night" is 23:30
+        if not halfday and part is not None and hour in PM_HOURS.get(part, ()):
+            hour += 12  # "at 11:30 last night" is 23:30, "2:50 this afternoon" 14:50
         h, mi = hour, minute
         told = self.day_before_at(i) if day_r is None else None
         if told is not None:  # "a hearing on April 8 at 7 p.m.": that day's hour

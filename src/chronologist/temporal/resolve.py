@@ -373,6 +373,14 @@ def weekday(
     return TimeValue.point(in_part(d, part) if part else d)
 
 
+def weekday_of_week(c: Context, wd: int, weeks: int) -> TimeValue | None:
+    """ "Tuesday last week": that weekday of the week ``weeks`` from now."""
+    now = c.now()
+    if now is None or now.day is None:
+        return TimeValue.point(TimePoint("day", weekday=wd))
+    return pt(A.weekday_in_week(now, wd, weeks))
+
+
 def weekday_week(c: Context, wd: int) -> TimeValue | None:
     """ "Tuesday week": the Tuesday a week after the coming one."""
     coming = weekday(c, wd, 1, None)

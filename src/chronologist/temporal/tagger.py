@@ -26,7 +26,7 @@ from chronologist.temporal.reading import Reading
 from chronologist.temporal.resolve import Context
 from chronologist.temporal.rules import Parser
 from chronologist.temporal.tense import SENTENCE_END, ends_sentence, pluperfect, tense_at
-from chronologist.temporal.tokens import Token, segments, tokenize
+from chronologist.temporal.tokens import Token, fold_headlines, segments, tokenize
 from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue, day_number, days_in_month
 from chronologist.timemodel import weekday as weekday_of
 
@@ -214,15 +214,17 @@ def _beside(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
 
 
 def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None) -> int | None:
-    """A year that sets the time of what its sentence goes on to tell: one naming an event
-    ("the 2018 Games", "the 2014 tournament") or told with ", when"."""
+    """A year that sets the time of what its sentence goes on to tell: one naming the event
+    its sentence is about ("The 2018 Games will be held") or told with ", when"."""
     year = when.start if when is not None and when.start is not None else None
     if year is None or year.granularity != "year" or not reading.explicit:
         return None
     i, j = reading.i, reading.j
     when_told = j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].low == "when"
-    named = i > 0 and toks[i - 1].low in ("the", "its", "this", "their")
-    named = named and j < len(toks) and toks[j].text.isalpha()
+    # the subject of its sentence: "The 2018 Games will be held ..." (not "the forecast
+    # for the 2014 season on Dec. 10", where the date is the forecast's)
+    subject = i == 1 or (i > 1 and ends_sentence(toks, i - 2))
+    named = subject and toks[i - 1].low == "the" and j < len(toks) and toks[j].text.isalpha()
     return year.year if when_told or named else None
 
 
@@ -309,8 +311,9 @@ def tag_times(
     ctx = Context(anchor, news=mode == "news")
     lowercase = not any(ch.isupper() for ch in text[:100_000])
     mentions: list[TimeMention] = []
+    units = lex.units.keys() | lex.unit_plurals.keys()
     for offset, segment in segments(text):
-        toks = tokenize(segment, offset)
+        toks = tokenize(fold_headlines(segment, units), offset)
         parser = Parser(toks, lex, lowercase_text=lowercase, narrative=not ctx.news)
         before_explicit: TimePoint | None = None
         after_explicit = -1
