@@ -75,7 +75,7 @@ def _title_case(line: str) -> bool:
     """Most words of four letters or more capitalized and some short word in lower case
     ("to", "as"), in a line of three words or more that ends with no sentence mark: a
     headline (not a dateline, "WASHINGTON, August 8 (Xinhua) --")."""
-    words = _WORD.findall(line)
+    words: list[str] = _WORD.findall(line)
     long = [w for w in words if len(w) >= 4]
     if len(words) < 3 or len(long) < 2 or line.rstrip().endswith((".", "?", "!", ":")):
         return False
