@@ -575,7 +575,7 @@ class RelativeRules(DateRules):
             return None  # "ran for eight seasons": a team's or a show's, no length in months
         if count is not None and count >= 1000 and not hyph and not self.plural_unit(k):
             return None  # "the 2014 season": a year before its noun, not 2014 seasons
-        if self.tx(k)[:1].isupper() and k > i and not self.lowercase_text:
+        if self.tx(k)[:1].isupper() and k > i and not self.lowercase_text and not self.headline(k):
             after = k2 + (self.tx(k2) in ("'", "\u2019"))  # "the Thirty Years' War"
             if not self.tx(i)[:1].isupper() or self.tx(after)[:1].isupper():
                 return None  # a title: "60 Minutes", "the Five-Year Plans"

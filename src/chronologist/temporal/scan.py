@@ -344,6 +344,25 @@ class Scanner:
         counted = counted or (self.tx(i + 1).isupper() and len(self.tx(i + 1)) > 1)  # "300 US"
         return self.cap(i + 1) and self.tx(i + 1).isalpha() and not counted
 
+    def headline(self, k: int) -> bool:
+        """Token ``k`` stands in a title-case line ("Shutdown Ends After 16 Days"), where
+        capitals mark no names: most words of four letters or more capitalized, some short
+        word in lower case, no sentence mark at the end (not a dateline, "WASHINGTON,
+        August 8 (Xinhua) --")."""
+        start = k
+        while start > 0 and not self.t[start].newline_before:
+            start -= 1
+        end = k + 1
+        while end < self.n and not self.t[end].newline_before:
+            end += 1
+        words = [t.text for t in self.t[start:end] if t.text.isalpha()]
+        long = [w for w in words if len(w) >= 4]
+        if len(words) < 3 or len(long) < 2 or self.t[end - 1].text in (".", "?", "!", ":"):
+            return False
+        if not any(w.islower() for w in words):
+            return False
+        return sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
     def in_sentence(self, k: int, step: int, span: int) -> Iterator[int]:
         """Indices from ``k`` on in direction ``step``, at most ``span``, up to a sentence end."""
         m = k

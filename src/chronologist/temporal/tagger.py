@@ -26,7 +26,7 @@ from chronologist.temporal.reading import Reading
 from chronologist.temporal.resolve import Context
 from chronologist.temporal.rules import Parser
 from chronologist.temporal.tense import SENTENCE_END, ends_sentence, pluperfect, tense_at
-from chronologist.temporal.tokens import Token, fold_headlines, segments, tokenize
+from chronologist.temporal.tokens import Token, segments, tokenize
 from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue, day_number, days_in_month
 from chronologist.timemodel import weekday as weekday_of
 
@@ -311,9 +311,8 @@ def tag_times(
     ctx = Context(anchor, news=mode == "news")
     lowercase = not any(ch.isupper() for ch in text[:100_000])
     mentions: list[TimeMention] = []
-    units = lex.units.keys() | lex.unit_plurals.keys()
     for offset, segment in segments(text):
-        toks = tokenize(fold_headlines(segment, units), offset)
+        toks = tokenize(segment, offset)
         parser = Parser(toks, lex, lowercase_text=lowercase, narrative=not ctx.news)
         before_explicit: TimePoint | None = None
         after_explicit = -1

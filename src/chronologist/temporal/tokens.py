@@ -8,7 +8,7 @@ at white space) so memory stays bounded.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r"[0-9]+(?:[.,:][0-9]+)*|[^\W\d_]+|\S")
@@ -47,41 +47,6 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         )
         prev_end = m.end()
     return out
-
-
-_WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019-]*")
-
-
-def fold_headlines(text: str, words: Collection[str]) -> str:
-    """``text`` with the ``words`` (time units) of its title-case lines in lower case
-    ("Shutdown Ends After 16 Days"), so that their capitals mark no name ("60 Minutes");
-    offsets are kept."""
-    if "\n" not in text and not _title_case(text):
-        return text
-    out = []
-    for line in text.splitlines(keepends=True):
-        if _title_case(line):
-            line = _WORD.sub(lambda m: _fold(m.group(), words), line)
-        out.append(line)
-    return "".join(out)
-
-
-def _fold(word: str, words: Collection[str]) -> str:
-    low = word.lower()
-    return low if low in words and len(low) == len(word) else word
-
-
-def _title_case(line: str) -> bool:
-    """Most words of four letters or more capitalized and some short word in lower case
-    ("to", "as"), in a line of three words or more that ends with no sentence mark: a
-    headline (not a dateline, "WASHINGTON, August 8 (Xinhua) --")."""
-    words: list[str] = _WORD.findall(line)
-    long = [w for w in words if len(w) >= 4]
-    if len(words) < 3 or len(long) < 2 or line.rstrip().endswith((".", "?", "!", ":")):
-        return False
-    if not any(w.islower() for w in words):
-        return False
-    return sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
 def segments(text: str, size: int = SEGMENT_CHARS) -> Iterator[tuple[int, str]]:
