@@ -173,7 +173,9 @@ class Parser(RelativeRules):
             inner = self.core(j) if opened else self.core_or_range(j)
             if inner is not None and inner.type in ("DATE", "TIME"):
                 # "about 1900"; "nearly 150 years later", "some two weeks ago"
-                if inner.explicit or self.number(j, allow_article=True) is not None:
+                counted = self.number(j, allow_article=True) is not None
+                clock = self.clock_reading(j) is not None  # "about 8:45 p.m.", "around noon"
+                if inner.explicit or clock or counted:
                     return B.approx(inner, i)
             if inner is not None and inner.type == "DURATION" and len(self.tx(j)) >= 3:
                 return B.approx(inner, i)  # a span of years: "c. 470-399 BC"
