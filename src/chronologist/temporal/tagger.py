@@ -319,6 +319,8 @@ def tag_times(
         flashback = _Flashback()
         last_j = -1
         last_when: TimeValue | None = None
+        last_dated: TimeValue | None = None  # the last day told
+        dated_j = -1
         year_j = ref_j = -1
         ctx.year = None
         i = 0
@@ -336,8 +338,8 @@ def tag_times(
                 ctx.tense = _side(last_when, ctx) or ctx.tense  # "tonight and Thursday"
             else:
                 ctx.tense = tense_at(toks, reading.i, reading.j, lex.tense)
-                if not ctx.tense and weekday and _same_sentence(toks, last_j, reading.i):
-                    ctx.tense = _side(last_when, ctx)  # "by Sunday afternoon and ... on Monday"
+                if not ctx.tense and weekday and _same_sentence(toks, dated_j, reading.i):
+                    ctx.tense = _side(last_dated, ctx)  # "by Sunday afternoon and ... on Monday"
             last_j = reading.j
             ctx.ref_here = _same_sentence(toks, ref_j, reading.i)
             ctx.pluperfect = pluperfect(toks, reading.i)
@@ -359,6 +361,8 @@ def tag_times(
             if when is not None:
                 mentions.extend(_told(text, toks, reading, when, ctx))
             last_when = when
+            if when is not None and when.start is not None and when.start.day is not None:
+                last_dated, dated_j = when, reading.j
             spoken_of = _year_spoken_of(toks, reading, when) if ctx.news else None
             if spoken_of is not None:
                 ctx.year, year_j = spoken_of, reading.j
