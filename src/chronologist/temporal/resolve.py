@@ -442,12 +442,23 @@ def anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeVal
 
 def part_told(c: Context, part: str) -> TimeValue | None:
     """ "by mid-afternoon", "before sunrise": that part of the day told; in news, of the
-    DCT's day when the text has told no day."""
-    then = c.then()
-    told = then is not None and then.day is not None
-    if c.news and c.dct is not None and not told:
-        return TimeValue.point(in_part(c.dct, part), type="TIME")
+    DCT's day when the text has told no day near it."""
+    day = day_told(c)
+    if c.news and day is not None and day is c.dct:
+        return TimeValue.point(in_part(day, part), type="TIME")
     return anaphor(c, "day", 0, part)
+
+
+def day_told(c: Context) -> TimePoint | None:
+    """The day the text stands at; in news, the DCT unless a day was told in this sentence
+    or within ``STALE_DAYS`` of the DCT."""
+    ref = c.then()
+    near = ref if ref is not None and ref.day is not None else c.now() if c.news else None
+    if c.news and near is not None and c.dct is not None and near is not c.dct and not c.ref_here:
+        gap = _days_apart(near, c.dct)
+        if gap is None or gap > STALE_DAYS:
+            return c.dct  # a day told weeks away is no longer the day the news is about
+    return near
 
 
 def _unplaced(then: TimePoint, gran: str) -> TimeValue:
@@ -583,13 +594,7 @@ def _days_apart(a: TimePoint, b: TimePoint) -> int | None:
 
 def at_time(c: Context, day: TimeValue | None, hour: int, minute: int) -> TimeValue | None:
     """ "10 p.m.", "noon Friday": a clock time on its day, or on the day the text stands at."""
-    ref = c.then()
-    near = ref if ref is not None and ref.day is not None else c.now() if c.news else None
-    if c.news and near is not None and c.dct is not None and near is not c.dct and not c.ref_here:
-        gap = _days_apart(near, c.dct)
-        if gap is None or gap > STALE_DAYS:
-            near = c.dct  # a day told weeks away is no longer the day the news is about
-    d = day.start if day is not None and day.start is not None else near
+    d = day.start if day is not None and day.start is not None else day_told(c)
     if d is None or d.day is None:
         return TimeValue.point(TimePoint("minute", hour=hour, minute=minute), type="TIME")
     return TimeValue.point(
