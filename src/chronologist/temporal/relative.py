@@ -1149,6 +1149,8 @@ class RelativeRules(DateRules):
                 return None  # "future losses", "the future Genghis Khan": an adjective
             if word == "recent" and self.w(i + 1) in lex.unit_plurals:
                 return None
+            if word == "recently" and self.w(i - 1) == "as" and self.w(i + 1) == "as":
+                return None  # "as recently as last week": the date it leads is the time
             val = lex.refs[word]
             return Reading(i, i + 1, "DATE", lambda c: R.ref(c, val), explicit=False)
         return None
