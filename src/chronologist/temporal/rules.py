@@ -288,7 +288,7 @@ class Parser(RelativeRules):
             if self.w(j) == "in" and self.w(j + 1) == "the":
                 j += 1
             period = self.w(i) == "the" and self.ordinal(j) is not None  # "the later 15th century"
-            if self.w(j) not in ("this", "that", "the", "today", "tonight") and not (
+            if self.w(j) not in ("this", "that", "the", "today", "tonight", "yesterday") and not (
                 self.weekday(j) or period
             ):
                 return None
