@@ -160,6 +160,8 @@ class RelativeRules(DateRules):
             return Reading(i, k + 1, "DATE", B.ref_builder("PRESENT_REF"), explicit=False)
         if u is not None and u[0] not in ("second", "minute", "hour") and not self.plural_unit(k):
             unit_key = u[0]
+            if word == "coming" and unit_key in ("decade", "century") and self.w(i - 1) == "the":
+                return None  # "in the coming decade": the ten years to come, a length
             if word == "current" and unit_key not in ("year", "quarter", "month", "week"):
                 return None
             if unit_key == "weekend":
@@ -473,7 +475,11 @@ class RelativeRules(DateRules):
     def uncounted(self, i: int, j: int, lead: str | None) -> Reading | None:
         """A length without a count: "the past decade" (P10Y), "recent months", "for hours"."""
         lex = self.lex
-        if lead in ("past", "next") and self.w(i) == "the" and self.w(j) in ("decade", "century"):
+        if (
+            lead in ("past", "next", "coming")
+            and self.w(i) == "the"
+            and self.w(j) in ("decade", "century")
+        ):
             spec = lex.units[self.w(j)]  # "over the past decade": the last ten years
             return Reading(
                 i, j + 1, "DURATION", B.dur(B.dur_value("Y", 1, spec.n, False)), explicit=False
