@@ -15,7 +15,7 @@ Mode (how relative expressions are anchored, see ``anchor``):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from chronologist.errors import InvalidDate
@@ -314,64 +314,111 @@ def tag_times(
     for offset, segment in segments(text):
         toks = tokenize(segment, offset)
         parser = Parser(toks, lex, lowercase_text=lowercase, narrative=not ctx.news)
-        before_explicit: TimePoint | None = None
-        after_explicit = -1
-        flashback = _Flashback()
-        last_j = -1
-        last_when: TimeValue | None = None
-        last_dated: TimeValue | None = None  # the last day told
-        dated_j = -1
-        year_j = ref_j = -1
+        mentions.extend(_Segment(text, toks, parser, ctx).tag())
+    return mentions
+
+
+@dataclass(slots=True)
+class _Segment:
+    """Tags one segment, keeping what it has told that later expressions lean on."""
+
+    text: str
+    toks: list[Token]
+    parser: Parser
+    ctx: Context
+    flashback: _Flashback = field(default_factory=_Flashback)
+    last_j: int = -1
+    """End of the last expression."""
+    last_when: TimeValue | None = None
+    dated: TimeValue | None = None
+    """The last day told, and where it ended."""
+    dated_j: int = -1
+    year_j: int = -1
+    """End of the year the sentence speaks of (``Context.year``)."""
+    ref_j: int = -1
+    """End of the expression that last moved the reference time."""
+    before_explicit: TimePoint | None = None
+    """The reference time before the last explicit date, and the token after its comma."""
+    after_explicit: int = -1
+    restated: bool = False
+    """The last expression restated the explicit date before it."""
+
+    def tag(self) -> list[TimeMention]:
+        ctx, toks = self.ctx, self.toks
         ctx.year = None
+        mentions: list[TimeMention] = []
         i = 0
         while i < len(toks):
-            reading = parser.parse_at(i)
+            reading = self.parser.parse_at(i)
             if reading is None or reading.j <= i or (reading.narrative_only and ctx.news):
                 i += 1
                 continue
-            flashback.close_before(ctx, reading.i)
-            if ctx.year is not None and not _same_sentence(toks, year_j, reading.i):
+            self.flashback.close_before(ctx, reading.i)
+            if ctx.year is not None and not _same_sentence(toks, self.year_j, reading.i):
                 ctx.year = None
-            weekday = parser.weekday(reading.i) is not None
-            coordinated = _coordinated(toks, last_j, reading.i)
-            if coordinated:  # "on Friday and Saturday": one clause
-                ctx.tense = _side(last_when, ctx) or ctx.tense  # "tonight and Thursday"
-            else:
-                ctx.tense = tense_at(toks, reading.i, reading.j, lex.tense)
-                if not ctx.tense and weekday and _same_sentence(toks, dated_j, reading.i):
-                    ctx.tense = _side(last_dated, ctx)  # "by Sunday afternoon and ... on Monday"
-            last_j = reading.j
-            ctx.ref_here = _same_sentence(toks, ref_j, reading.i)
-            ctx.pluperfect = pluperfect(toks, reading.i)
-            flashback.open(ctx, toks, reading.j)
-            restated = reading.anaphoric and reading.i == after_explicit
             told = ctx.ref
-            when = _counted_from(reading, ctx, before_explicit) if restated else None
-            if restated and told is not None and _from_event(reading, ctx):
-                when = TimeValue.point(told)  # "on 9 November 1918, two days before the armistice"
-            if when is None:
-                when = _resolve(reading, ctx)
-            if coordinated and weekday:
-                when = _beside(when, last_when)  # "next Tuesday and Wednesday"
-            if reading.explicit:
-                before_explicit, after_explicit = ctx.ref, _after_comma(toks, reading.j)
-            if when is None and reading.fallback is not None:
-                reading = reading.fallback
-                when = _resolve(reading, ctx)
+            reading, when = self.resolve(reading)
             if when is not None:
-                mentions.extend(_told(text, toks, reading, when, ctx))
-            last_when = when
-            if when is not None and when.start is not None and when.start.day is not None:
-                last_dated, dated_j = when, reading.j
-            spoken_of = _year_spoken_of(toks, reading, when) if ctx.news else None
-            if spoken_of is not None:
-                ctx.year, year_j = spoken_of, reading.j
-            life = _life_dates(toks, reading)  # told aside even as the first date
-            aside = life or (told is not None and _looking_back(toks, reading.i, reading.j))
-            if restated or aside:
-                ctx.ref = told  # the narrative goes on from the date it stood at
-            if ctx.ref is not told:
-                ref_j = reading.j
+                mentions.extend(_told(self.text, toks, reading, when, ctx))
+            self.remember(reading, when, told)
             i = reading.j
-        flashback.close_before(ctx, len(toks) + 1)
-    return mentions
+        self.flashback.close_before(ctx, len(toks) + 1)
+        return mentions
+
+    def resolve(self, reading: Reading) -> tuple[Reading, TimeValue | None]:
+        """The value of ``reading`` in its clause (or of its fallback reading)."""
+        ctx, toks = self.ctx, self.toks
+        weekday = self.parser.weekday(reading.i) is not None
+        coordinated = _coordinated(toks, self.last_j, reading.i)
+        self.set_tense(reading, weekday=weekday, coordinated=coordinated)
+        self.last_j = reading.j
+        ctx.ref_here = _same_sentence(toks, self.ref_j, reading.i)
+        ctx.pluperfect = pluperfect(toks, reading.i)
+        self.flashback.open(ctx, toks, reading.j)
+        told = ctx.ref
+        restated = self.restated = self.restates(reading)
+        when = _counted_from(reading, ctx, self.before_explicit) if restated else None
+        if restated and told is not None and _from_event(reading, ctx):
+            when = TimeValue.point(told)  # "on 9 November 1918, two days before the armistice"
+        if when is None:
+            when = _resolve(reading, ctx)
+        if coordinated and weekday:
+            when = _beside(when, self.last_when)  # "next Tuesday and Wednesday"
+        if reading.explicit:
+            self.before_explicit = ctx.ref
+            self.after_explicit = _after_comma(toks, reading.j)
+        if when is None and reading.fallback is not None:
+            reading = reading.fallback
+            when = _resolve(reading, ctx)
+        return reading, when
+
+    def set_tense(self, reading: Reading, *, weekday: bool, coordinated: bool) -> None:
+        """The tense of the clause ``reading`` stands in, as ``Context.tense``."""
+        ctx = self.ctx
+        if coordinated:  # "on Friday and Saturday": one clause
+            ctx.tense = _side(self.last_when, ctx) or ctx.tense  # "tonight and Thursday"
+            return
+        ctx.tense = tense_at(self.toks, reading.i, reading.j, self.parser.lex.tense)
+        if not ctx.tense and weekday and _same_sentence(self.toks, self.dated_j, reading.i):
+            ctx.tense = _side(self.dated, ctx)  # "by Sunday afternoon and ... on Monday"
+
+    def restates(self, reading: Reading) -> bool:
+        """An anaphoric expression set off by a comma after an explicit date."""
+        return reading.anaphoric and reading.i == self.after_explicit
+
+    def remember(self, reading: Reading, when: TimeValue | None, told: TimePoint | None) -> None:
+        """Keep what ``reading`` told, and put the narrative back where it stood when the
+        expression was told aside."""
+        ctx, toks = self.ctx, self.toks
+        self.last_when = when
+        if when is not None and when.start is not None and when.start.day is not None:
+            self.dated, self.dated_j = when, reading.j
+        spoken_of = _year_spoken_of(toks, reading, when) if ctx.news else None
+        if spoken_of is not None:
+            ctx.year, self.year_j = spoken_of, reading.j
+        life = _life_dates(toks, reading)  # told aside even as the first date
+        aside = life or (told is not None and _looking_back(toks, reading.i, reading.j))
+        if self.restated or aside:
+            ctx.ref = told  # the narrative goes on from the date it stood at
+        if ctx.ref is not told:
+            self.ref_j = reading.j
