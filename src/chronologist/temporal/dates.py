@@ -403,7 +403,7 @@ class DateRules(Scanner):
         return (
             self.w(k) in MONTH_NOUNS
             or before in ("its", "their", "s")
-            or (before == "as" and self.w(i - 2) in ("early", "late", "soon"))
+            or (before == "as" and self.w(i - 2) in ("early", "late", "soon", "recently"))
         )
 
     def shared_year(self, k: int) -> int | None:
@@ -500,6 +500,9 @@ class DateRules(Scanner):
         nxt = self.w(k)
         if nxt in ("%", "percent", "per"):
             return False
+        code = self.tx(k)
+        if code.isupper() and len(code) <= 3 and self.adj(k + 1) and self.is_int(k + 1):
+            return False  # "the asteroid 2012 DA14": a name
         if nxt in self.lex.unit_plurals and not loose:
             return False
         widths = (2, 4) if len(self.tx(i)) == 4 else (3,)  # "1850-58", "674-678"

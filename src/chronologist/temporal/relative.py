@@ -869,6 +869,8 @@ class RelativeRules(DateRules):
             day_r = self.deictic(kk)
         elif self.full_date(kk) is not None:
             day_r = self.full_date(kk)
+        elif self.w(kk - 1) == "on":
+            day_r = self.holiday(kk)  # "1:45 p.m. Eastern time on Thanksgiving Day"
         if not halfday and part is not None and hour in PM_HOURS.get(part, ()):
             hour += 12  # "at 11:30 last night" is 23:30, "2:50 this afternoon" 14:50
         h, mi = hour, minute
@@ -1002,8 +1004,8 @@ class RelativeRules(DateRules):
             num = self.number(j) if word != "per" else None
             if num is not None and self.plural_unit(num[1]):
                 step, j = num  # "every three years"; "every few years" has no count
-            u = self.unit(j)
-            if u is not None:
+            u = self.unit(j) if self.w(j) not in lex.parts_of_day or step != 1 else None
+            if u is not None:  # ("every night" is a part of each day, as "every morning")
                 spec = lex.units[u[0]]
                 count = None if step is None else step * spec.n
                 v = B.dur_value(spec.timex, count, 1, spec.time)
