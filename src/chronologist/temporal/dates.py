@@ -224,12 +224,21 @@ class DateRules(Scanner):
             if o is None:
                 return None
             day, j = o
-        if self.w(j) == "of":
-            j += 1
+        of = self.w(j) == "of"
+        j += of
         m = self.month(j)
-        if m is None or day < 1:
+        if m is None or day < 1 or (of and self.named_after(i, m[1])):
             return None
         return m[0], day, m[1]
+
+    def named_after(self, i: int, k: int) -> bool:
+        """ "the 26th of July Movement": a day of a month starting at ``i`` that a capitalized
+        word at ``k`` makes part of a name (not "by the 3rd of April Stalin", a weekday)."""
+        after = self.tx(k)
+        if not (after.isalpha() and after[:1].isupper()) or self.lowercase_text:
+            return False
+        start = i - (self.w(i - 1) == "the")
+        return self.w(start - 1) not in self.g.prepositions and self.w(k) not in self.lex.weekdays
 
     def _the_day_of(self, i: int) -> tuple[int, int, int] | None:
         """ "the 3rd of April"; the Roman "the Ides of March" (15 March)."""
@@ -245,6 +254,8 @@ class DateRules(Scanner):
             return None
         m = self.month(o[1] + 1)
         if m is None:
+            return None
+        if self.named_after(i, m[1]):
             return None
         return m[0], o[0], m[1]
 

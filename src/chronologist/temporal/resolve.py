@@ -94,6 +94,8 @@ def year_for(c: Context, month: int, det: int | None, day: int | None = None) ->
     if c.year is not None and det is None:
         return c.year
     y = now.year
+    if not c.news and det is None and now.granularity == "season" and now.sub == 4 and month <= 6:
+        return y + 1  # "by June" after "the winter of 1777-78": the June that winter runs into
     if det == -1:
         return y - 1 if now.month is None or month >= now.month else y
     if det == 1:

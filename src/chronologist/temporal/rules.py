@@ -193,6 +193,9 @@ class Parser(RelativeRules):
             if self.words(i, words) and (i == 0 or self.w(i - 1) not in ("the", "a")):
                 j = i + len(words)
                 target = self.part_of(j) or self.core_or_range(j)
+                adjective = target is not None and self.hyphen(target.j - 2)
+                if adjective and self.w(target.j - 1) in lex.units and self.tx(target.j).islower():
+                    continue  # "given by 19th-century historians": an adjective, no bound
                 onwards = target is not None and self.w(target.j) in ("onwards", "onward")
                 since = (w0 == "since" or onwards) and target is not None and target.parts is None
                 if target is not None and target.type == "DATE" and (mod != "ON_OR_AFTER" or since):

@@ -232,6 +232,10 @@ class Scanner:
             if val == 0:
                 return None
             return (1 - val if sign < 0 else val), j
+        joined = self.w(i + 1) in ("and", "or", "to") and self.is_int(i + 2)
+        shared = self.era(i + 3) if joined and val > 0 else None
+        if shared is not None and shared[0] < 0 and int(self.tx(i + 2)) < val:
+            return 1 - val, i + 1  # "in 123 and 122 BC": the era both years share
         if len(text) == 4 and (1000 <= val <= 2199 or loose):
             after = self.w(i + 1)
             if val < 1500 and not self.narrative and not loose and after.isalpha():

@@ -257,8 +257,11 @@ def _after_comma(toks: list[Token], j: int) -> int:
 
 
 def _holds(period: TimePoint, ref: TimePoint | None) -> bool:
-    """A decade, century or millennium that holds the finer time the narrative stands at."""
-    if ref is None or period.granularity not in UNIT_YEARS or ref.granularity == period.granularity:
+    """A year, decade, century or millennium that holds the finer time the narrative stands
+    at ("25 October (7 November, New Style) 1917": the day stays)."""
+    if ref is None or ref.granularity == period.granularity:
+        return False
+    if period.granularity not in UNIT_YEARS and period.granularity != "year":
         return False
     return A.coarsen(ref, period.granularity) == period
 
