@@ -193,8 +193,7 @@ class Parser(RelativeRules):
             if self.words(i, words) and (i == 0 or self.w(i - 1) not in ("the", "a")):
                 j = i + len(words)
                 target = self.part_of(j) or self.core_or_range(j)
-                adjective = target is not None and self.hyphen(target.j - 2)
-                if adjective and self.w(target.j - 1) in lex.units and self.tx(target.j).islower():
+                if target is not None and self.adjectival(target):
                     continue  # "given by 19th-century historians": an adjective, no bound
                 onwards = target is not None and self.w(target.j) in ("onwards", "onward")
                 since = (w0 == "since" or onwards) and target is not None and target.parts is None
@@ -215,6 +214,11 @@ class Parser(RelativeRules):
                     bound.narrative_only = True  # "after World War II" dates a history, not news
                     return bound
         return None
+
+    def adjectival(self, r: Reading) -> bool:
+        """``r`` ends in a hyphenated unit before a noun ("19th-century historians")."""
+        hyphenated = self.hyphen(r.j - 2) and self.w(r.j - 1) in self.lex.units
+        return hyphenated and self.tx(r.j).islower()
 
     def part_of_day(self, j: int, part: str) -> Reading:
         """ "mid-afternoon yesterday", "late morning Tuesday": that part of the day named
