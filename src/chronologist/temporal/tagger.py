@@ -401,7 +401,9 @@ class _Segment:
         if coordinated:  # "on Friday and Saturday": one clause
             ctx.tense = _side(self.last_when, ctx) or ctx.tense  # "tonight and Thursday"
             return
-        ctx.tense = tense_at(self.toks, reading.i, reading.j, self.parser.lex.tense)
+        ctx.tense = tense_at(
+            self.toks, reading.i, reading.j, self.parser.lex.tense, schedule=weekday
+        )
         if not ctx.tense and weekday and _same_sentence(self.toks, self.dated_j, reading.i):
             ctx.tense = _side(self.dated, ctx)  # "by Sunday afternoon and ... on Monday"
 

@@ -33,7 +33,9 @@ NOT_VERB = frozenset({"to", "will", "not", "t", "never"})
 """Before a word of schedule, these make it no present tense ("to meet", "did not meet")."""
 
 
-def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
+def tense_at(
+    toks: list[Token], i: int, j: int, words: TenseWords, *, schedule: bool = False
+) -> int:
     """Tense of the clause around tokens ``i:j``: 1 future, -1 past, 0 unknown.
 
     A lead phrase just before the expression settles it ("since", "as soon as"; "until"
@@ -59,22 +61,29 @@ def tense_at(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
         return 1
     if lead:
         return lead
-    if _copula_before(toks, i):
-        return 1  # "the vote is Friday", "the deadline is on Monday": a date set ahead
+    if _copula_before(toks, i) or (j < len(toks) and toks[j].low == "is"):
+        return 1  # "the vote is Friday", "Tuesday is a referendum": a date set ahead
     deadline = i > 0 and toks[i - 1].low == "by"  # "if no deal is reached by Monday"
     for step, first in ((-1, i - 1), (1, j)):
         found = _scan(toks, first, step, words)
         if found == -1 and step == -1 and _reported(toks, i, j, words):
             return 1  # "said the game on Saturday would be played": the report's own tense
         if found:
-            return 1 if found == PRESENT and deadline else 0 if found == PRESENT else found
+            if found == PRESENT:  # "is payable Jan. 2"; "the games are ... on Saturday"
+                return 1 if deadline or schedule else 0
+            return found
         if _relative_clause(toks, i):
             break  # "Apple, which reports again in October, has tripled": the clause's own
-    if deadline or _will_far(toks, i):
+    if deadline or _will_far(toks, i, words):
         return 1  # "will meet with officials ... in Washington on Friday"
     return 0
 
 
+CONTROL = frozenset(
+    {"ordered", "asked", "told", "urged", "allowed", "forced", "invited", "directed"}
+    | {"instructed", "required", "encouraged", "advised", "pressed", "persuaded", "authorized"}
+)
+"""Verbs whose object is then told to do something ahead ("asked residents to conserve")."""
 FORETOLD = frozenset({"forecast", "predicted", "projected", "slated"})
 """Participles that, after a form of "be", put what they name ahead."""
 KEEP = frozenset({"keep", "keeps", "kept", "keeping", "stay", "stayed", "remain", "remained"})
@@ -114,12 +123,17 @@ def _copula_before(toks: list[Token], i: int) -> bool:
 
 FAR_AHEAD = frozenset({"will", "would", "scheduled", "expected", "expects", "plans", "planned"})
 """Future markers the tense scan still heeds further back than it looks for others."""
+FAR_MODALS = frozenset({"could", "may", "might"})
+"""Modals heeded as far back, before a verb ("the storm could dump ... through Saturday")."""
 
 
-def _will_far(toks: list[Token], i: int) -> bool:
-    """ "will", "would", "scheduled to" further back in the sentence than the scan looks
-    (no nearer marker, which the scan would have found)."""
-    return any(toks[m].low in FAR_AHEAD for m in _in_sentence(toks, i - 1, -1, 2 * SCAN))
+def _will_far(toks: list[Token], i: int, words: TenseWords) -> bool:
+    """ "will", "would", "scheduled to", "could dump" further back in the sentence than the
+    scan looks (no nearer marker, which the scan would have found)."""
+    return any(
+        toks[m].low in FAR_AHEAD or (toks[m].low in FAR_MODALS and _marker(toks, m, words) == 1)
+        for m in _in_sentence(toks, i - 1, -1, 2 * SCAN)
+    )
 
 
 def _relative_clause(toks: list[Token], i: int) -> bool:
@@ -239,6 +253,9 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 1
     if word == "to" and previous in words.looks_ahead_to and _bare_verb(toks, k + 1, words):
         return -1 if k >= 2 and toks[k - 2].low in words.plans_gone_by else 1
+    if word == "to" and _bare_verb(toks, k + 1, words):
+        if any(toks[m].low in CONTROL for m in range(max(0, k - 3), k - 1)):
+            return 1  # "ordered Delgado to report to prison by Aug. 1"
     if word in words.future_modals and toks[k].text.islower():
         following = toks[k + 1].low if k + 1 < len(toks) else ""
         ability = word == "could" and following in ("be", "see", "find", "get", "hear")
