@@ -848,33 +848,15 @@ class RelativeRules(DateRules):
         if clock is None:
             return None
         hour, minute, k, halfday = clock
-        # zone words are part of the expression
-        if self.w(k) in self.g.time_zones and self.tx(k).isupper():
-            k += 1
+        k = self.clock_end(k)
         # optional day: "10 p.m. Wednesday", "noon today", "9:15 a.m. local time on Monday"
-        day_r = None
-        # "0530 local time", "7:30 p.m. Eastern time", "8 p.m. Rome time" belong to the time
-        local = self.w(k) == "local" or (self.cap(k) and self.tx(k).isalpha())
-        k += 2 * (local and self.w(k + 1) == "time")
-        kk = k
-        close = next((m for m in range(k + 2, k + 12) if self.w(m) == ")"), -1)
-        aside = self.w(k) == "(" and close > 0
-        if aside:  # "10:40 a.m. local time (0740 GMT) Friday": the day after the aside
-            kk = close + 1
-        kk += self.w(kk) in (",", "on")
-        part = None
-        if self.w(kk) in ("last", "this") and self.w(kk + 1) in self.lex.parts_of_day:
-            part = self.lex.parts_of_day[self.w(kk + 1)]  # "11:30 last night"
-        if self.w(kk) in self.lex.day_deictics or self.weekday(kk) or part:
-            day_r = self.deictic(kk)
-        elif self.full_date(kk) is not None:
-            day_r = self.full_date(kk)
-        elif self.w(kk - 1) == "on":
-            day_r = self.holiday(kk)  # "1:45 p.m. Eastern time on Thanksgiving Day"
+        day_r, part, aside = self.day_after_clock(k)
         if not halfday and part is not None and hour in PM_HOURS.get(part, ()):
             hour += 12  # "at 11:30 last night" is 23:30, "2:50 this afternoon" 14:50
         h, mi = hour, minute
         told = self.day_before_at(i) if day_r is None else None
+        if told is None and day_r is None:
+            told = self.day_of_range_end(k)  # "from 6 a.m. to 9 p.m. Tuesday": Tuesday's
         if told is not None:  # "a hearing on April 8 at 7 p.m.": that day's hour
             build = told.build
             return Reading(i, k, "TIME", lambda c: R.at_time(c, build(c), h, mi), explicit=False)
@@ -888,6 +870,46 @@ class RelativeRules(DateRules):
                 explicit=False,
             )
         return Reading(i, k, "TIME", lambda c: R.at_time(c, None, h, mi), explicit=False)
+
+    def clock_end(self, k: int) -> int:
+        """The end of a clock time whose digits end before ``k``: zone words are part of it
+        ("10 p.m. EST", "0530 local time", "7:30 p.m. Eastern time", "8 p.m. Rome time")."""
+        if self.w(k) in self.g.time_zones and self.tx(k).isupper():
+            k += 1
+        local = self.w(k) == "local" or (self.cap(k) and self.tx(k).isalpha())
+        return k + 2 * (local and self.w(k + 1) == "time")
+
+    def day_after_clock(self, k: int) -> tuple[Reading | None, str | None, bool]:
+        """The day written after a clock time ending before ``k`` ("Wednesday", "on Monday",
+        "last night", "(0740 GMT) Friday"), the part of the day it names, and whether a
+        bracketed aside comes between."""
+        kk = k
+        close = next((m for m in range(k + 2, k + 12) if self.w(m) == ")"), -1)
+        aside = self.w(k) == "(" and close > 0
+        if aside:  # "10:40 a.m. local time (0740 GMT) Friday": the day after the aside
+            kk = close + 1
+        kk += self.w(kk) in (",", "on")
+        part = None
+        if self.w(kk) in ("last", "this") and self.w(kk + 1) in self.lex.parts_of_day:
+            part = self.lex.parts_of_day[self.w(kk + 1)]  # "11:30 last night"
+        day_r = None
+        if self.w(kk) in self.lex.day_deictics or self.weekday(kk) or part:
+            day_r = self.deictic(kk)
+        elif self.full_date(kk) is not None:
+            day_r = self.full_date(kk)
+        elif self.w(kk - 1) == "on":
+            day_r = self.holiday(kk)  # "1:45 p.m. Eastern time on Thanksgiving Day"
+        return day_r, part, aside
+
+    def day_of_range_end(self, k: int) -> Reading | None:
+        """The day after the second clock time of a range that the first ends before ``k``
+        ("from 6 a.m. to 9 p.m. Tuesday")."""
+        if self.w(k) not in ("to", "until", "and", "-", "\u2013"):
+            return None
+        second = self.clock_reading(k + 1)
+        if second is None:
+            return None
+        return self.day_after_clock(self.clock_end(second[2]))[0]
 
     def day_before_at(self, i: int) -> Reading | None:
         """The day written just before "at" and the clock time at ``i`` ("on April 8 at",

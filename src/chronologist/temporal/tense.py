@@ -61,8 +61,8 @@ def tense_at(
         return 1
     if lead:
         return lead
-    if _copula_before(toks, i) or (j < len(toks) and toks[j].low == "is"):
-        return 1  # "the vote is Friday", "Tuesday is a referendum": a date set ahead
+    if _copula_before(toks, i) or (schedule and j < len(toks) and toks[j].low == "is"):
+        return 1  # "the vote is Friday", "Tuesday is a referendum": a day set ahead
     deadline = i > 0 and toks[i - 1].low == "by"  # "if no deal is reached by Monday"
     for step, first in ((-1, i - 1), (1, j)):
         found = _scan(toks, first, step, words)
@@ -266,7 +266,7 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     if word in FORETOLD and previous in ("is", "are", "was", "were", "be", "been"):
         return 1  # "rain is forecast for Wednesday afternoon"
     if word in words.present:
-        return PRESENT
+        return 0 if word == "am" and previous[:1].isdigit() else PRESENT  # not "3:00 am"
     if word == "last" and previous in words.determiners:
         return 0  # "its last witnesses": an adjective
     if (
