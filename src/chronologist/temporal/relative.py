@@ -726,6 +726,8 @@ class RelativeRules(DateRules):
         gran, mult, k2 = spec.granularity, spec.n, unit.end
         if unit.half and spec.timex == "Y" and mult > 1:  # "a century and a half later"
             gran, n, mult = "year", n * mult + mult // 2, 1
+        elif unit.half and gran == "year":  # "a year and a half ago": eighteen months
+            gran, n, mult = "month", n * 12 + 6, 1
         if gran in ("quarter", "season"):
             mult = 1  # "a quarter later" moves one quarter, not three
         nxt = self.w(k2)
