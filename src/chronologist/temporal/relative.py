@@ -63,6 +63,8 @@ class RelativeRules(DateRules):
         if word == "the" and self.w(i + 1) in ("past", "last", "coming", "current"):
             if self.w(i + 1) == "past" and self.w(i + 2) in ("decade", "century"):
                 return None  # "the past decade": the last ten years, a length (P10Y)
+            if self.words(i + 1, ("last", "day")):
+                return None  # "the last day of school", "the last day with a high of 90"
             inner = self.deictic(i + 1)  # "the past year": the article belongs to it
             if inner is None or inner.type != "DATE":
                 return None
@@ -162,6 +164,8 @@ class RelativeRules(DateRules):
             unit_key = u[0]
             if word == "coming" and unit_key in ("decade", "century") and self.w(i - 1) == "the":
                 return None  # "in the coming decade": the ten years to come, a length
+            if word == "last" and unit_key == "day" and self.w(i - 1) == "the":
+                return None  # "the last day of school": no yesterday
             if word == "current" and unit_key not in ("year", "quarter", "month", "week"):
                 return None
             if unit_key == "weekend":
@@ -188,8 +192,8 @@ class RelativeRules(DateRules):
         if self.w(i) != "the" or self.w(i + 1) not in ("last", "first", "final", "closing"):
             return None
         u = self.unit(i + 2)
-        if u is None or self.plural_unit(i + 2) or u[0] in ("second", "minute", "quarter"):
-            return None
+        if u is None or self.plural_unit(i + 2) or u[0] in ("second", "minute", "quarter", "day"):
+            return None  # ("the first day of the trial" is a day, not a length)
         k = u[1]
         owner = self.w(k + 1) in ("his", "her", "their", "its", "my", "our") or (
             self.w(k + 1) == "the"
