@@ -21,7 +21,9 @@ MONTH_NOUNS = frozenset(
     | {"reading", "index", "numbers", "release", "statement", "minutes", "contract"}
 )
 """Nouns a month name modifies as a date ("the May jobs report", "its May launch")."""
-DATA_NOUNS = frozenset({"figures", "data", "jobs", "payroll", "payrolls", "sales", "numbers"})
+DATA_NOUNS = frozenset(
+    {"figures", "data", "jobs", "payroll", "payrolls", "sales", "numbers", "starts", "reading"}
+)
 """Nouns of figures reported for a month that has gone by ("May payroll figures")."""
 ROMAN_DAYS = {"kalends": (1, 1), "calends": (1, 1), "nones": (5, 7), "ides": (13, 15)}
 """The Roman calendar's named days: (day in most months, day in March, May, July, October)."""
@@ -359,7 +361,7 @@ class DateRules(Scanner):
         word = self.w(j)
         paired = self.w(k) in ("and", "or", ",") and self.month(k + 1) is not None
         # "job figures for May." (not "for May to decide"): a month before a pause
-        paired = paired or (self.w(i - 1) == "for" and self.w(k) in (".", ",", ";", ""))
+        paired = paired or (self.w(i - 1) == "for" and self.w(k) in (".", ",", ";", "", "on"))
         if (word in self.lex.ambiguous_months or word == "may") and not paired:
             prev = self.w(i - 1)  # "May and June" pairs it with a month
             if (
@@ -382,6 +384,7 @@ class DateRules(Scanner):
                     "from",
                     "to",
                     "and",
+                    "or",
                     "last",
                     "this",
                     "next",
@@ -399,7 +402,8 @@ class DateRules(Scanner):
         if nxt[:1].isupper() and nxt.isalpha() and not self.lowercase_text and not told:
             if self.w(k) not in self.lex.months and self.w(k) not in self.lex.weekdays:
                 return None  # a name: "the October Revolution", "the July Days"
-        if det is None and self.w(k) in DATA_NOUNS:  # "the May jobs report": a month gone by
+        figures_for = self.w(i - 1) == "for" and self.w(i - 2) in DATA_NOUNS  # "sales for May"
+        if det is None and (self.data_after(k) or figures_for):  # "May jobs": a month gone by
             return Reading(i, k, "DATE", lambda c: R.month_alone(c, month, None, past=True))
         return Reading(i, k, "DATE", lambda c: R.month_alone(c, month, det), explicit=False)
 
@@ -413,9 +417,21 @@ class DateRules(Scanner):
             return False  # "Prime Minister May", "Theresa May"
         return (
             self.w(k) in MONTH_NOUNS
+            or self.data_after(k)
             or before in ("its", "their", "s")
             or (before == "as" and self.w(i - 2) in ("early", "late", "soon", "recently"))
         )
+
+    def data_after(self, k: int) -> bool:
+        """A noun of figures within three words from ``k`` ("May housing starts", "January
+        labor-force figures"), with no other word of time or sentence end between."""
+        for m in range(k, min(self.n, k + 5)):
+            word = self.w(m)
+            if word in DATA_NOUNS:
+                return True
+            if not (word.isalpha() or word == "-") or word in self.lex.units:
+                return False
+        return False
 
     def shared_year(self, k: int) -> int | None:
         """The year after a second month joined at ``k`` ("and April 1785", "to May 1940")."""

@@ -63,6 +63,13 @@ def tense_at(
         return lead
     if _copula_before(toks, i) or (schedule and j < len(toks) and toks[j].low == "is"):
         return 1  # "the vote is Friday", "Tuesday is a referendum": a day set ahead
+    # "whether December was a bump" (not "guidelines due in early November were delayed")
+    subject = i == 0 or toks[i - 1].low not in SUBJECT_NOT_AFTER
+    subject_of = toks[j].low if j < len(toks) and subject else ""
+    if subject_of in ("was", "were", "had"):
+        return -1
+    if subject_of in ("will", "shall"):
+        return 1
     deadline = i > 0 and toks[i - 1].low == "by"  # "if no deal is reached by Monday"
     for step, first in ((-1, i - 1), (1, j)):
         found = _scan(toks, first, step, words)
@@ -79,6 +86,11 @@ def tense_at(
     return 0
 
 
+SUBJECT_NOT_AFTER = frozenset(
+    {"in", "on", "at", "by", "until", "since", "from", "during", "before", "after"}
+    | {"through", "of", "to", "than", "early", "late", "mid", "-"}
+)
+"""Words after which a date is no subject of the verb that follows it."""
 CONTROL = frozenset(
     {"ordered", "asked", "told", "urged", "allowed", "forced", "invited", "directed"}
     | {"instructed", "required", "encouraged", "advised", "pressed", "persuaded", "authorized"}
@@ -253,8 +265,10 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     word = toks[k].low
     previous = toks[k - 1].low if k > 0 else ""
     if word in words.future and previous not in words.determiners:  # "the plan" is a noun
-        if previous in words.plans_gone_by:
-            return -1  # "as previously planned Saturday night": a plan now past
+        if previous in words.plans_gone_by and not (k >= 2 and toks[k - 2].low in ("has", "have")):
+            return (
+                -1
+            )  # "as previously planned Saturday night": a plan now past (not "has been set")
         following = toks[k + 1].low if k + 1 < len(toks) else ""
         if word != "set" or following in ("to", "for"):
             return 1
