@@ -280,7 +280,9 @@ def _start_words(lex: Lexicon) -> frozenset[str]:
     words.update(p[0] for p in lex.ref_phrases)
     words.update(p[0][0] for p in lex.duration_mods + lex.bound_phrases)
     # a name's first token as the tokenizer cuts it ("valentine's day" starts "valentine")
-    words.update(name.split()[0].split("'")[0] for name in (*lex.named_events, *lex.holidays))
+    words.update(
+        name.split()[0].split("'")[0].rstrip(".") for name in (*lex.named_events, *lex.holidays)
+    )
     return frozenset(words)
 
 

@@ -488,6 +488,9 @@ class RelativeRules(DateRules):
             return Reading(
                 i, j + 1, "DURATION", B.dur(B.dur_value("Y", 1, spec.n, False)), explicit=False
             )
+        idiom = self.w(i - 1) in ("at", "until", "till") or self.w(i - 2) in ("at", "until")
+        if self.w(j) == "minute" and lead == "last" and idiom:
+            return None  # "waited until the last minute": an idiom
         if lead in ("past", "last", "next") and self.w(j) in ("hour", "minute"):
             spec = lex.units[self.w(j)]  # "for the past hour": a length
             return Reading(
@@ -894,15 +897,19 @@ class RelativeRules(DateRules):
         aside = self.w(k) == "(" and close > 0
         if aside:  # "10:40 a.m. local time (0740 GMT) Friday": the day after the aside
             kk = close + 1
+        if self.tx(kk) == "On":
+            return None, None, False  # "by 10 a.m. On Saturday, ...": a new sentence
         kk += self.w(kk) in (",", "on")
         part = None
         if self.w(kk) in ("last", "this") and self.w(kk + 1) in self.lex.parts_of_day:
             part = self.lex.parts_of_day[self.w(kk + 1)]  # "11:30 last night"
-        day_r = None
-        if self.w(kk) in self.lex.day_deictics or self.weekday(kk) or part:
+        day_r = self.full_date(kk)  # "7 p.m. Monday, Oct. 27": the date the weekday names
+        if day_r is not None and day_r.j == kk + 1 and self.weekday(kk) is not None:
+            day_r = None  # a weekday alone is read as one, below
+        if day_r is not None:
+            pass
+        elif self.w(kk) in self.lex.day_deictics or self.weekday(kk) or part:
             day_r = self.deictic(kk)
-        elif self.full_date(kk) is not None:
-            day_r = self.full_date(kk)
         elif self.w(kk - 1) == "on":
             day_r = self.holiday(kk)  # "1:45 p.m. Eastern time on Thanksgiving Day"
         return day_r, part, aside

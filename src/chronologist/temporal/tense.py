@@ -22,7 +22,10 @@ SCAN = 10
 LEAD_SPAN = 4
 """How many tokens before an expression a lead phrase ("as soon as") may stand."""
 SENTENCE_END = frozenset({".", "!", "?", ";"})
-STARTERS = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "this"})
+STARTERS = frozenset(
+    {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "this", "on", "in", "at"}
+    | {"after", "before", "by", "when", "as", "there", "then", "his", "her", "their", "its"}
+)
 """Words that open a sentence after an abbreviation's period ("... in the U.S. The")."""
 ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "sgt"}
@@ -86,6 +89,8 @@ def tense_at(
     return 0
 
 
+CLOSING_QUOTES = frozenset({'"', "\u201d", "''"})
+"""Marks that end a quotation: the attribution after them has its own tense."""
 SUBJECT_NOT_AFTER = frozenset(
     {"in", "on", "at", "by", "until", "since", "from", "during", "before", "after"}
     | {"through", "of", "to", "than", "early", "late", "mid", "-"}
@@ -144,7 +149,9 @@ def _copula_before(toks: list[Token], i: int) -> bool:
     return k >= 0 and toks[k].low in ("is", "are")
 
 
-FAR_AHEAD = frozenset({"will", "would", "scheduled", "expected", "expects", "plans", "planned"})
+FAR_AHEAD = frozenset(
+    {"will", "ll", "would", "scheduled", "expected", "expects", "plans", "planned"}
+)
 """Future markers the tense scan still heeds further back than it looks for others."""
 FAR_MODALS = frozenset({"could", "may", "might"})
 """Modals heeded as far back, before a verb ("the storm could dump ... through Saturday")."""
@@ -252,8 +259,11 @@ def _scan(
     skip: tuple[str, ...] = (),
 ) -> int:
     """The first tense marker from token ``k`` on in direction ``step`` within the sentence,
-    passing over the words ``skip``."""
+    passing over the words ``skip``; looking ahead, not past the end of a quotation ("...
+    through Thursday," he said)."""
     for m in _in_sentence(toks, k, step, SCAN):
+        if step > 0 and toks[m].text in CLOSING_QUOTES:
+            return 0
         found = _marker(toks, m, words) if toks[m].low not in skip else 0
         if found and not (through_present and found == PRESENT):
             return found
