@@ -66,8 +66,9 @@ def tense_at(
         return lead
     if _copula_before(toks, i) or (schedule and j < len(toks) and toks[j].low == "is"):
         return 1  # "the vote is Friday", "Tuesday is a referendum": a day set ahead
-    # "whether December was a bump" (not "guidelines due in early November were delayed")
-    subject = i == 0 or toks[i - 1].low not in SUBJECT_NOT_AFTER
+    # "whether December was a bump" (not "guidelines due in early November were delayed",
+    # "the quake that struck Tuesday evening will cost insurers")
+    subject = i == 0 or toks[i - 1].low in SUBJECT_AFTER or ends_sentence(toks, i - 1)
     subject_of = toks[j].low if j < len(toks) and subject else ""
     if subject_of in ("was", "were", "had"):
         return -1
@@ -91,11 +92,8 @@ def tense_at(
 
 CLOSING_QUOTES = frozenset({'"', "\u201d", "''"})
 """Marks that end a quotation: the attribution after them has its own tense."""
-SUBJECT_NOT_AFTER = frozenset(
-    {"in", "on", "at", "by", "until", "since", "from", "during", "before", "after"}
-    | {"through", "of", "to", "than", "early", "late", "mid", "-"}
-)
-"""Words after which a date is no subject of the verb that follows it."""
+SUBJECT_AFTER = frozenset({"whether", "that", "if", "and", "but", ",", '"', "\u201c"})
+"""Words after which a date opens its clause, as the subject of the verb that follows it."""
 CONTROL = frozenset(
     {"ordered", "asked", "told", "urged", "allowed", "forced", "invited", "directed"}
     | {"instructed", "required", "encouraged", "advised", "pressed", "persuaded", "authorized"}
