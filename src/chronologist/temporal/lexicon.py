@@ -79,6 +79,12 @@ class TenseWords:
     scheduled: frozenset[str]
     modals: frozenset[str]
     future_modals: frozenset[str]
+    far_ahead: frozenset[str]
+    far_modals: frozenset[str]
+    reporting: frozenset[str]
+    control: frozenset[str]
+    foretold: frozenset[str]
+    keep: frozenset[str]
     leads: tuple[tuple[tuple[str, ...], int], ...]
 
 

@@ -94,17 +94,6 @@ CLOSING_QUOTES = frozenset({'"', "\u201d", "''"})
 """Marks that end a quotation: the attribution after them has its own tense."""
 SUBJECT_AFTER = frozenset({"whether", "that", "if", "and", "but", ",", '"', "\u201c"})
 """Words after which a date opens its clause, as the subject of the verb that follows it."""
-CONTROL = frozenset(
-    {"ordered", "asked", "told", "urged", "allowed", "forced", "invited", "directed"}
-    | {"instructed", "required", "encouraged", "advised", "pressed", "persuaded", "authorized"}
-)
-"""Verbs whose object is then told to do something ahead ("asked residents to conserve")."""
-FORETOLD = frozenset({"forecast", "predicted", "projected", "slated"})
-"""Participles that, after a form of "be", put what they name ahead."""
-KEEP = frozenset({"keep", "keeps", "kept", "keeping", "stay", "stayed", "remain", "remained"})
-"""Verbs before a noun and "open" or "closed" that make it an adjective."""
-REPORTING = frozenset({"said", "says", "announced", "reported", "added", "stated"})
-"""Verbs that report speech: the reported clause has its own tense."""
 
 
 def _reported(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
@@ -115,7 +104,7 @@ def _reported(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
             return False
         if _marker(toks, m, words):
             subject = m + 1 < i and toks[m + 1].low in ("the", "a", "an", "that", "its", "their")
-            return toks[m].low in REPORTING and subject and _ahead_in_clause(toks, j, words)
+            return toks[m].low in words.reporting and subject and _ahead_in_clause(toks, j, words)
     return False
 
 
@@ -147,19 +136,12 @@ def _copula_before(toks: list[Token], i: int) -> bool:
     return k >= 0 and toks[k].low in ("is", "are")
 
 
-FAR_AHEAD = frozenset(
-    {"will", "ll", "would", "scheduled", "expected", "expects", "plans", "planned"}
-)
-"""Future markers the tense scan still heeds further back than it looks for others."""
-FAR_MODALS = frozenset({"could", "may", "might"})
-"""Modals heeded as far back, before a verb ("the storm could dump ... through Saturday")."""
-
-
 def _will_far(toks: list[Token], i: int, words: TenseWords) -> bool:
     """ "will", "would", "scheduled to", "could dump" further back in the sentence than the
     scan looks (no nearer marker, which the scan would have found)."""
     return any(
-        toks[m].low in FAR_AHEAD or (toks[m].low in FAR_MODALS and _marker(toks, m, words) == 1)
+        toks[m].low in words.far_ahead
+        or (toks[m].low in words.far_modals and _marker(toks, m, words) == 1)
         for m in _in_sentence(toks, i - 1, -1, 2 * SCAN)
     )
 
@@ -287,7 +269,7 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     if word == "to" and previous in words.looks_ahead_to and _bare_verb(toks, k + 1, words):
         return -1 if k >= 2 and toks[k - 2].low in words.plans_gone_by else 1
     if word == "to" and _bare_verb(toks, k + 1, words):
-        if any(toks[m].low in CONTROL for m in range(max(0, k - 3), k - 1)):
+        if any(toks[m].low in words.control for m in range(max(0, k - 3), k - 1)):
             return 1  # "ordered Delgado to report to prison by Aug. 1"
     if word in words.future_modals and toks[k].text.islower():
         following = toks[k + 1].low if k + 1 < len(toks) else ""
@@ -296,7 +278,7 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
             # "a verdict may come Thursday", "snow could linger into Monday"; not "may have
             # left Tuesday", "could be located Wednesday"
             return 1
-    if word in FORETOLD and previous in ("is", "are", "was", "were", "be", "been"):
+    if word in words.foretold and previous in ("is", "are", "was", "were", "be", "been"):
         return 1  # "rain is forecast for Wednesday afternoon"
     if word in words.present:
         return 0 if word == "am" and previous[:1].isdigit() else PRESENT  # not "3:00 am"
@@ -307,7 +289,7 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         and toks[k].text.islower()  # not "the U.S. Open title"
         and previous not in words.determiners
         and previous not in NOT_VERB
-        and not (k >= 2 and toks[k - 2].low in KEEP)  # "keep schools open on Tuesday"
+        and not (k >= 2 and toks[k - 2].low in words.keep)  # "keep schools open on Tuesday"
     ):
         return 1  # "they meet separately Monday", "trading resumes Tuesday"
     if not _past_form(toks[k], words) or _adjective(toks, k, words):
