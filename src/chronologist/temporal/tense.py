@@ -103,7 +103,7 @@ def _reported(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
         if toks[m].text == ",":
             return False
         if _marker(toks, m, words):
-            subject = m + 1 < i and toks[m + 1].low in ("the", "a", "an", "that", "its", "their")
+            subject = m + 1 <= i and toks[m + 1].low in ("the", "a", "an", "that", "its", "their")
             return toks[m].low in words.reporting and subject and _ahead_in_clause(toks, j, words)
     return False
 
