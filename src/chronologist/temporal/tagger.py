@@ -218,17 +218,19 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     its sentence is about ("The 2018 Games will be held"), told with ", when", or opening the
     sentence ("In 2002, Congress ...", "Last year, gifts were not delivered until Dec. 26")."""
     year = when.start if when is not None and when.start is not None else None
-    if year is None or year.granularity != "year" or not reading.explicit:
+    if year is None or year.granularity != "year":
         return None
     i, j = reading.i, reading.j
-    when_told = j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].low == "when"
     k = i - (i > 0 and toks[i - 1].low == "in")  # "In 2002, Congress ... in October"
     opening = (k == 0 or ends_sentence(toks, k - 1)) and j < len(toks) and toks[j].text == ","
+    if opening:
+        return year.year
+    when_told = j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].low == "when"
     # the subject of its sentence: "The 2018 Games will be held ..." (not "the forecast
     # for the 2014 season on Dec. 10", where the date is the forecast's)
     subject = i == 1 or (i > 1 and ends_sentence(toks, i - 2))
     named = subject and toks[i - 1].low == "the" and j < len(toks) and toks[j].text.isalpha()
-    return year.year if when_told or named or opening else None
+    return year.year if reading.explicit and (when_told or named) else None
 
 
 def _same_sentence(toks: list[Token], j: int, i: int) -> bool:
