@@ -74,7 +74,8 @@ def tense_at(
         return -1
     if subject_of in ("will", "shall"):
         return 1
-    deadline = i > 0 and toks[i - 1].low == "by"  # "if no deal is reached by Monday"
+    # "if no deal is reached by Monday", "moves the deadline to Oct. 15"
+    deadline = i > 0 and (toks[i - 1].low == "by" or _deadline_before(toks, i - 1))
     for step, first in ((-1, i - 1), (1, j)):
         found = _scan(toks, first, step, words)
         if found == -1 and step == -1 and _reported(toks, i, j, words):
@@ -128,6 +129,13 @@ def _arranged(toks: list[Token], k: int, step: int) -> bool:
             after = toks[m + 1].low if m + 1 < len(toks) else ""
             return (after.endswith("ing") and len(after) > 4) or n < 4
     return False
+
+
+def _deadline_before(toks: list[Token], k: int) -> bool:
+    """Token ``k`` is "to", "for", "on" or "until" a few words after "deadline"."""
+    if toks[k].low not in ("to", "for", "on", "until"):
+        return False
+    return any(toks[m].low == "deadline" for m in range(max(0, k - 3), k))
 
 
 def _copula_before(toks: list[Token], i: int) -> bool:
