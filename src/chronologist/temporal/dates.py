@@ -774,6 +774,7 @@ class DateRules(Scanner):
                     "over",
                     "through",
                     "throughout",
+                    "into",  # "through the spring and into the summer"
                     "for",  # "leave for the summer"
                     "of",  # "the end of the summer"
                     "spent",  # "spent the summer in hiding"
