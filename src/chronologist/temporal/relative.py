@@ -107,6 +107,8 @@ class RelativeRules(DateRules):
         word = self.w(i)
         if word not in lex.day_deictics:
             return None
+        if self.tx(i).isupper() and self.w(i - 1) == "usa":
+            return None  # "(USA TODAY)": a newspaper's name
         off = lex.day_deictics[word]
         k = i + 1
         part = "NI" if word == "tonight" else None
@@ -706,23 +708,30 @@ class RelativeRules(DateRules):
         return self.counted_from(i, lead, unit, count, plain) or self.compound(plain, value, unit)
 
     def compound(self, plain: Reading, value: str, unit: _Counted) -> Reading:
-        """ "2 hours 9 minutes", "63 years and seven months": a length told in two units,
-        the second smaller (``plain`` reads the first)."""
-        k = unit.end + (self.w(unit.end) == "and")
-        num = self.number(k)
-        u = self.unit(num[1]) if num is not None and num[0] is not None else None
-        if num is None or num[0] is None or u is None or self.hyphen(num[1]):
-            return plain
-        first, second = self.lex.units[unit.key], self.lex.units[u[0]]
+        """ "2 hours 9 minutes", "63 years and seven months", "2 hours, 58 minutes and 51
+        seconds": a length told in units each smaller than the one before (``plain`` reads
+        the first)."""
         order = ("year", "month", "week", "day", "hour", "minute", "second")
-        if first.granularity not in order or second.granularity not in order:
+        gran, end = self.lex.units[unit.key].granularity, unit.end
+        while True:
+            k = end + (self.w(end) in ("and", ","))
+            k += self.w(k) == "and"  # "58 minutes, and 51 seconds"
+            num = self.number(k)
+            u = self.unit(num[1]) if num is not None and num[0] is not None else None
+            if num is None or num[0] is None or u is None or self.hyphen(num[1]):
+                break
+            second = self.lex.units[u[0]]
+            if gran not in order or second.granularity not in order:
+                break
+            if order.index(second.granularity) <= order.index(gran):
+                break
+            if self.w(u[1]) in self.g.afterwards or self.w(u[1]) in self.g.beforehand:
+                return plain  # "two years and three months later": its own date
+            value = B.joined(value, B.dur_value(second.timex, num[0], second.n, second.time))
+            gran, end = second.granularity, u[1]
+        if end == unit.end:
             return plain
-        if order.index(second.granularity) <= order.index(first.granularity):
-            return plain
-        if self.w(u[1]) in self.g.afterwards or self.w(u[1]) in self.g.beforehand:
-            return plain  # "two years and three months later": its own date
-        more = B.dur_value(second.timex, num[0], second.n, second.time)
-        return Reading(plain.i, u[1], "DURATION", B.dur(B.joined(value, more)), explicit=False)
+        return Reading(plain.i, end, "DURATION", B.dur(value), explicit=False)
 
     def counted_from(
         self, i: int, lead: str | None, unit: _Counted, n: int, plain: Reading
