@@ -339,8 +339,8 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
     if word.startswith("un"):
         return True
     before = [toks[m].low for m in range(max(0, k - 2), k)]
-    if before and before[-1] in words.determiners:
-        return True
+    if before and before[-1] in words.determiners and before[-1] != "that":
+        return True  # not "markets that rallied Wednesday": a relative clause's verb
     bare = before[0] in ("to", "will", "would") if before else False
     if len(before) == 2 and bare and before[1] not in ("be", "have", "get"):
         return True  # "forecast to bring scattered storms", "will release updated figures"
