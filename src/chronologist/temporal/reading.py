@@ -89,6 +89,9 @@ def rewrapped(inner: Reading, i: int, j: int, change: Callable[[TimeValue], Time
     fallback = rewrapped(back, i, back.j, change) if back is not None else None
     wrapped = Reading(i, j, inner.type, build, inner.anaphoric, inner.explicit, inner.event_name)
     wrapped.fallback = fallback
+    if inner.parts is not None:  # "about 11:45 p.m. on Friday": the first mention changes
+        first, second = inner.parts
+        wrapped.parts = (rewrapped(first, i, first.j, change), second)
     return wrapped
 
 

@@ -879,14 +879,16 @@ class RelativeRules(DateRules):
             build = told.build
             return Reading(i, k, "TIME", lambda c: R.at_time(c, build(c), h, mi), explicit=False)
         if day_r is not None:
-            dr = day_r  # an aside keeps the day its own mention
-            return Reading(
-                i,
-                k if aside else dr.j,
-                "TIME",
-                lambda c: R.at_time(c, dr.build(c), h, mi),
-                explicit=False,
+            dr = day_r
+            timed = Reading(
+                i, k if aside else dr.j, "TIME", lambda c: R.at_time(c, dr.build(c), h, mi)
             )
+            timed.explicit = False
+            if self.w(k) == "on" and dr.i == k + 1:  # "at 2 p.m. on Wednesday": two mentions,
+                both = Reading(i, dr.j, "TIME", timed.build, explicit=False)  # one day
+                both.parts = (timed, dr)
+                return both
+            return timed  # a bracketed aside keeps the day its own mention
         return Reading(i, k, "TIME", lambda c: R.at_time(c, None, h, mi), explicit=False)
 
     def clock_end(self, k: int) -> int:
@@ -899,8 +901,8 @@ class RelativeRules(DateRules):
 
     def day_after_clock(self, k: int) -> tuple[Reading | None, str | None, bool]:
         """The day written after a clock time ending before ``k`` ("Wednesday", "on Monday",
-        "last night", "(0740 GMT) Friday"), the part of the day it names, and whether a
-        bracketed aside comes between."""
+        "last night", "(0740 GMT) Friday"), the part of the day it names, and whether the
+        day stands apart (after "on" or a bracketed aside), a mention of its own."""
         kk = k
         close = next((m for m in range(k + 2, k + 12) if self.w(m) == ")"), -1)
         aside = self.w(k) == "(" and close > 0
@@ -908,6 +910,8 @@ class RelativeRules(DateRules):
             kk = close + 1
         if self.tx(kk) == "On":
             return None, None, False  # "by 10 a.m. On Saturday, ...": a new sentence
+        on = self.w(kk) == "on"  # "at 2 p.m. on Wednesday": the day is its own mention
+        aside = aside or on
         kk += self.w(kk) in (",", "on")
         part = None
         if self.w(kk) in ("last", "this") and self.w(kk + 1) in self.lex.parts_of_day:
