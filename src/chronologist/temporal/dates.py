@@ -328,6 +328,8 @@ class DateRules(Scanner):
             m = self.month(j)
             if m is None or self.w(m[1]) == "of" or self.year(m[1]) is not None:
                 return None
+            if self.is_int(m[1]) and len(self.tx(m[1])) <= 2:
+                return None  # "warned that Feb. 29, 2000": a date, the "that" a clause's
             month = m[0]
             return Reading(
                 i,
