@@ -15,6 +15,11 @@ from chronologist.temporal.resolve import Context
 from chronologist.temporal.scan import Scanner
 from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_month, unit_of
 
+MONTH_LEADS = frozenset(
+    {"in", "of", "since", "until", "by", "early", "late", "mid", "-", "during", "through"}
+    | {"before", "after", "from", "to", "and", "or", "last", "this", "next", "the"}
+)
+"""Words before "May", "March" or "Jan" that make it the month ("in May", "late March")."""
 MONTH_NOUNS = frozenset(
     {"report", "reports", "figures", "data", "jobs", "payroll", "payrolls", "sales", "launch"}
     | {"survey", "auction", "meeting", "election", "elections", "vote", "deadline", "issue"}
@@ -320,25 +325,9 @@ class DateRules(Scanner):
     def month_year(self, i: int) -> Reading | None:
         """ "April 1922", "April of 1922", a month alone ("in March"), and against the
         narrative's reference time "the following January", "that March"."""
-        anaphor = self.anaphoric_det(i)
-        if anaphor is None and self.w(i) == "that" and self.month(i + 1) is not None:
-            anaphor = (0, i + 1)  # "prices collapsed that February": a month is no clause
+        anaphor = self.month_anaphor(i)
         if anaphor is not None:
-            off, j = anaphor
-            m = self.month(j)
-            if m is None or self.w(m[1]) == "of" or self.year(m[1]) is not None:
-                return None
-            if self.is_int(m[1]) and len(self.tx(m[1])) <= 2:
-                return None  # "warned that Feb. 29, 2000": a date, the "that" a clause's
-            month = m[0]
-            return Reading(
-                i,
-                m[1],
-                "DATE",
-                lambda c: R.month_anaphor(c, month, off),
-                anaphoric=True,
-                explicit=False,
-            )
+            return anaphor
         j = i
         det = None
         if self.w(j) in self.lex.deictic_determiners and self.w(j) not in ("past", "current"):
@@ -360,54 +349,62 @@ class DateRules(Scanner):
             return Reading(  # "crude for June delivery": the coming June
                 i, k, "DATE", lambda c: R.month_alone(c, month, 1), explicit=False
             )
-        word = self.w(j)
-        paired = self.w(k) in ("and", "or", ",") and self.month(k + 1) is not None
-        # "job figures for May." (not "for May to decide"): a month before a pause
-        paired = paired or (self.w(i - 1) == "for" and self.w(k) in (".", ",", ";", "", "on"))
-        if (word in self.lex.ambiguous_months or word == "may") and not paired:
-            prev = self.w(i - 1)  # "May and June" pairs it with a month
-            if (
-                det is None
-                and prev
-                not in (
-                    "in",
-                    "of",
-                    "since",
-                    "until",
-                    "by",
-                    "early",
-                    "late",
-                    "mid",
-                    "-",
-                    "during",
-                    "through",
-                    "before",
-                    "after",
-                    "from",
-                    "to",
-                    "and",
-                    "or",
-                    "last",
-                    "this",
-                    "next",
-                    "the",
-                )
-                and not self.month_noun(i, k)
-            ):
-                return None
-            if word == "may" and self.w(k) in ("be", "have", "not", "also", "well"):
-                return None
-        nxt = self.tx(k)
-        told = self.w(i - 1) in ("in", "since", "until", "by", "during", "early", "late", "mid")
-        told = told or (self.w(i - 1) == "-" and self.w(i - 2) in ("early", "late", "mid"))
-        # "In November Lincoln", "by mid-March Vienna"
-        if nxt[:1].isupper() and nxt.isalpha() and not self.lowercase_text and not told:
-            if self.w(k) not in self.lex.months and self.w(k) not in self.lex.weekdays:
-                return None  # a name: "the October Revolution", "the July Days"
+        if not self.month_word(i, j, k, det) or self.month_named(i, k):
+            return None
         figures_for = self.w(i - 1) == "for" and self.w(i - 2) in DATA_NOUNS  # "sales for May"
         if det is None and (self.data_after(k) or figures_for):  # "May jobs": a month gone by
             return Reading(i, k, "DATE", lambda c: R.month_alone(c, month, None, past=True))
         return Reading(i, k, "DATE", lambda c: R.month_alone(c, month, det), explicit=False)
+
+    def month_anaphor(self, i: int) -> Reading | None:
+        """ "the following January", "that March": a month against the reference time."""
+        anaphor = self.anaphoric_det(i)
+        if anaphor is None and self.w(i) == "that" and self.month(i + 1) is not None:
+            anaphor = (0, i + 1)  # "prices collapsed that February": a month is no clause
+        if anaphor is None:
+            return None
+        off, j = anaphor
+        m = self.month(j)
+        if m is None or self.w(m[1]) == "of" or self.year(m[1]) is not None:
+            return None
+        if self.is_int(m[1]) and len(self.tx(m[1])) <= 2:
+            return None  # "warned that Feb. 29, 2000": a date, the "that" a clause's
+        month = m[0]
+        return Reading(
+            i,
+            m[1],
+            "DATE",
+            lambda c: R.month_anaphor(c, month, off),
+            anaphoric=True,
+            explicit=False,
+        )
+
+    def month_word(self, i: int, j: int, k: int, det: int | None) -> bool:
+        """Whether the month name at ``j`` (ending before ``k``) is one here: "may", "march"
+        and abbreviations only where a month fits ("in May", "May and June", "the May jobs
+        report"; not "May could", "they march")."""
+        word = self.w(j)
+        if word not in self.lex.ambiguous_months and word != "may":
+            return True
+        paired = self.w(k) in ("and", "or", ",") and self.month(k + 1) is not None
+        # "job figures for May." (not "for May to decide"): a month before a pause
+        paired = paired or (self.w(i - 1) == "for" and self.w(k) in (".", ",", ";", "", "on"))
+        if paired:
+            return True
+        if det is None and self.w(i - 1) not in MONTH_LEADS and not self.month_noun(i, k):
+            return False
+        return not (word == "may" and self.w(k) in ("be", "have", "not", "also", "well"))
+
+    def month_named(self, i: int, k: int) -> bool:
+        """A capitalized word after the month (ending before ``k``) makes it part of a name
+        ("the October Revolution", "the July Days"), unless the month is told as a time ("In
+        November Lincoln", "by mid-March Vienna")."""
+        nxt = self.tx(k)
+        if not (nxt[:1].isupper() and nxt.isalpha()) or self.lowercase_text:
+            return False
+        told = self.w(i - 1) in ("in", "since", "until", "by", "during", "early", "late", "mid")
+        told = told or (self.w(i - 1) == "-" and self.w(i - 2) in ("early", "late", "mid"))
+        return not told and self.w(k) not in self.lex.months and self.w(k) not in self.lex.weekdays
 
     def month_noun(self, i: int, k: int) -> bool:
         """A capitalized month name (ending before ``k``) that modifies a noun of record
