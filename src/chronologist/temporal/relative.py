@@ -785,7 +785,16 @@ class RelativeRules(DateRules):
             )
         if nxt not in ("after", "before") or lead is not None:
             return None
-        sign = -1 if nxt == "before" else 1
+        return self.from_event(i, k2, (gran, n, mult), plain)
+
+    def from_event(
+        self, i: int, k2: int, step: tuple[str, int, int], plain: Reading
+    ) -> Reading | None:
+        """ "five years after the revolution", "seven years after his death in 1616", "five
+        days after that": a length counted from a happening ("after" or "before" at ``k2``,
+        the length ``step`` as granularity, count and multiple)."""
+        gran, n, mult = step
+        sign = -1 if self.w(k2) == "before" else 1
         dated = self.year(k2 + 4) if self.w(k2 + 3) == "in" else None
         if (
             self.w(k2 + 1) in ("his", "her", "their", "its")
