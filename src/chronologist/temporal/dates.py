@@ -399,11 +399,13 @@ class DateRules(Scanner):
         """A capitalized word after the month (ending before ``k``) makes it part of a name
         ("the October Revolution", "the July Days"), unless the month is told as a time ("In
         November Lincoln", "by mid-March Vienna")."""
+        told = self.w(i - 1) in ("in", "since", "until", "by", "during", "early", "late", "mid")
+        told = told or (self.w(i - 1) == "-" and self.w(i - 2) in ("early", "late", "mid"))
+        if self.w(k) == "," and self.w(k + 1) in ("who", "whose"):
+            return not told  # "Steenkamp's mother, June, who has attended": a person
         nxt = self.tx(k)
         if not (nxt[:1].isupper() and nxt.isalpha()) or self.lowercase_text:
             return False
-        told = self.w(i - 1) in ("in", "since", "until", "by", "during", "early", "late", "mid")
-        told = told or (self.w(i - 1) == "-" and self.w(i - 2) in ("early", "late", "mid"))
         return not told and self.w(k) not in self.lex.months and self.w(k) not in self.lex.weekdays
 
     def month_noun(self, i: int, k: int) -> bool:

@@ -1044,6 +1044,8 @@ class RelativeRules(DateRules):
         if word in lex.sets:
             if self.tx(i)[:1].isupper() and self.lead_cap(i) and not self.lowercase_text:
                 return None  # "China Daily", "The Daily Telegraph": a name
+            if "a" in (self.w(i - 1), self.w(i - 2)) and not self.tx(i + 1)[:1].isalnum():
+                return None  # "Lance!, a sports daily": a newspaper
             v = lex.sets[word]
             return Reading(
                 i, i + 1, "SET", lambda c: TimeValue(type="SET", duration=v), explicit=False
