@@ -460,6 +460,9 @@ def day_told(c: Context) -> TimePoint | None:
         gap = _days_apart(near, c.dct)
         if gap is None or gap > STALE_DAYS:
             return c.dct  # a day told weeks away is no longer the day the news is about
+        lo, dct = near.earliest(), c.dct.earliest()
+        if c.tense < 0 and lo is not None and dct is not None and lo > dct:
+            return c.dct  # "a judgment that began at 9:30 a.m." after "tomorrow morning"
     return near
 
 
