@@ -762,6 +762,9 @@ class DateRules(Scanner):
             return with_year
         if det is None and self.cap(j) and self.cap(k) and not self.lowercase_text:
             return None  # a name: "Winter Olympic history", "the Winter Palace"
+        paired = self.w(i - 1) in ("and", "or") and self.w(i - 2) in self.lex.seasons
+        if det is None and paired:  # "That summer and fall brought further victories"
+            return Reading(i, k, "DATE", lambda c: R.season(c, s, None), explicit=False)
         if det is None:
             if self.w(j) == "fall" or self.w(i) == "the":
                 if self.w(i) == "the" and self.w(i - 1) in (
