@@ -80,7 +80,8 @@ class RelativeRules(DateRules):
         if word in self.lex.deictic_determiners:
             return self.determined(i)
         if word == "the" and self.w(i + 1) == "weekend":
-            return Reading(i, i + 2, "DATE", lambda c: R.weekend(c, 0), explicit=False)
+            ahead = self.w(i - 1) in ("for", "through", "until")  # "closed it for the weekend"
+            return Reading(i, i + 2, "DATE", lambda c: R.weekend(c, 0, ahead=ahead), explicit=False)
         return None
 
     def unit_end(self, i: int) -> Reading | None:

@@ -391,18 +391,18 @@ def weekday_week(c: Context, wd: int) -> TimeValue | None:
     return pt(later) if later is not None else coming
 
 
-def weekend(c: Context, off: int, *, this: bool = False) -> TimeValue | None:
-    """ "the weekend", "last weekend", "this weekend": a week's weekend."""
+def weekend(c: Context, off: int, *, this: bool = False, ahead: bool = False) -> TimeValue | None:
+    """ "the weekend", "last weekend", "this weekend": a week's weekend (``ahead``, "for the
+    weekend" said on a Thursday or Friday: the coming one)."""
     now = c.now()
     if now is None:
         return None
     if off == 0 and now.day is not None and now.month is not None and now.year is not None:
-        # "over the weekend" said on a weekday, unless told ahead: the one just gone;
-        # "this weekend" only in the past tense
-        if weekday_of(now.year, now.month, now.day) < 6 and (
-            c.tense < 0 or c.tense == 0 and not this
-        ):
-            off = -1
+        # "over the weekend" said on a weekday, unless told ahead: the one just gone (from a
+        # Thursday or Friday, with no tense, the coming one); "this weekend" only in the past
+        day = weekday_of(now.year, now.month, now.day)
+        if day < 6 and (c.tense < 0 or c.tense == 0 and not this and day < 4):
+            off = 0 if ahead and day >= 4 else -1
     w = A.shift(now, "week", off)
     if w is None:
         return None
