@@ -963,6 +963,9 @@ class RelativeRules(DateRules):
         """The hour and minute a clock time at ``i`` names, the index after it, and whether
         the half of the day was told ("p.m.", "in the morning")."""
         word = self.w(i)
+        if word in ("noon", "midday", "midnight") and self.cap(i - 1) and self.cap(i):
+            if self.tx(i - 1).isalpha() and not self.lowercase_text:
+                return None  # "Before Midnight", a film's title
         if word in ("noon", "midday"):
             return 12, 0, i + 1, False
         if word == "midnight":

@@ -222,7 +222,10 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
         return None
     i, j = reading.i, reading.j
     k = i - (i > 0 and toks[i - 1].low == "in")  # "In 2002, Congress ... in October"
-    opening = (k == 0 or ends_sentence(toks, k - 1)) and j < len(toks) and toks[j].text == ","
+    after = toks[j].text if j < len(toks) else ""
+    possessive = after in ("'", "\u2019") and j + 1 < len(toks) and toks[j + 1].low == "s"
+    # "Last year's race was called off on Nov. 2"
+    opening = (k == 0 or ends_sentence(toks, k - 1)) and (after == "," or possessive)
     if opening:
         return year.year
     when_told = j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].low == "when"
