@@ -763,6 +763,8 @@ class DateRules(Scanner):
         if det is None and self.cap(j) and self.cap(k) and not self.lowercase_text:
             return None  # a name: "Winter Olympic history", "the Winter Palace"
         paired = self.w(i - 1) in ("and", "or") and self.w(i - 2) in self.lex.seasons
+        paired = paired and (self.tx(j).islower() or self.lowercase_text)  # not "Spring and
+        # Autumn period", a name
         if det is None and paired:  # "That summer and fall brought further victories"
             return Reading(i, k, "DATE", lambda c: R.season(c, s, None), explicit=False)
         if det is None:
