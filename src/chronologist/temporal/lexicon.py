@@ -113,6 +113,7 @@ class GrammarWords:
     time_zones: frozenset[str]
     label_nouns: frozenset[str]
     game_words: frozenset[str]
+    future_nouns: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

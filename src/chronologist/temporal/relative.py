@@ -1191,6 +1191,8 @@ class RelativeRules(DateRules):
                     return None
                 if phrase[-1] == "future" and self.tx(j)[:1].isupper() and self.lead_cap(j):
                     return None  # "the future Genghis Khan": an adjective
+                if phrase == ("the", "future") and self.tx(j) in self.g.future_nouns:
+                    return None  # "the future king", "the future site": an adjective
                 if after in ("tense", "tenses", "participle", "perfect", "progressive"):
                     return None  # "the past tense": grammar
                 start = i + (phrase[0] == "in")
@@ -1215,9 +1217,11 @@ class RelativeRules(DateRules):
             named = self.tx(i + 1)[:1].isupper() and self.lead_cap(i + 1)
             named = named or nxt in ("tense", "tenses", "participle", "perfect", "progressive")
             if word == "future" and (
-                self.w(i - 1) not in ("the", "near", "distant", "in") or named
+                self.w(i - 1) not in ("the", "near", "distant", "in")
+                or named
+                or self.tx(i + 1) in self.g.future_nouns
             ):
-                return None  # "future losses", "the future Genghis Khan": an adjective
+                return None  # "future losses", "the future Genghis Khan", "the future king"
             if word == "recent" and self.w(i + 1) in lex.unit_plurals:
                 return None
             if word == "recently" and self.w(i - 1) == "as" and self.w(i + 1) == "as":
