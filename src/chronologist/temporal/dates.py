@@ -15,21 +15,6 @@ from chronologist.temporal.resolve import Context
 from chronologist.temporal.scan import Scanner
 from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_month, unit_of
 
-MONTH_LEADS = frozenset(
-    {"in", "of", "since", "until", "by", "early", "late", "mid", "-", "during", "through"}
-    | {"before", "after", "from", "to", "and", "or", "last", "this", "next", "the"}
-)
-"""Words before "May", "March" or "Jan" that make it the month ("in May", "late March")."""
-MONTH_NOUNS = frozenset(
-    {"report", "reports", "figures", "data", "jobs", "payroll", "payrolls", "sales", "launch"}
-    | {"survey", "auction", "meeting", "election", "elections", "vote", "deadline", "issue"}
-    | {"reading", "index", "numbers", "release", "statement", "minutes", "contract"}
-)
-"""Nouns a month name modifies as a date ("the May jobs report", "its May launch")."""
-DATA_NOUNS = frozenset(
-    {"figures", "data", "jobs", "payroll", "payrolls", "sales", "numbers", "starts", "reading"}
-)
-"""Nouns of figures reported for a month that has gone by ("May payroll figures")."""
 ROMAN_DAYS = {"kalends": (1, 1), "calends": (1, 1), "nones": (5, 7), "ides": (13, 15)}
 """The Roman calendar's named days: (day in most months, day in March, May, July, October)."""
 
@@ -351,7 +336,9 @@ class DateRules(Scanner):
             )
         if not self.month_word(i, j, k, det) or self.month_named(i, k):
             return None
-        figures_for = self.w(i - 1) == "for" and self.w(i - 2) in DATA_NOUNS  # "sales for May"
+        figures_for = (
+            self.w(i - 1) == "for" and self.w(i - 2) in self.g.data_nouns
+        )  # "sales for May"
         if det is None and (self.data_after(k) or figures_for):  # "May jobs": a month gone by
             return Reading(i, k, "DATE", lambda c: R.month_alone(c, month, None, past=True))
         return Reading(i, k, "DATE", lambda c: R.month_alone(c, month, det), explicit=False)
@@ -391,7 +378,7 @@ class DateRules(Scanner):
         paired = paired or (self.w(i - 1) == "for" and self.w(k) in (".", ",", ";", "", "on"))
         if paired:
             return True
-        if det is None and self.w(i - 1) not in MONTH_LEADS and not self.month_noun(i, k):
+        if det is None and self.w(i - 1) not in self.g.month_leads and not self.month_noun(i, k):
             return False
         return not (word == "may" and self.w(k) in ("be", "have", "not", "also", "well"))
 
@@ -417,7 +404,7 @@ class DateRules(Scanner):
         if self.tx(i - 1)[:1].isupper():
             return False  # "Prime Minister May", "Theresa May"
         return (
-            self.w(k) in MONTH_NOUNS
+            self.w(k) in self.g.month_nouns
             or self.data_after(k)
             or before in ("its", "their", "s")
             or (before == "as" and self.w(i - 2) in ("early", "late", "soon", "recently"))
@@ -428,7 +415,7 @@ class DateRules(Scanner):
         labor-force figures"), with no other word of time or sentence end between."""
         for m in range(k, min(self.n, k + 5)):
             word = self.w(m)
-            if word in DATA_NOUNS:
+            if word in self.g.data_nouns:
                 return True
             if not (word.isalpha() or word == "-") or word in self.lex.units:
                 return False

@@ -114,6 +114,11 @@ class GrammarWords:
     label_nouns: frozenset[str]
     game_words: frozenset[str]
     future_nouns: frozenset[str]
+    month_leads: frozenset[str]
+    month_nouns: frozenset[str]
+    data_nouns: frozenset[str]
+    over_as_more: frozenset[str]
+    edges_of_day: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

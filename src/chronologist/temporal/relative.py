@@ -20,10 +20,6 @@ from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue
 PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
 PM_HOURS = {"AF": range(1, 7), "EV": range(5, 12), "NI": range(6, 12)}
 """Hours read past noon in a part of the day ("2:50 this afternoon", "7 last night")."""
-EDGES_OF_DAY = frozenset(
-    {"dawn", "daybreak", "sunrise", "dusk", "sunset", "nightfall", "midmorning", "midafternoon"}
-)
-"""Parts of a day told after a preposition alone ("by nightfall", "in midafternoon")."""
 LENGTH_AFTER_PAST = frozenset(
     {"few", "several", "two", "three", "four", "five", "decade", "year", "month", "week", "hour"}
 )
@@ -214,7 +210,7 @@ class RelativeRules(DateRules):
         """ "at dawn today", "at dusk on Tuesday", "by nightfall": that part of a day named,
         or of the day the text stands at."""
         word = self.w(i)
-        if word not in EDGES_OF_DAY:
+        if word not in self.g.edges_of_day:
             return None
         before = self.w(i - 1)
         if before not in ("at", "by", "before", "after", "until", "till", "since") and not (

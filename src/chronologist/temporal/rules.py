@@ -29,14 +29,6 @@ from chronologist.temporal.resolve import Context
 from chronologist.temporal.scan import by_first
 from chronologist.timemodel import TimePoint, TimeValue
 
-OVER_AS_MORE = frozenset(
-    {"last", "lasts", "lasted", "lasting", "take", "takes", "took", "taken", "taking"}
-    | {"for", "of", "in", "after", "just", "well", "been", "is", "was", "are", "were", "be"}
-    | {"to", "within", "spent", "spend", "spends", "spending", "wait", "waited", "only"}
-)
-"""Words after which "over" before a length means "more than" ("lasted over a week"); after
-others it means "during" ("the talks, held over two days")."""
-
 
 class Parser(RelativeRules):
     """Parses the tokens of one text segment: prefixes and ranges around the core rules."""
@@ -144,7 +136,7 @@ class Parser(RelativeRules):
             )
             if w0 in ("over", "under") and vague:
                 break  # "over the past 24 hours", "over several days": the preposition"
-            if w0 == "over" and self.w(i - 1) not in OVER_AS_MORE:
+            if w0 == "over" and self.w(i - 1) not in self.g.over_as_more:
                 break  # "fought over three days", "used over three years": during
             if self.words(i, words):
                 inner = self.duration(i + len(words))
