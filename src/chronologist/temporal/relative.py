@@ -59,8 +59,6 @@ class RelativeRules(DateRules):
         if word == "the" and self.w(i + 1) in ("past", "last", "coming", "current"):
             if self.w(i + 1) == "past" and self.w(i + 2) in ("decade", "century"):
                 return None  # "the past decade": the last ten years, a length (P10Y)
-            if self.words(i + 1, ("last", "day")):
-                return None  # "the last day of school", "the last day with a high of 90"
             inner = self.deictic(i + 1)  # "the past year": the article belongs to it
             if inner is None or inner.type != "DATE":
                 return None

@@ -457,7 +457,7 @@ def day_told(c: Context) -> TimePoint | None:
     ref = c.then()
     near = ref if ref is not None and ref.day is not None else c.now() if c.news else None
     if c.news and near is not None and c.dct is not None and near is not c.dct and not c.ref_here:
-        gap = _days_apart(near, c.dct)
+        gap = days_apart(near, c.dct)
         if gap is None or gap > STALE_DAYS:
             return c.dct  # a day told weeks away is no longer the day the news is about
         lo, dct = near.earliest(), c.dct.earliest()
@@ -590,7 +590,8 @@ STALE_DAYS = 7
 time ("polls close at 7 p.m." after a swearing-in date two months off)."""
 
 
-def _days_apart(a: TimePoint, b: TimePoint) -> int | None:
+def days_apart(a: TimePoint, b: TimePoint) -> int | None:
+    """Days between two points' first days, or None when either has no day."""
     da, db = a.earliest(), b.earliest()
     if da is None or db is None:
         return None

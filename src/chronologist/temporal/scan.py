@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from chronologist.temporal.lexicon import Lexicon
-from chronologist.temporal.tense import ends_sentence
+from chronologist.temporal.tense import in_sentence
 from chronologist.temporal.tokens import Token
 
 
@@ -368,12 +368,9 @@ class Scanner:
         return sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
     def in_sentence(self, k: int, step: int, span: int) -> Iterator[int]:
-        """Indices from ``k`` on in direction ``step``, at most ``span``, up to a sentence end."""
-        m = k
-        while span > 0 and 0 <= m < self.n and not ends_sentence(self.t, m):
-            yield m
-            span -= 1
-            m += step
+        """Indices from ``k`` on in direction ``step``, for at most ``span`` words, up to a
+        sentence end."""
+        return in_sentence(self.t, k, step, span)
 
     def line_start(self, i: int) -> bool:
         """Token ``i`` opens its line, or follows only "c." there ("c. 395 - ...")."""

@@ -21,13 +21,14 @@ from typing import Literal
 from chronologist.errors import InvalidDate
 from chronologist.models import Span, TimeMention
 from chronologist.temporal import anchor as A
+from chronologist.temporal import resolve as R
 from chronologist.temporal.lexicon import load_lexicon
 from chronologist.temporal.reading import Reading
 from chronologist.temporal.resolve import Context
 from chronologist.temporal.rules import Parser
 from chronologist.temporal.tense import SENTENCE_END, ends_sentence, pluperfect, tense_at
 from chronologist.temporal.tokens import Token, segments, tokenize
-from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue, day_number, days_in_month
+from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue, days_in_month
 from chronologist.timemodel import weekday as weekday_of
 
 Mode = Literal["news", "narrative"]
@@ -203,14 +204,9 @@ def _beside(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
         return when
     if day.granularity != "day" or other.granularity != "day":
         return when
-    y, m = day.year or 0, day.month or 1
-    near = A.nearest_weekday(other, weekday_of(y, m, day.day), 0)
-    if near is None or near.day is None:
-        return when
-    gap = day_number(near.year or 0, near.month or 1, near.day) - day_number(
-        other.year or 0, other.month or 1, other.day
-    )
-    return TimeValue.point(near) if abs(gap) <= 2 else when
+    near = A.nearest_weekday(other, weekday_of(day.year or 0, day.month or 1, day.day), 0)
+    gap = R.days_apart(near, other) if near is not None else None
+    return TimeValue.point(near) if near is not None and gap is not None and gap <= 2 else when
 
 
 def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None) -> int | None:

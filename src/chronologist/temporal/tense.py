@@ -100,7 +100,7 @@ SUBJECT_AFTER = frozenset({"whether", "that", "if", "and", "but", ",", '"', "\u2
 def _reported(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
     """The past marker before ``i`` is a reporting verb (with no comma between) and the
     clause reported goes on in the future ("would be played", "will focus")."""
-    for m in _in_sentence(toks, i - 1, -1, SCAN):
+    for m in in_sentence(toks, i - 1, -1, SCAN):
         if toks[m].text == ",":
             return False
         if _marker(toks, m, words):
@@ -111,7 +111,7 @@ def _reported(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
 
 def _ahead_in_clause(toks: list[Token], j: int, words: TenseWords) -> bool:
     """A future marker follows token ``j`` before any comma ("on Saturday would be played")."""
-    for m in _in_sentence(toks, j, 1, SCAN):
+    for m in in_sentence(toks, j, 1, SCAN):
         if toks[m].text == ",":
             return False
         found = _marker(toks, m, words)
@@ -124,7 +124,7 @@ def _arranged(toks: list[Token], k: int, step: int) -> bool:
     """The present-tense verb found from ``k`` is a progressive ("are meeting", "is holding")
     or stands within four words of the day: an arrangement, not a state ("the offer is a
     premium over the closing price on Friday")."""
-    for n, m in enumerate(_in_sentence(toks, k, step, SCAN)):
+    for n, m in enumerate(in_sentence(toks, k, step, SCAN)):
         if toks[m].low in ("is", "are", "am", "says", "say"):
             after = toks[m + 1].low if m + 1 < len(toks) else ""
             return (after.endswith("ing") and len(after) > 4) or n < 4
@@ -150,13 +150,13 @@ def _will_far(toks: list[Token], i: int, words: TenseWords) -> bool:
     return any(
         toks[m].low in words.far_ahead
         or (toks[m].low in words.far_modals and _marker(toks, m, words) == 1)
-        for m in _in_sentence(toks, i - 1, -1, 2 * SCAN)
+        for m in in_sentence(toks, i - 1, -1, 2 * SCAN)
     )
 
 
 def _relative_clause(toks: list[Token], i: int) -> bool:
     """Token ``i`` stands in a relative clause set off by commas (", which ...")."""
-    for m in _in_sentence(toks, i - 1, -1, SCAN):
+    for m in in_sentence(toks, i - 1, -1, SCAN):
         if toks[m].text == ",":
             return False
         if toks[m].low in ("which", "who") and m > 0 and toks[m - 1].text == ",":
@@ -167,7 +167,7 @@ def _relative_clause(toks: list[Token], i: int) -> bool:
 def pluperfect(toks: list[Token], i: int) -> bool:
     """Whether "had" comes within 8 words before ``i`` in the same clause (not behind a
     comma: "The war, which had begun in 1700, ended in 1721")."""
-    for m in _in_sentence(toks, i - 1, -1, 8):
+    for m in in_sentence(toks, i - 1, -1, 8):
         if toks[m].text == ",":
             return False
         if toks[m].low == "had":
@@ -177,7 +177,7 @@ def pluperfect(toks: list[Token], i: int) -> bool:
 
 def _not_until(toks: list[Token], i: int, words: TenseWords) -> bool:
     """ "did not tell users until Tuesday": a past clause, negated, waits for a past day."""
-    for m in _in_sentence(toks, i - 1, -1, SCAN):
+    for m in in_sentence(toks, i - 1, -1, SCAN):
         if toks[m].low in ("not", "never", "t") and m >= 2:
             aux = toks[m - 1].low if toks[m - 1].low not in ("'", "’") else toks[m - 2].low
             return aux in words.past  # "did not", "didn't", "was never"; not "may not"
@@ -185,10 +185,10 @@ def _not_until(toks: list[Token], i: int, words: TenseWords) -> bool:
 
 
 def _had_within(toks: list[Token], k: int, step: int, *, span: int = SCAN) -> bool:
-    return any(toks[m].low == "had" for m in _in_sentence(toks, k, step, span))
+    return any(toks[m].low == "had" for m in in_sentence(toks, k, step, span))
 
 
-def _in_sentence(toks: list[Token], k: int, step: int, span: int) -> Iterator[int]:
+def in_sentence(toks: list[Token], k: int, step: int, span: int) -> Iterator[int]:
     """Indices from ``k`` on in direction ``step`` up to a sentence end, for at most
     ``span`` words (marks, as in "U.S." or quotes, do not count)."""
     m = k
@@ -220,7 +220,7 @@ def ends_sentence(toks: list[Token], m: int) -> bool:
 def _lead(toks: list[Token], i: int, words: TenseWords) -> int:
     """The direction set by the nearest lead phrase within ``LEAD_SPAN`` tokens before ``i``."""
     ends = _lead_ends(words)
-    for k in _in_sentence(toks, i - 1, -1, LEAD_SPAN):
+    for k in in_sentence(toks, i - 1, -1, LEAD_SPAN):
         if toks[k].text == ",":
             break
         if toks[k].low not in ends:
@@ -249,7 +249,7 @@ def _scan(
     """The first tense marker from token ``k`` on in direction ``step`` within the sentence,
     passing over the words ``skip``; looking ahead, not past the end of a quotation ("...
     through Thursday," he said)."""
-    for m in _in_sentence(toks, k, step, SCAN):
+    for m in in_sentence(toks, k, step, SCAN):
         if step > 0 and toks[m].text in CLOSING_QUOTES:
             return 0
         found = _marker(toks, m, words) if toks[m].low not in skip else 0
