@@ -40,11 +40,11 @@ def by_first(
 
 
 PAD = 64
-GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
-"""A count written with thousands separators ("1,294", "70,000")."""
 """Empty tokens after a segment's last. The rules look a few tokens either side of an
 index; past the end, and at indices -64..-1, they find these, so the per-token lookups
 (``w``, ``tx``, ``is_int``) are plain list indexing, with no bounds test."""
+GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
+"""A count written with thousands separators ("1,294", "70,000")."""
 
 
 class Scanner:
@@ -281,7 +281,7 @@ class Scanner:
             return None
         if int(digits) % 100:
             return None
-        if "," in text and not all(len(g) == 3 for g in text.split(",")[1:]):
+        if "," in text and not GROUPED.fullmatch(text):
             return None
         era = self.era(i + 1)
         if era is None or era[0] > 0:
