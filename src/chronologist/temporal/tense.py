@@ -82,7 +82,7 @@ def tense_at(
             return 1  # "said the game on Saturday would be played": the report's own tense
         if found:
             if found == PRESENT:  # "is payable Jan. 2"; "ministers are meeting on Wednesday"
-                return 1 if deadline or (schedule and _arranged(toks, first, step)) else 0
+                return 1 if deadline or (schedule and _arranged(toks, first, step, words)) else 0
             return found
         if _relative_clause(toks, i):
             break  # "Apple, which reports again in October, has tripled": the clause's own
@@ -120,12 +120,12 @@ def _ahead_in_clause(toks: list[Token], j: int, words: TenseWords) -> bool:
     return False
 
 
-def _arranged(toks: list[Token], k: int, step: int) -> bool:
+def _arranged(toks: list[Token], k: int, step: int, words: TenseWords) -> bool:
     """The present-tense verb found from ``k`` is a progressive ("are meeting", "is holding")
     or stands within four words of the day: an arrangement, not a state ("the offer is a
     premium over the closing price on Friday")."""
     for n, m in enumerate(in_sentence(toks, k, step, SCAN)):
-        if toks[m].low in ("is", "are", "am", "says", "say"):
+        if toks[m].low in words.present:
             after = toks[m + 1].low if m + 1 < len(toks) else ""
             return (after.endswith("ing") and len(after) > 4) or n < 4
     return False
