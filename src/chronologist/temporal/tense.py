@@ -32,6 +32,18 @@ ABBREVIATIONS = frozenset(
     | {"capt", "prof", "rev", "mt", "ft", "vs", "no", "adm", "maj", "cmdr"}
 )
 """Abbreviations whose period ends no sentence before a capital ("St. Vincent")."""
+COUNT_WORDS = frozenset(
+    {"million", "billion", "thousand", "hundred", "dozen", "many", "more", "several", "few"}
+    | {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"}
+)
+"""Words after which an "-ed" word describes what is counted ("86 million registered")."""
+BE = frozenset({"be", "been", "being", "is", "are"})
+"""Forms of "be" after which a participle is no past tense ("is heard", "to be completed")."""
+NOT_NOUN = frozenset(
+    {"on", "in", "at", "by", "for", "to", "from", "since", "until", "and", "or", "the", "a"}
+    | {"an", "it", "its", "their", "his", "her", "them", "him", "that", "this", "out", "up"}
+)
+"""Words after an "-ed" word that show it is a verb, not an adjective before a noun."""
 NOT_VERB = frozenset({"to", "will", "not", "t", "never"})
 """Before a word of schedule, these make it no present tense ("to meet", "did not meet")."""
 
@@ -180,7 +192,8 @@ def _not_until(toks: list[Token], i: int, words: TenseWords) -> bool:
     for m in in_sentence(toks, i - 1, -1, SCAN):
         if toks[m].low in ("not", "never", "t") and m >= 2:
             aux = toks[m - 1].low if toks[m - 1].low not in ("'", "’") else toks[m - 2].low
-            return aux in words.past  # "did not", "didn't", "was never"; not "may not"
+            # "did not", "didn't", "was never"; not "may not", "won't"
+            return aux in words.past and not (aux == "won" and toks[m].low == "t")
     return False
 
 
@@ -228,8 +241,17 @@ def _lead(toks: list[Token], i: int, words: TenseWords) -> int:
         for key, direction in words.leads:
             n = len(key)
             if k - n + 1 >= 0 and tuple(t.low for t in toks[k - n + 1 : k + 1]) == key:
+                if direction != -1 and _governs_other(toks, k, i):
+                    return 0
                 return direction
     return 0
+
+
+def _governs_other(toks: list[Token], k: int, i: int) -> bool:
+    """A preposition stands between the lead ending at ``k`` and the expression at ``i``,
+    after some other word: the lead governs that ("got ahead of itself in the spring",
+    "went on until late on Friday night"; not "until at least Thursday")."""
+    return any(toks[m].low in ("in", "on", "at", "during") for m in range(k + 2, i))
 
 
 @cache
@@ -274,6 +296,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
             return -1  # "a record set on Aug. 6" is past
     if word == "ll" and previous in ("'", "\u2019"):
         return 1
+    if word == "won" and k + 2 < len(toks) and toks[k + 2].low == "t":
+        return 1  # "won't begin until April"
     if word == "to" and previous in words.looks_ahead_to and _bare_verb(toks, k + 1, words):
         return -1 if k >= 2 and toks[k - 2].low in words.plans_gone_by else 1
     if word == "to" and _bare_verb(toks, k + 1, words):
@@ -295,7 +319,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     if (
         word in words.scheduled
         and toks[k].text.islower()  # not "the U.S. Open title"
-        and previous not in words.determiners
+        and (previous not in words.determiners or _subject_pronoun(toks, k - 1))
+        and not _counted(previous)  # "six votes short", "60 votes"; not "2003 expire"
         and previous not in NOT_VERB
         and not (k >= 2 and toks[k - 2].low in words.keep)  # "keep schools open on Tuesday"
     ):
@@ -303,6 +328,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     if not _past_form(toks[k], words) or _adjective(toks, k, words):
         return 0
     following = toks[k + 1].low if k + 1 < len(toks) else ""
+    if previous.endswith("ly") and k >= 2 and toks[k - 2].low in BE:
+        previous = toks[k - 2].low  # "to be formally approved by the end of April"
     if previous == "if":
         return 1  # "if elected in November": a condition ahead
     if previous == "," and following == "by":
@@ -314,7 +341,18 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     if previous == "be" and k >= 2 and toks[k - 2].low == "to":
         return 1  # "to be completed" lies ahead
     # "was completed" is past; "is heard", "remain suspended" are not
-    return 0 if previous in ("be", "been", "being", "to", "is", "are", "remain", "remains") else -1
+    return 0 if previous in BE or previous in ("to", "remain", "remains") else -1
+
+
+def _counted(word: str) -> bool:
+    """``word`` is a count ("six", "60", "12,000", "million"), not a year ("2003")."""
+    return word in COUNT_WORDS or (word[:1].isdigit() and (len(word) < 4 or "," in word))
+
+
+def _subject_pronoun(toks: list[Token], k: int) -> bool:
+    """Token ``k`` is "That" or "This" opening a sentence, a subject ("That ends on
+    Thursday night"), not a determiner."""
+    return toks[k].text in ("That", "This") and (k == 0 or ends_sentence(toks, k - 1))
 
 
 def _bare_verb(toks: list[Token], k: int, words: TenseWords) -> bool:
@@ -339,6 +377,12 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
     if word.startswith("un"):
         return True
     before = [toks[m].low for m in range(max(0, k - 2), k)]
+    following = toks[k + 1].text if k + 1 < len(toks) else ""
+    if before and following.isalpha() and following.islower() and following not in NOT_NOUN:
+        if _counted(before[-1]) and not following.endswith("ly"):
+            return True  # "86 million registered voters" (not "100,000 remained.")
+        if before[-1] in words.scheduled:
+            return True  # "publishes updated forecasts at its December meeting"
     if before and before[-1] in words.determiners and before[-1] != "that":
         return True  # not "markets that rallied Wednesday": a relative clause's verb
     bare = before[0] in ("to", "will", "would") if before else False
