@@ -175,8 +175,9 @@ class DateRules(Scanner):
             return Reading(
                 i, j + 2, "DATE", lambda c: R.day_of_year(c, month, day, off), explicit=False
             )
-        told = self.year_told(j + 1) if self.w(j) == "of" else None
-        if told is not None:  # "1 December of that year", "May 3 of the following year"
+        of = self.w(j) == "of"
+        told = self.year_told(j + of) if of or self.words(j, ("that", "year")) else None
+        if told is not None:  # "1 December of that year", "4 November that year"
             shift = told[0]
             return Reading(
                 i,
@@ -327,7 +328,7 @@ class DateRules(Scanner):
             return with_year
         if self.is_int(k) and len(self.tx(k)) <= 2:
             return None  # "February 30": an impossible day, not a month
-        shared = self.shared_year(k) if det is None else None
+        shared = self.shared_year(month, k) if det is None else None
         if shared is not None:  # "March and April 1785": the year both months share
             return Reading(i, k, "DATE", B.const(TimePoint("month", year=shared, month=month)))
         if det is None and self.w(k) in ("delivery", "contract", "contracts", "futures"):
@@ -421,15 +422,18 @@ class DateRules(Scanner):
                 return False
         return False
 
-    def shared_year(self, k: int) -> int | None:
-        """The year after a second month joined at ``k`` ("and April 1785", "to May 1940")."""
+    def shared_year(self, month: int, k: int) -> int | None:
+        """The year of ``month`` from a second month joined at ``k`` ("March and April
+        1785", "April to May 1940"; "November to March 2008" is the year before)."""
         if self.w(k) not in ("and", "or", "to", "-", "\u2013", "through"):
             return None
         m = self.month(k + 1)
         if m is None:
             return None
         yr = self.year(m[1] + (self.w(m[1]) == ","))
-        return yr[0] if yr is not None else None
+        if yr is None:
+            return None
+        return yr[0] - (month > m[0] and self.w(k) not in ("and", "or"))
 
     def month_with_year(self, i: int, month: int, k: int) -> Reading | None:
         """A month (ending before ``k``) with its year: "April 1922", "April of 1922",

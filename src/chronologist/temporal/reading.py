@@ -9,7 +9,7 @@ dates, durations, approximation, bounds, "early/mid/late" modifiers, ranges.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chronologist.temporal import anchor as A
 from chronologist.temporal import resolve as R
@@ -187,16 +187,13 @@ def span(first: Reading, second: Reading, *, split: bool = False) -> Reading:
         if v1 is None or v2 is None or v1.start is None or v2.end is None:
             return v1
         start, end = v1.start, v2.end
-        # "July 20 - Aug. 6, 1789": the first part borrows the second's year
-        if start.year is None or (start.granularity == "day" and first.explicit is False):
-            if end.year is not None:
-                start = TimePoint(
-                    start.granularity,
-                    year=end.year,
-                    month=start.month,
-                    day=start.day,
-                    sub=start.sub,
-                )
+        # "July 20 - Aug. 6, 1789", "between April and July of that year": the first part
+        # borrows the second's year (the year before, if it then came after the end)
+        borrows = start.granularity in ("day", "month") and first.explicit is False
+        if (start.year is None or borrows) and end.year is not None:
+            start = replace(start, year=end.year)
+            if start.granularity == "month" and (start.month or 0) > (end.month or 13):
+                start = replace(start, year=end.year - 1)  # "from November to March 2008"
         lo, hi = start.earliest(), end.latest()
         if lo is not None and hi is not None and lo > hi and not second.explicit:
             # "from Wednesday through Sunday": the Sunday after that Wednesday (or, told in

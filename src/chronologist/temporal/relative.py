@@ -129,6 +129,11 @@ class RelativeRules(DateRules):
         if self.w(k) in ("last", "next", "this") and self.w(k + 1) == "week":
             weeks = self.lex.deictic_determiners[self.w(k)]  # "on Tuesday last week"
             return Reading(i, k + 2, "DATE", lambda c: R.weekday_of_week(c, d, weeks))
+        if self.words(i - 2, (",", "a")) and self.tx(i - 3)[:1].isdigit():
+            # "on March 17, a Sunday": the day of the date just told
+            return Reading(
+                i, k, "DATE", lambda c: R.weekday_of_day(c, d), anaphoric=True, explicit=False
+            )
         return Reading(i, k, "DATE", lambda c: R.weekday(c, d, 0, None), explicit=False)
 
     def determined(self, i: int) -> Reading | None:
@@ -262,6 +267,16 @@ class RelativeRules(DateRules):
                     explicit=False,
                 )
             if self.w(j) in lex.parts_of_day and det in ("that", "the"):
+                if off == 0 and self.w(j) not in PLURAL_PARTS:  # "that evening": a TIME
+                    part = lex.parts_of_day[self.w(j)]
+                    return Reading(
+                        i,
+                        j + 1,
+                        "TIME",
+                        lambda c: R.part_of(R.anaphor(c, "day", 0), part),
+                        anaphoric=True,
+                        explicit=False,
+                    )
                 return Reading(
                     i,
                     j + 1,
@@ -459,7 +474,7 @@ class RelativeRules(DateRules):
         if self.w(k + 1) == "than" or self.words(k + 1, ("in", "the")):
             return False  # "weeks later than required"; "hours earlier in the week"
         return word in ("ago", "earlier", "later") or (
-            word == "before" and not self.tx(k + 1)[:1].isalnum()
+            word == "before" and not self.opens_phrase(k + 1)
         )
 
     def span_lead(self, i: int) -> tuple[str | None, int]:
@@ -518,7 +533,7 @@ class RelativeRules(DateRules):
         if lead is None and before in ("million", "billion", "thousand", "hundred"):
             return None  # "3.2 million years": a count we do not read
         # "in the weeks before the shooting": the weeks are a length
-        leading = self.w(j + 1) in ("before", "after", "leading") and self.tx(j + 2)[:1].isalnum()
+        leading = self.w(j + 1) in ("before", "after", "leading") and self.opens_phrase(j + 2)
         # "weeks of riots" is a length; "the early hours of Thursday", "years of age" are not
         of_time = self.w(j + 1) == "of" and (
             self.weekday(j + 2) is not None
@@ -758,7 +773,7 @@ class RelativeRules(DateRules):
         if nxt == "hence":
             return Reading(i, k2 + 1, "DATE", lambda c: R.ago(c, gran, n, mult, 1), explicit=False)
         # "three days after,", "six months on, the purge ended"
-        bare = nxt in ("after", "before", "on") and not self.tx(k2 + 1)[:1].isalnum()
+        bare = nxt in ("after", "before", "on") and not self.opens_phrase(k2 + 1)
         counted_on = nxt in self.g.afterwards or nxt in self.g.beforehand or bare
         # "its first profit in five years earlier this month": "earlier" is this month's
         theirs = self.w(k2 + 1) in ("today", "tonight") or self.words(k2 + 1, ("in", "the"))
@@ -900,6 +915,8 @@ class RelativeRules(DateRules):
         ("10 p.m. EST", "0530 local time", "7:30 p.m. Eastern time", "8 p.m. Rome time")."""
         if self.w(k) in self.g.time_zones and self.tx(k).isupper():
             k += 1
+        if self.cap(k) and self.cap(k + 1) and self.w(k + 2) == "time":
+            return k + 3  # "2 p.m. New York time"
         local = self.w(k) == "local" or (self.cap(k) and self.tx(k).isalpha())
         return k + 2 * (local and self.w(k + 1) == "time")
 
@@ -967,6 +984,8 @@ class RelativeRules(DateRules):
         if self.military(i):  # "at 1900 hours"
             return int(word[:2]), int(word[2:]), i + 1 + (self.w(i + 1) in ("hours", "hrs")), False
         text = self.tx(i)
+        if "." in text and self._ampm(i + 1) is not None:
+            text = text.replace(".", ":")  # British "8.30am", "4.40pm"
         if not (self.is_int(i) or (":" in text and text.replace(":", "").isdigit())):
             return None
         if ":" in text:

@@ -375,6 +375,16 @@ def weekday(
     return TimeValue.point(in_part(d, part) if part else d)
 
 
+def weekday_of_day(c: Context, wd: int) -> TimeValue | None:
+    """ "March 17, a Sunday": the day just told, when it is that weekday."""
+    then = c.then()
+    if then is not None and then.granularity == "day" and then.day is not None:
+        if then.year is not None and then.month is not None:
+            if weekday_of(then.year, then.month, then.day) == wd:
+                return pt(then)
+    return weekday(c, wd, 0, None)
+
+
 def weekday_of_week(c: Context, wd: int, weeks: int) -> TimeValue | None:
     """ "Tuesday last week": that weekday of the week ``weeks`` from now."""
     now = c.now()

@@ -362,7 +362,9 @@ class Parser(RelativeRules):
                 return self.months_quarter(first, k, second.j) or B.span(first, second)
             days = self.weekday(first.i) is not None and self.weekday(k) is not None
             opened = self.w(first.i - 1) in ("from", "between")  # "from Wednesday through Sunday"
-            if second is None or second.type != "DATE" or not (second.explicit or days and opened):
+            if second is None or second.type != "DATE":
+                return None
+            if not (second.explicit or opened and (days or self.month_of_year(second))):
                 return None
             if word in ("to", "through", "until", "till"):
                 if self.w(first.i - 1) not in ("from", "between") and not (
@@ -392,9 +394,17 @@ class Parser(RelativeRules):
         if word == "and" and self.w(first.i - 1) == "between":
             second = self.core(j + 1)  # "between June 14 and July 30, 2007": one year
             days = self.weekday(first.i) is not None and self.weekday(j + 1) is not None
-            if second is not None and second.type == "DATE" and (second.explicit or days):
-                return B.span(first, second, split=True)
+            if second is None or second.type != "DATE":
+                return None
+            if second.explicit or days or self.month_of_year(second):
+                return B.span(first, second, split=True)  # "April and July of that year"
         return None
+
+    def month_of_year(self, second: Reading) -> bool:
+        """``second`` is a month with its year named, not written ("July of that year",
+        "March last year")."""
+        m = self.month(second.i)
+        return m is not None and second.j > m[1] and self.w(m[1]) in ("of", "that", "last", "next")
 
     def short_end_year(self, first: Reading, point: TimePoint | None, k: int) -> Reading | None:
         """ "1850-58": the end year written with two digits at ``k``; "the 1960s-70s": the
@@ -423,8 +433,8 @@ class Parser(RelativeRules):
         m0, m1 = self.month(first.i), self.month(k)
         if m0 is None or m1 is None or m0[0] % 3 != 1 or m1[0] != m0[0] + 2:
             return None
-        if self.w(end) != "quarter":
-            return None
+        if self.w(end) not in ("quarter", "period"):
+            return None  # "the October-December quarter", "the April-June period"
         sub = m1[0] // 3
         start = first.i - (self.w(first.i - 1) == "the")
         return Reading(
