@@ -484,7 +484,7 @@ class RelativeRules(DateRules):
             if self.w(i + 1) in g.span_leads or self.w(i + 1) in g.span_leads_after_the:
                 return self.w(i + 1), i + 2
             return None, i + 1
-        if self.w(i) in g.span_leads:
+        if self.w(i) in g.span_leads and not self.new_line(i + 1):
             return self.w(i), i + 1
         return None, i
 
@@ -944,6 +944,8 @@ class RelativeRules(DateRules):
             pass
         elif self.w(kk) in self.lex.day_deictics or self.weekday(kk) or part:
             day_r = self.deictic(kk)
+        elif self.w(kk) in ("last", "next", "this") and self.weekday(kk + 1):
+            day_r = self.deictic(kk)  # "8 a.m. last Thursday", "midnight next Wednesday"
         elif self.w(kk - 1) == "on":
             day_r = self.holiday(kk)  # "1:45 p.m. Eastern time on Thanksgiving Day"
         return day_r, part, aside

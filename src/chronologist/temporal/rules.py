@@ -46,7 +46,8 @@ class Parser(RelativeRules):
         if tok.low not in self.lex.starts and not tok.text[:1].isdigit():
             return None
         if tok.low == "last" and self.w(i - 1) in self.g.verbs_before_last:
-            return None  # "may last several months": the verb, not "last month"
+            if self.weekday(i + 1) is None and self.month(i + 1) is None:
+                return None  # "may last several months": the verb (not "agreed to last Friday")
         if self.title_at(i):
             return None
         best: Reading | None = None

@@ -378,6 +378,11 @@ class Scanner:
         sentence end."""
         return in_sentence(self.t, k, step, span)
 
+    def new_line(self, i: int) -> bool:
+        """Token ``i`` opens a line with a capital, a new sentence or paragraph: "what
+        comes next" + line break + "One year ago" are two phrases."""
+        return 0 < i < self.n and self.t[i].newline_before and self.tx(i)[:1].isupper()
+
     def line_start(self, i: int) -> bool:
         """Token ``i`` opens its line, or follows only "c." there ("c. 395 - ...")."""
         if i == 0 or self.t[i].newline_before:

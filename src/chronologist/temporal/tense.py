@@ -284,7 +284,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     """What token ``k`` says of the tense: 1 future, -1 past, ``PRESENT``, or 0 nothing."""
     word = toks[k].low
     previous = toks[k - 1].low if k > 0 else ""
-    if word in words.future and previous not in words.determiners:  # "the plan" is a noun
+    modal = word in ("will", "would") and previous in ("that", "this")  # "a bill that would"
+    if word in words.future and (previous not in words.determiners or modal):  # "the plan"
         if previous in words.plans_gone_by and not (k >= 2 and toks[k - 2].low in ("has", "have")):
             return (
                 -1
@@ -376,6 +377,8 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
         return False
     if word.startswith("un"):
         return True
+    if any(toks[m].low in words.keep for m in range(max(0, k - 3), k - 1)):
+        return True  # "keeps the government funded through Sept. 30"
     before = [toks[m].low for m in range(max(0, k - 2), k)]
     following = toks[k + 1].text if k + 1 < len(toks) else ""
     if before and following.isalpha() and following.islower() and following not in NOT_NOUN:
