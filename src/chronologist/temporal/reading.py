@@ -248,6 +248,8 @@ def dur_value(letter: str, count: int | None, n: int, time: bool, *, half: bool 
                 return f"PT{total}M30S"
             elif letter in ("M", "W"):  # "four and a half months": P4.5M
                 return f"P{total}.5{letter}"
+            elif letter == "S" and time:  # "a second and a half": PT1.5S
+                return f"PT{total}.5S"
             elif letter == "D":
                 letter, amount = "H", str(total * 24 + 12)
                 time = True

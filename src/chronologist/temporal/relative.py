@@ -521,7 +521,11 @@ class RelativeRules(DateRules):
             return None
         key = lex.unit_plurals[self.w(j)]
         spec = lex.units[key]
-        counted = self.w(i - 1) in ("within", "for")  # "for hours", "for weeks"
+        # "for hours", "within weeks", "spent hours", "just hours after the shooting"
+        counted = self.w(i - 1) in ("within", "for", "spent", "spend", "spends", "took", "lasted")
+        counted = counted or (
+            self.w(i - 1) in ("just", "only", "mere") and self.w(j + 1) in ("after", "before")
+        )
         if spec.time and lead is None and not counted:
             return None  # "hours" alone is rarely a time; "for hours" is
         if lead is None and not counted and self.told_back(j + 1):

@@ -129,6 +129,8 @@ class Parser(RelativeRules):
     def prefixed(self, i: int) -> Reading | None:
         """Approximation, part-of-unit, bounds and duration quantifiers before a core."""
         lex = self.lex
+        if self.hyphen(i - 1) and self.tx(i - 2).isalpha():
+            return None  # "a go-around a second and a half before": part of a word
         # duration quantifiers: "more than four hours", "nearly forty years"
         w0 = self.w(i)
         for words, mod in by_first(lex.duration_mods).get(w0, ()):
