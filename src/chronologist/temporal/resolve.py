@@ -225,6 +225,8 @@ def season(
         elif det is None and c.news and not anaphoric and not bound:
             if c.tense < 0 and s > cur.sub:
                 y = cur.year - 1  # "had diminished since the fall" said in June: the last one
+            elif c.tense < 0:
+                y = cur.year  # "pushed them aside in the summer" said in January: last year's
     return TimeValue.point(TimePoint("season", year=y, sub=s))
 
 

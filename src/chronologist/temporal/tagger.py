@@ -15,7 +15,7 @@ Mode (how relative expressions are anchored, see ``anchor``):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from chronologist.errors import InvalidDate
@@ -209,12 +209,35 @@ def _beside(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     return TimeValue.point(near) if near is not None and gap is not None and gap <= 2 else when
 
 
+def _apposed(toks: list[Token], j: int, i: int) -> bool:
+    """A comma (and "on") alone lie between tokens ``j`` and ``i`` (a time expression ended
+    at ``j``): the second restates the first ("Three weeks later, on 9 April")."""
+    between = toks[j:i] if 0 <= j < i else []
+    return bool(between) and between[0].text == "," and all(t.low in (",", "on") for t in between)
+
+
+def _in_year_of(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
+    """A day written without its year that restates ``last``: in the year that puts it
+    nearest to ``last`` ("on 20 March 2003. Three weeks later, on 9 April": 2003)."""
+    day = when.start if when is not None and not when.is_interval else None
+    other = last.start if last is not None and not last.is_interval else None
+    if day is None or other is None or other.year is None or day.granularity != "day":
+        return when
+    if day.month == 2 and day.day == 29:
+        return when
+    if other.granularity in ("year", "month", "season", "quarter", "half"):
+        return TimeValue.point(replace(day, year=other.year))  # "The next year, on December 1"
+    years = (other.year - 1, other.year, other.year + 1)
+    near = min((replace(day, year=y) for y in years), key=lambda p: R.days_apart(p, other) or 0)
+    return TimeValue.point(near)
+
+
 def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None) -> int | None:
     """A year that sets the time of what its sentence goes on to tell: one naming the event
     its sentence is about ("The 2018 Games will be held"), told with ", when", or opening the
     sentence ("In 2002, Congress ...", "Last year, gifts were not delivered until Dec. 26")."""
     year = when.start if when is not None and when.start is not None else None
-    if year is None or year.granularity != "year":
+    if year is None or year.year is None or year.granularity not in ("year", "month", "day"):
         return None
     i, j = reading.i, reading.j
     k = i - (i > 0 and toks[i - 1].low == "in")  # "In 2002, Congress ... in October"
@@ -222,8 +245,10 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     possessive = after in ("'", "\u2019") and j + 1 < len(toks) and toks[j + 1].low == "s"
     # "Last year's race was called off on Nov. 2"
     opening = (k == 0 or ends_sentence(toks, k - 1)) and (after == "," or possessive)
-    if opening:
-        return year.year
+    if opening and (year.granularity == "year" or reading.explicit):
+        return year.year  # "In 2002,", "In January 2012,", "On March 20, 2003,"
+    if year.granularity != "year":
+        return None
     when_told = j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].low == "when"
     # the subject of its sentence: "The 2018 Games will be held ..." (not "the forecast
     # for the 2014 season on Dec. 10", where the date is the forecast's)
@@ -377,6 +402,7 @@ class _Segment:
         ctx, toks = self.ctx, self.toks
         weekday = self.parser.weekday(reading.i) is not None
         coordinated = _coordinated(toks, self.last_j, reading.i)
+        apposed = not reading.explicit and _apposed(toks, self.last_j, reading.i)
         self.set_tense(reading, weekday=weekday, coordinated=coordinated)
         self.last_j = reading.j
         ctx.ref_here = _same_sentence(toks, self.ref_j, reading.i)
@@ -391,6 +417,8 @@ class _Segment:
             when = _resolve(reading, ctx)
         if coordinated and weekday:
             when = _beside(when, self.last_when)  # "next Tuesday and Wednesday"
+        elif apposed and (self.parser.month(reading.i) or self.parser.is_int(reading.i)):
+            when = _in_year_of(when, self.last_when)  # "a week later, on Nov. 22"
         if reading.explicit:
             self.before_explicit = ctx.ref
             self.after_explicit = _after_comma(toks, reading.j)
