@@ -368,8 +368,10 @@ def weekday(
         d = A.nearest_weekday(A.shift_day(now, -1) or now, wd, -1)
     elif off == 1:
         d = A.nearest_weekday(A.shift_day(now, 1) or now, wd, 1)
-    elif c.news:
+    elif c.news and (not anaphoric or now is c.dct):
         d = A.nearest_weekday(now, wd, c.tense or (1 if ahead else -1))
+    elif c.news:  # "On Feb. 1 ... By that Sunday": the one on or after the day told
+        d = A.nearest_weekday(now, wd, 1)
     else:  # a narrative moves forward: "on Thursday" after Monday's events
         d = A.nearest_weekday(now, wd, -1 if c.tense < 0 and c.pluperfect else 1)
     if d is None:
