@@ -319,12 +319,17 @@ class RelativeRules(DateRules):
         undated = self.w(j + 1) == "of" and self.w(j + 2) in ("his", "her", "their", "its")
         if undated and self.w(i - 1) != ",":
             return None  # "in the year of his death" (not "in 1543, the year of his death")
-        if self.w(j + 1) in ("before", "after") and u0[0] in (
-            "day",
-            "week",
-            "month",
-            "year",
-            "night",
+        if (
+            self.w(j + 1) in ("before", "after")
+            and not self.plural_unit(j)
+            and u0[0]
+            in (
+                "day",
+                "week",
+                "month",
+                "year",
+                "night",
+            )
         ):
             off = -1 if self.w(j + 1) == "before" else 1  # "the day before", "the week after"
             if self.w(j + 2) in ("yesterday",):

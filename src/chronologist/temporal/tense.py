@@ -44,8 +44,11 @@ NOT_NOUN = frozenset(
     | {"an", "it", "its", "their", "his", "her", "them", "him", "that", "this", "out", "up"}
 )
 """Words after an "-ed" word that show it is a verb, not an adjective before a noun."""
-NOT_VERB = frozenset({"to", "will", "not", "t", "never"})
-"""Before a word of schedule, these make it no present tense ("to meet", "did not meet")."""
+NOT_VERB = frozenset(
+    {"to", "will", "not", "t", "never", "on", "in", "at", "of", "for", "with", "by"}
+)
+"""Before a word of schedule, these make it no present tense ("to meet", "did not meet",
+"on hold")."""
 
 
 def tense_at(
