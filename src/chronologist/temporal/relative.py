@@ -17,6 +17,8 @@ from chronologist.temporal.reading import Reading
 from chronologist.temporal.scan import longest_first
 from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue
 
+DAYS_OFF = {"today": 0, "tomorrow": 1, "yesterday": -1}
+"""Days from the DCT that "today", "tomorrow", "yesterday" name after "ago"."""
 PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
 PM_HOURS = {"AF": range(1, 7), "EV": range(5, 12), "NI": range(6, 12)}
 """Hours read past noon in a part of the day ("2:50 this afternoon", "7 last night")."""
@@ -766,6 +768,12 @@ class RelativeRules(DateRules):
         if gran in ("quarter", "season"):
             mult = 1  # "a quarter later" moves one quarter, not three
         nxt = self.w(k2)
+        day_off = DAYS_OFF.get(self.w(k2 + 1))
+        if nxt == "ago" and day_off is not None and gran in ("year", "month", "week"):
+            units = n * mult  # "two years ago today", "a year ago tomorrow": that day
+            return Reading(
+                i, k2 + 2, "DATE", lambda c: R.ago_on_day(c, gran, units, day_off), explicit=False
+            )
         if nxt == "ago":
             return Reading(
                 i,

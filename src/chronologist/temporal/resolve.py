@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from chronologist.temporal import anchor as A
-from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_month
+from chronologist.timemodel import TimePoint, TimeValue, add_months, day_number, days_in_month
 from chronologist.timemodel import weekday as weekday_of
 
 
@@ -494,6 +494,19 @@ def _unplaced(then: TimePoint, gran: str) -> TimeValue:
     if gran in ("week", "month"):
         return TimeValue.point(TimePoint(gran, year=then.year))  # type: ignore[arg-type]
     return TimeValue.point(then, approximate=True)
+
+
+def ago_on_day(c: Context, gran: str, n: int, day_off: int) -> TimeValue | None:
+    """ "two years ago today", "a year ago tomorrow": that day of the DCT's (shifted by
+    ``day_off``), ``n`` units of ``gran`` back."""
+    now = c.now()
+    day = A.shift(now, "day", day_off) if now is not None and now.day is not None else None
+    if day is None or day.year is None or day.month is None or day.day is None:
+        return ago(c, gran, n, 1, -1)
+    if gran == "week":
+        return pt(A.shift(day, "day", -7 * n))
+    y, m = (day.year - n, day.month) if gran == "year" else add_months(day.year, day.month, -n)
+    return pt(TimePoint("day", year=y, month=m, day=min(day.day, days_in_month(y, m))))
 
 
 def ago(
