@@ -801,14 +801,22 @@ class RelativeRules(DateRules):
         )  # "for nearly a century afterward": how long, not when
         if counted_on and self.w(k2 + 1) != "than" and not theirs and not lasted:
             sign = -1 if nxt in self.g.beforehand or nxt == "before" else 1
+            on = nxt == "on"
+
+            def counted_from(c: R.Context) -> TimeValue | None:
+                if on and c.news and c.ref is None:
+                    return None  # "Fifty years on", told in news of nothing dated: a length
+                return R.ago(c, gran, n, mult, sign, anaphoric=True)
+
             return Reading(
                 i,
                 k2 + 1,
                 "DATE",
-                lambda c: R.ago(c, gran, n, mult, sign, anaphoric=True),
+                counted_from,
                 anaphoric=True,
                 explicit=False,
                 shifted=True,
+                fallback=plain if on else None,
             )
         if nxt not in ("after", "before") or lead is not None:
             return None
