@@ -780,7 +780,7 @@ class DateRules(Scanner):
                     "this",
                     "that",
                 ):
-                    bound = self.w(i - 1) in ("before", "after", "until", "by")
+                    bound = self.w(i - 1) in ("before", "after", "until", "by", "for")
                     return Reading(
                         i, k, "DATE", lambda c: R.season(c, s, None, bound=bound), explicit=False
                     )

@@ -119,6 +119,7 @@ class GrammarWords:
     data_nouns: frozenset[str]
     over_as_more: frozenset[str]
     edges_of_day: frozenset[str]
+    about_as_of: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,6 +143,8 @@ class RelativeRules(DateRules):
         a unit, a day or a part of one after a deictic determiner."""
         lex = self.lex
         word = self.w(i)
+        if self.w(i - 1) in ("any", "every", "each", "no"):
+            return None  # "warmer than any previous decade": no decade in particular
         off = lex.deictic_determiners[word]
         k = i + 1 + (self.w(i + 1) == "fiscal" and self.w(i + 2) == "year")  # "this fiscal year"
         nxt = self.w(k)
@@ -380,8 +382,8 @@ class RelativeRules(DateRules):
             return False
         for k in range(i - 1, max(-1, i - 4), -1):
             word = self.w(k)
-            if not word or (not word.isalnum() and not word[:1].isdigit() and word not in "$.,"):
-                return False
+            if not word or (not word.isalnum() and not word[:1].isdigit() and word not in "$."):
+                return False  # a mark (a comma: "on January 11, came a day after") ends it
             if self.is_int(k) or word[:1].isdigit() or word in self.lex.number_words:
                 return True  # "155,000 jobs a month", "2.5 percent a year"
             if word in ("million", "billion", "thousand", "hundred", "trillion"):
@@ -530,6 +532,7 @@ class RelativeRules(DateRules):
         spec = lex.units[key]
         # "for hours", "within weeks", "spent hours", "just hours after the shooting"
         counted = self.w(i - 1) in ("within", "for", "spent", "spend", "spends", "took", "lasted")
+        counted = counted or self.w(i - 1) in ("take", "takes", "taking")  # "those take years"
         counted = counted or (
             self.w(i - 1) in ("just", "only", "mere") and self.w(j + 1) in ("after", "before")
         )
@@ -555,13 +558,17 @@ class RelativeRules(DateRules):
         if lead is None and (
             (before in ("the", "a", "those", "these", "two", "three", "or") and not leading)
             or of_time
+            and not counted  # "within hours of the vote" is a length
             or self.w(j + 1) in ("old", "-")
         ):
             return None
         if lead is None and key in ("quarter", "season", "night", "fortnight"):
             return None
+        if lead is None and before.endswith("est") and len(before) > 4:
+            return None  # "the 10 warmest years on record": a ranking, no length
         named = (
-            before.isalpha()
+            not counted
+            and before.isalpha()
             and self.w(i - 2) in DETERMINERS
             and before not in ("first", "early", "last", "final", "later", "closing", "initial")
         )  # "the busiest days", not "the early years"

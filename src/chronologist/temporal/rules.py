@@ -133,7 +133,8 @@ class Parser(RelativeRules):
             return None  # "a go-around a second and a half before": part of a word
         # duration quantifiers: "more than four hours", "nearly forty years"
         w0 = self.w(i)
-        for words, mod in by_first(lex.duration_mods).get(w0, ()):
+        about_of = w0 == "about" and self.w(i - 1) in self.g.about_as_of
+        for words, mod in by_first(lex.duration_mods).get(w0, ()) if not about_of else ():
             vague = self.w(i + 1) in ("the", "several", "some", "many") or self.words(
                 i + 1, ("a", "few")
             )
@@ -156,8 +157,8 @@ class Parser(RelativeRules):
                     later = last not in self.g.beforehand and last not in ("ago", "before")
                     before = (mod == "LESS_THAN") == later
                     return B.bounded(inner, i, "BEFORE" if before else "AFTER")
-        # approximation: "c. 1907", "around 1900", "about 1900"
-        if w0 in lex.approx_words:
+        # approximation: "c. 1907", "around 1900", "about 1900" (not "talking about")
+        if w0 in lex.approx_words and not about_of:
             j = i + 1
             if w0 in ("c", "ca") and self.w(j) == "." and self.adj(j):
                 j += 1

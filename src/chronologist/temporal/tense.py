@@ -163,7 +163,7 @@ def _will_far(toks: list[Token], i: int, words: TenseWords) -> bool:
     """ "will", "would", "scheduled to", "could dump" further back in the sentence than the
     scan looks (no nearer marker, which the scan would have found)."""
     return any(
-        toks[m].low in words.far_ahead
+        (toks[m].low in words.far_ahead and toks[m - 1].low != "as")  # not "as scheduled"
         or (toks[m].low in words.far_modals and _marker(toks, m, words) == 1)
         for m in in_sentence(toks, i - 1, -1, 2 * SCAN)
     )
@@ -288,6 +288,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     word = toks[k].low
     previous = toks[k - 1].low if k > 0 else ""
     modal = word in ("will", "would") and previous in ("that", "this")  # "a bill that would"
+    if word in words.future and previous == "as":
+        return 0  # "left for China as scheduled on Sunday": the tense is the clause's
     if word in words.future and (previous not in words.determiners or modal):  # "the plan"
         if previous in words.plans_gone_by and not (k >= 2 and toks[k - 2].low in ("has", "have")):
             return (
@@ -302,6 +304,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 1
     if word == "won" and k + 2 < len(toks) and toks[k + 2].low == "t":
         return 1  # "won't begin until April"
+    if word in ("if", "unless"):
+        return 1  # "if her coalition loses the election on September 14": a condition ahead
     if word == "to" and previous in words.looks_ahead_to and _bare_verb(toks, k + 1, words):
         return -1 if k >= 2 and toks[k - 2].low in words.plans_gone_by else 1
     if word == "to" and _bare_verb(toks, k + 1, words):
