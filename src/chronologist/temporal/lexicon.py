@@ -111,6 +111,7 @@ class GrammarWords:
     short_year_leads: frozenset[str]
     after_short_year: frozenset[str]
     time_zones: frozenset[str]
+    zone_names: frozenset[str]
     label_nouns: frozenset[str]
     game_words: frozenset[str]
     future_nouns: frozenset[str]

@@ -614,8 +614,9 @@ class RelativeRules(DateRules):
         key, k2 = u
         if count is None and not self.plural_unit(k):
             return None
-        if key == "season" and count is not None:
-            return None  # "ran for eight seasons": a team's or a show's, no length in months
+        if key == "season":
+            return None  # "ran for eight seasons", "several more seasons": a team's or a
+            # show's, no length in months
         if count is not None and count >= 1000 and not hyph and not self.plural_unit(k):
             return None  # "the 2014 season": a year before its noun, not 2014 seasons
         if self.tx(k)[:1].isupper() and k > i and not self.lowercase_text and not self.headline(k):
@@ -947,6 +948,9 @@ class RelativeRules(DateRules):
         ("10 p.m. EST", "0530 local time", "7:30 p.m. Eastern time", "8 p.m. Rome time")."""
         if self.w(k) in self.g.time_zones and self.tx(k).isupper():
             k += 1
+        elif self.w(k) in self.g.zone_names and self.cap(k) and self.w(k + 1) != "time":
+            if not self.tx(k + 1)[:1].isupper():
+                return k + 1  # "9:23 p.m. Eastern" (not "5 p.m. Central European Time")
         if self.cap(k) and self.cap(k + 1) and self.w(k + 2) == "time":
             return k + 3  # "2 p.m. New York time"
         local = self.w(k) == "local" or (self.cap(k) and self.tx(k).isalpha())

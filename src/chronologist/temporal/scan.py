@@ -438,17 +438,19 @@ class Scanner:
         if tok.low in ("this", "next", "last") and self.unit(i + 1) is not None:
             return self.tx(i + 1)[:1].isupper()
         if tok.low in ("today", "tonight", "tomorrow", "yesterday", "now"):
-            return self.lead_cap(i) and self.tx(i - 1)[:1].isalnum()  # not "-- Today, the"
+            # not "-- Today, the", nor a headline's "Michigan Meet Tonight for National Title"
+            return self.lead_cap(i) and self.tx(i - 1)[:1].isalnum() and not self.headline(i)
         if tok.low in self.lex.weekdays and self.w(i + 1) in self.lex.parts_of_day:
             # "Monday Night Football": a weekday, a part of day and a name, all capitalized
             return self.tx(i + 1)[:1].isupper() and self.tx(i + 2)[:1].isupper()
         if tok.low in self.lex.weekdays and self.w(i + 1) in ("school", "schools"):
             return True  # "Sunday school"
         if tok.low in self.lex.weekdays and self.cap(i - 1) and self.lead_cap(i - 1):
-            # "the Good Friday Agreement": a weekday inside a name
+            # "the Good Friday Agreement": a weekday inside a name (not a headline's "Schools
+            # Cut Budget Monday" before a line break)
             after = self.tx(i + 1)
             if after[:1].isupper() and after.isalpha() and self.month(i + 1) is None:
-                return True
+                return not self.new_line(i + 1)
         if tok.low in self.lex.weekdays and self.w(i - 1) == "the":
             # "The Sunday Times", "the Sunday Telegraph": a name, not "the Sunday before"
             after = self.tx(i + 1)

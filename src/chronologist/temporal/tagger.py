@@ -195,6 +195,37 @@ def _coordinated(toks: list[Token], j: int, i: int) -> bool:
     return bool(between) and all(t.low in ("and", "or", ",") for t in between)
 
 
+def _ranged(toks: list[Token], j: int, i: int) -> bool:
+    """Only "through", "to", "until" or a dash lie between tokens ``j`` and ``i`` (a time
+    expression ended at ``j``): the second ends a range the first starts ("from this
+    evening through Monday night")."""
+    between = toks[j:i] if 0 <= j < i else []
+    return len(between) == 1 and between[0].low in ("through", "to", "until", "till", "-")
+
+
+def _a_day(when: TimeValue | None) -> bool:
+    """``when`` is one day or a time of one day."""
+    return (
+        when is not None
+        and not when.is_interval
+        and when.start is not None
+        and (when.start.day is not None)
+    )
+
+
+def _not_before(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
+    """A weekday ending a range that ``last`` starts: the first such day on or after it."""
+    day = when.start if when is not None and not when.is_interval else None
+    first = last.start if last is not None and not last.is_interval else None
+    if day is None or first is None or day.day is None or first.day is None:
+        return when
+    gap = R.days_apart(day, first)
+    if gap is None or day.earliest() >= first.earliest():  # type: ignore[operator]
+        return when
+    later = A.shift_day(day, 7 * ((gap + 6) // 7))
+    return TimeValue.point(later, type=when.type) if later is not None and when else when
+
+
 def _beside(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     """A weekday listed with the day ``last`` ("next Tuesday and Wednesday"): the one
     within two days of it, if there is one."""
@@ -402,8 +433,10 @@ class _Segment:
         ctx, toks = self.ctx, self.toks
         weekday = self.parser.weekday(reading.i) is not None
         coordinated = _coordinated(toks, self.last_j, reading.i)
+        ranged = _ranged(toks, self.last_j, reading.i) and _a_day(self.last_when)
+        ranged = ranged and any(self.parser.weekday(k) for k in range(reading.i, reading.j))
         apposed = not reading.explicit and _apposed(toks, self.last_j, reading.i)
-        self.set_tense(reading, weekday=weekday, coordinated=coordinated)
+        self.set_tense(reading, weekday=weekday, coordinated=coordinated, ranged=ranged)
         self.last_j = reading.j
         ctx.ref_here = _same_sentence(toks, self.ref_j, reading.i)
         ctx.pluperfect = pluperfect(toks, reading.i)
@@ -417,6 +450,8 @@ class _Segment:
             when = _resolve(reading, ctx)
         if coordinated and weekday:
             when = _beside(when, self.last_when)  # "next Tuesday and Wednesday"
+        elif ranged:
+            when = _not_before(when, self.last_when)  # "from Tuesday through Friday"
         elif apposed and (self.parser.month(reading.i) or self.parser.is_int(reading.i)):
             when = _in_year_of(when, self.last_when)  # "a week later, on Nov. 22"
         if reading.explicit:
@@ -427,11 +462,16 @@ class _Segment:
             when = _resolve(reading, ctx)
         return reading, when
 
-    def set_tense(self, reading: Reading, *, weekday: bool, coordinated: bool) -> None:
+    def set_tense(
+        self, reading: Reading, *, weekday: bool, coordinated: bool, ranged: bool
+    ) -> None:
         """The tense of the clause ``reading`` stands in, as ``Context.tense``."""
         ctx = self.ctx
         if coordinated:  # "on Friday and Saturday": one clause
             ctx.tense = _side(self.last_when, ctx) or ctx.tense  # "tonight and Thursday"
+            return
+        if ranged and self.last_when is not None:  # "this evening through Monday night"
+            ctx.tense = _side(self.last_when, ctx) or 1
             return
         ctx.tense = tense_at(
             self.toks, reading.i, reading.j, self.parser.lex.tense, schedule=weekday

@@ -79,6 +79,8 @@ def tense_at(
         return 1
     if lead:
         return lead
+    if schedule and i > 0 and toks[i - 1].low == "for" and not pluperfect(toks, i):
+        return 1  # "organized a fundraiser for Saturday": a day set ahead
     if _copula_before(toks, i) or (schedule and j < len(toks) and toks[j].low == "is"):
         return 1  # "the vote is Friday", "Tuesday is a referendum": a day set ahead
     # "whether December was a bump" (not "guidelines due in early November were delayed",
@@ -384,6 +386,8 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
         return False
     if word.startswith("un"):
         return True
+    if k > 1 and toks[k - 1].text == "-" and not toks[k].space_before:
+        return True  # "sixth-seeded Arizona", "state-owned": a compound adjective
     if any(toks[m].low in words.keep for m in range(max(0, k - 3), k - 1)):
         return True  # "keeps the government funded through Sept. 30"
     before = [toks[m].low for m in range(max(0, k - 2), k)]
