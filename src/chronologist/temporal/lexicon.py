@@ -112,6 +112,7 @@ class GrammarWords:
     after_short_year: frozenset[str]
     time_zones: frozenset[str]
     zone_names: frozenset[str]
+    award_nouns: frozenset[str]
     label_nouns: frozenset[str]
     game_words: frozenset[str]
     future_nouns: frozenset[str]
@@ -289,6 +290,7 @@ def _start_words(lex: Lexicon) -> frozenset[str]:
         words.update(table)
     words.update(lex.vague_counts | lex.approx_words | lex.bce_words | lex.ce_words)
     words.update(f"{day}s" for day in lex.weekdays if day.endswith("day"))  # "Mondays"
+    words.add("weekends")  # "closed on weekends"
     words.update(f"{unit}long" for unit in lex.units)  # "yearlong"
     words.update(("another", "q", "h"))  # "for another month", "Q1", "H1"
     words.update(p[0] for p in lex.ref_phrases)

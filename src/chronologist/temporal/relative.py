@@ -362,6 +362,8 @@ class RelativeRules(DateRules):
             )
         if u0[0] != "year" or self.plural_unit(j):
             return None
+        if self.w(i - 1) == "of" and self.w(i - 2) in self.g.award_nouns:
+            return None  # "player of the year": an award's name
         if self.w(i - 1) in ("for", "over", "throughout", "during", "all", "whole", "entire"):
             return Reading(  # "during the year": its length
                 i, j + 1, "DURATION", lambda c: TimeValue(type="DURATION", duration="P1Y")
@@ -566,6 +568,16 @@ class RelativeRules(DateRules):
             return None
         if lead is None and before.endswith("est") and len(before) > 4:
             return None  # "the 10 warmest years on record": a ranking, no length
+        counted_as_things = (self.is_int(i - 2) and len(self.tx(i - 2)) < 4) or self.w(
+            i - 2
+        ) in lex.number_words
+        if (
+            lead is None
+            and counted_as_things
+            and before.isalpha()
+            and before not in self.g.prepositions
+        ):
+            return None  # "five snow days": days counted as things, no length
         named = (
             not counted
             and before.isalpha()
@@ -1164,6 +1176,11 @@ class RelativeRules(DateRules):
     def weekly(self, i: int) -> Reading | None:
         """ "Mondays", "Tuesday nights": a weekday that recurs."""
         word = self.w(i)
+        if word == "weekends" and self.w(i - 1) in ("on", "at", "over", "during"):
+            weekends = TimePoint("week", part="WE")  # "will not work on weekends"
+            return Reading(
+                i, i + 1, "SET", lambda c: TimeValue.point(weekends, type="SET"), explicit=False
+            )
         d = self.lex.weekdays.get(word[:-1]) if word.endswith("s") and len(word) > 6 else None
         k = i + 1
         part = None

@@ -39,6 +39,15 @@ COUNT_WORDS = frozenset(
 """Words after which an "-ed" word describes what is counted ("86 million registered")."""
 BE = frozenset({"be", "been", "being", "is", "are"})
 """Forms of "be" after which a participle is no past tense ("is heard", "to be completed")."""
+MODALS_BEFORE = frozenset({"will", "would", "to", "can", "could", "may", "might", "must"})
+"""Words after which a verb is in its bare form ("will set up")."""
+BARE = frozenset(
+    {"in", "on", "at", "by", "for", "to", "from", "after", "before", "it", "he", "she", "this"}
+    | {"early", "late", "last", "next", "yesterday", "today", "earlier", "later", "again"}
+    | {"over", "during", "through", "with", "about", "as", "of", "there", "then"}
+)
+"""Words after a reporting verb that open no reported subject of its own ("said early on
+Tuesday that ...")."""
 NOT_NOUN = frozenset(
     {"on", "in", "at", "by", "for", "to", "from", "since", "until", "and", "or", "the", "a"}
     | {"an", "it", "its", "their", "his", "her", "them", "him", "that", "this", "out", "up"}
@@ -121,7 +130,11 @@ def _reported(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
         if toks[m].text == ",":
             return False
         if _marker(toks, m, words):
-            subject = m + 1 <= i and toks[m + 1].low in ("the", "a", "an", "that", "its", "their")
+            nxt = toks[m + 1] if m + 1 <= i else None
+            subject = nxt is not None and (
+                nxt.low in ("the", "a", "an", "that", "its", "their")
+                or (toks[m].low in ("said", "says") and m + 1 < i and _noun(nxt))
+            )  # "said the game ...", "said decisions about Wednesday classes would be ..."
             return toks[m].low in words.reporting and subject and _ahead_in_clause(toks, j, words)
     return False
 
@@ -300,8 +313,10 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         following = toks[k + 1].low if k + 1 < len(toks) else ""
         if word != "set" or following in ("to", "for"):
             return 1
-        if following in ("on", "in", "at", "last"):
-            return -1  # "a record set on Aug. 6" is past
+        if following in ("on", "in", "at", "last") or (
+            following == "up" and previous not in MODALS_BEFORE
+        ):
+            return -1  # "a record set on Aug. 6", "volunteers set up a center" are past
     if word == "ll" and previous in ("'", "\u2019"):
         return 1
     if word == "won" and k + 2 < len(toks) and toks[k + 2].low == "t":
@@ -352,6 +367,12 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 1  # "to be completed" lies ahead
     # "was completed" is past; "is heard", "remain suspended" are not
     return 0 if previous in BE or previous in ("to", "remain", "remains") else -1
+
+
+def _noun(tok: Token) -> bool:
+    """``tok`` after "said" may open its reported subject ("said decisions")."""
+    word = tok.text
+    return word.isalpha() and word.islower() and word not in BARE and not word.endswith("ly")
 
 
 def _counted(word: str) -> bool:
