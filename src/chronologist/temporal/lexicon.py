@@ -85,6 +85,7 @@ class TenseWords:
     control: frozenset[str]
     foretold: frozenset[str]
     keep: frozenset[str]
+    un_verbs: frozenset[str]
     leads: tuple[tuple[tuple[str, ...], int], ...]
 
 

@@ -17,6 +17,8 @@ from chronologist.temporal.reading import Reading
 from chronologist.temporal.scan import longest_first
 from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue
 
+VAGUE_SPAN_LEADS = frozenset({"recent", "past", "last", "coming", "next", "following", "previous"})
+"""Words that lead a length with no count ("the past few years", "the following decades")."""
 DAYS_OFF = {"today": 0, "tomorrow": 1, "yesterday": -1}
 """Days from the DCT that "today", "tomorrow", "yesterday" name after "ago"."""
 PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
@@ -526,10 +528,12 @@ class RelativeRules(DateRules):
             return Reading(
                 i, j + 2 + (self.w(j + 1) == "to"), "DURATION", B.dur(value), explicit=False
             )
-        if not (lead in ("recent", "past", "last", "coming", "next") or (lead is None and j == i)):
+        if not (lead in VAGUE_SPAN_LEADS or (lead is None and j == i)):
             return None
-        if not self.plural_unit(j) or (self.tx(j)[:1].isupper() and self.lead_cap(j)):
+        if not self.plural_unit(j):
             return None
+        if self.tx(j)[:1].isupper() and self.lead_cap(j) and not self.headline(j):
+            return None  # a name's "Years" (not a headline's "Faces Weeks of Coalition Talks")
         key = lex.unit_plurals[self.w(j)]
         spec = lex.units[key]
         # "for hours", "within weeks", "spent hours", "just hours after the shooting"

@@ -269,6 +269,8 @@ def _governs_other(toks: list[Token], k: int, i: int) -> bool:
     """A preposition stands between the lead ending at ``k`` and the expression at ``i``,
     after some other word: the lead governs that ("got ahead of itself in the spring",
     "went on until late on Friday night"; not "until at least Thursday")."""
+    if k + 1 < i and toks[k + 1].low in ("the", "a", "an", "its", "their", "his", "her", "this"):
+        return False  # "ahead of the Hajj pilgrimage in October": the date is the object's
     return any(toks[m].low in ("in", "on", "at", "during") for m in range(k + 2, i))
 
 
@@ -405,7 +407,7 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
     word = toks[k].low
     if word in words.past:
         return False
-    if word.startswith("un"):
+    if word.startswith("un") and word not in words.un_verbs:
         return True
     if k > 1 and toks[k - 1].text == "-" and not toks[k].space_before:
         return True  # "sixth-seeded Arizona", "state-owned": a compound adjective
