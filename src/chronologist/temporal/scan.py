@@ -149,6 +149,9 @@ class Scanner:
             if self.w(i + 1) == "number" and self.w(i + 2) == "of":
                 return None, i + 3
             return None, i + 2
+        if word == "another" and (self.is_int(i + 1) or self.w(i + 1) in self.lex.number_words):
+            counted = self.number(i + 1)  # "another six years"
+            return counted if counted is not None and counted[0] != 1 else (1, i + 1)
         if allow_article and word in ("a", "an", "one", "another"):
             return 1, i + 1
         if word in self.lex.vague_counts:
