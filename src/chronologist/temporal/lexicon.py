@@ -86,6 +86,7 @@ class TenseWords:
     foretold: frozenset[str]
     keep: frozenset[str]
     un_verbs: frozenset[str]
+    went_on: frozenset[str]
     leads: tuple[tuple[tuple[str, ...], int], ...]
 
 

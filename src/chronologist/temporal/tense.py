@@ -85,7 +85,7 @@ def tense_at(
     if lead == UNTIL:  # "until Thursday, they had not called him" looks back from the past
         if pluperfect(toks, i) or _had_within(toks, j, 1) or _not_until(toks, i, words):
             return -1
-        return 1
+        return -1 if _lasted_until(toks, i, words) else 1
     if lead:
         return lead
     if schedule and i > 0 and toks[i - 1].low == "for" and not pluperfect(toks, i):
@@ -178,7 +178,7 @@ def _will_far(toks: list[Token], i: int, words: TenseWords) -> bool:
     """ "will", "would", "scheduled to", "could dump" further back in the sentence than the
     scan looks (no nearer marker, which the scan would have found)."""
     return any(
-        (toks[m].low in words.far_ahead and toks[m - 1].low != "as")  # not "as scheduled"
+        toks[m].low in words.far_ahead
         or (toks[m].low in words.far_modals and _marker(toks, m, words) == 1)
         for m in in_sentence(toks, i - 1, -1, 2 * SCAN)
     )
@@ -205,9 +205,22 @@ def pluperfect(toks: list[Token], i: int) -> bool:
     return False
 
 
+def _lasted_until(toks: list[Token], i: int, words: TenseWords) -> bool:
+    """A past verb of going on leads "until" ("the session dragged on until June 1", "talks
+    lasted until dawn"; not "postponed until Tuesday", "remained closed until Monday")."""
+    for m in in_sentence(toks, i - 1, -1, LEAD_SPAN + 2):
+        if toks[m].text == ",":
+            return False
+        if toks[m].low in words.went_on:
+            return True
+    return False
+
+
 def _not_until(toks: list[Token], i: int, words: TenseWords) -> bool:
     """ "did not tell users until Tuesday": a past clause, negated, waits for a past day."""
     for m in in_sentence(toks, i - 1, -1, SCAN):
+        if _marker(toks, m, words) == 1:
+            return False  # "was not expected to return until at least Monday"
         if toks[m].low in ("not", "never", "t") and m >= 2:
             aux = toks[m - 1].low if toks[m - 1].low not in ("'", "’") else toks[m - 2].low
             # "did not", "didn't", "was never"; not "may not", "won't"
@@ -305,8 +318,6 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     word = toks[k].low
     previous = toks[k - 1].low if k > 0 else ""
     modal = word in ("will", "would") and previous in ("that", "this")  # "a bill that would"
-    if word in words.future and previous == "as":
-        return 0  # "left for China as scheduled on Sunday": the tense is the clause's
     if word in words.future and (previous not in words.determiners or modal):  # "the plan"
         if previous in words.plans_gone_by and not (k >= 2 and toks[k - 2].low in ("has", "have")):
             return (
@@ -343,6 +354,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 0 if word == "am" and previous[:1].isdigit() else PRESENT  # not "3:00 am"
     if word == "last" and previous in words.determiners:
         return 0  # "its last witnesses": an adjective
+    if word == "last" and k + 1 < len(toks) and toks[k + 1].low in ("through", "until", "into"):
+        return 0  # "expected to arrive late Tuesday and last through Thursday": the verb
     if (
         word in words.scheduled
         and toks[k].text.islower()  # not "the U.S. Open title"
@@ -368,7 +381,7 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     if previous == "be" and k >= 2 and toks[k - 2].low == "to":
         return 1  # "to be completed" lies ahead
     # "was completed" is past; "is heard", "remain suspended" are not
-    return 0 if previous in BE or previous in ("to", "remain", "remains") else -1
+    return 0 if previous in BE or previous == "to" or previous in words.keep else -1
 
 
 def _noun(tok: Token) -> bool:
