@@ -1286,6 +1286,8 @@ class RelativeRules(DateRules):
             nxt = self.w(i + 1)
             if word == "current" and (nxt in lex.unit_plurals or nxt in lex.units):
                 return None
+            if word == "current" and nxt in ("account", "accounts"):
+                return None  # "the current account": a balance of payments
             named = self.tx(i + 1)[:1].isupper() and self.lead_cap(i + 1)
             named = named or nxt in ("tense", "tenses", "participle", "perfect", "progressive")
             if word == "future" and (

@@ -106,6 +106,8 @@ def tense_at(
         found = _scan(toks, first, step, words)
         if found == -1 and step == -1 and _reported(toks, i, j, words):
             return 1  # "said the game on Saturday would be played": the report's own tense
+        if found == -1 and step == 1 and _attribution(toks, j, words):
+            break  # "... through Saturday morning, forecasters said Wednesday": the report's
         if found:
             if found == PRESENT:  # "is payable Jan. 2"; "ministers are meeting on Wednesday"
                 return 1 if deadline or (schedule and _arranged(toks, first, step, words)) else 0
@@ -136,6 +138,18 @@ def _reported(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
                 or (toks[m].low in ("said", "says") and m + 1 < i and _noun(nxt))
             )  # "said the game ...", "said decisions about Wednesday classes would be ..."
             return toks[m].low in words.reporting and subject and _ahead_in_clause(toks, j, words)
+    return False
+
+
+def _attribution(toks: list[Token], j: int, words: TenseWords) -> bool:
+    """The first tense marker after token ``j`` is a reporting verb after a comma ("...,
+    forecasters said Wednesday"): it tells when it was said, not when it happens."""
+    comma = -1
+    for m in in_sentence(toks, j, 1, SCAN):
+        if toks[m].text == ",":
+            comma = m
+        elif _marker(toks, m, words):  # a subject between ("Netflix, which ..., said")
+            return 0 <= comma < m - 1 and toks[m].low in words.reporting
     return False
 
 
@@ -268,6 +282,8 @@ def _lead(toks: list[Token], i: int, words: TenseWords) -> int:
         if toks[k].text == ",":
             break
         if toks[k].low not in ends:
+            if toks[k].low in ("will", "would", "shall") or toks[k].low in words.future_modals:
+                break  # "since Sunday will peak this weekend": a clause of its own between
             continue
         for key, direction in words.leads:
             n = len(key)
@@ -317,6 +333,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     """What token ``k`` says of the tense: 1 future, -1 past, ``PRESENT``, or 0 nothing."""
     word = toks[k].low
     previous = toks[k - 1].low if k > 0 else ""
+    if previous == "than" or (word in words.future and _next_word(toks, k) == "of"):
+        return 0  # "grew faster than expected", "dashing hopes of a rebound": nouns of plans
     modal = word in ("will", "would") and previous in ("that", "this")  # "a bill that would"
     if word in words.future and (previous not in words.determiners or modal):  # "the plan"
         if previous in words.plans_gone_by and not (k >= 2 and toks[k - 2].low in ("has", "have")):
@@ -393,6 +411,11 @@ def _noun(tok: Token) -> bool:
 def _counted(word: str) -> bool:
     """``word`` is a count ("six", "60", "12,000", "million"), not a year ("2003")."""
     return word in COUNT_WORDS or (word[:1].isdigit() and (len(word) < 4 or "," in word))
+
+
+def _next_word(toks: list[Token], k: int) -> str:
+    """The lowercase word after token ``k``, or ""."""
+    return toks[k + 1].low if k + 1 < len(toks) else ""
 
 
 def _subject_pronoun(toks: list[Token], k: int) -> bool:
