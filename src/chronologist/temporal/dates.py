@@ -1058,16 +1058,17 @@ class DateRules(Scanner):
         yr = self.year(kk + (self.w(kk) == "fiscal"))  # "the second half of fiscal 1993"
         if yr is not None and year_before is None:
             year_before, k = yr
-        elif (
-            self.w(k) == "of"
-            and self.w(k + 1) in ("this", "last", "next", "the")
-            and self.w(k + 2) == "year"
+        elif self.w(kk + 1) == "year" and (
+            self.w(kk) in ("this", "last", "next") or (kk > k and self.w(kk) == "the")
         ):
-            # "the first half of next year"; "of the year" is the year the news is in
-            off = self.lex.deictic_determiners.get(self.w(k + 1), 0)
+            # "the first half of next year", "a stronger first half next year"; "of the
+            # year" is the year the news is in
+            off = self.lex.deictic_determiners.get(self.w(kk), 0)
             return Reading(
-                i, k + 3, "DATE", lambda c: R.quarter(c, gran, n, None, off), explicit=False
+                i, kk + 2, "DATE", lambda c: R.quarter(c, gran, n, None, off), explicit=False
             )
+        if kk > k and (self.month(kk) or self.w(kk + 1) in ("week", "month", "decade")):
+            return None  # "the second half of April", "the first half of next week"
         if year_before is not None:
             p = TimePoint(gran, year=year_before, sub=n)  # type: ignore[arg-type]
             return Reading(i, k, "DATE", B.const(p))
