@@ -87,6 +87,9 @@ class TenseWords:
     keep: frozenset[str]
     un_verbs: frozenset[str]
     went_on: frozenset[str]
+    counts: frozenset[str]
+    not_nouns: frozenset[str]
+    not_subjects: frozenset[str]
     leads: tuple[tuple[tuple[str, ...], int], ...]
 
 

@@ -32,27 +32,10 @@ ABBREVIATIONS = frozenset(
     | {"capt", "prof", "rev", "mt", "ft", "vs", "no", "adm", "maj", "cmdr"}
 )
 """Abbreviations whose period ends no sentence before a capital ("St. Vincent")."""
-COUNT_WORDS = frozenset(
-    {"million", "billion", "thousand", "hundred", "dozen", "many", "more", "several", "few"}
-    | {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"}
-)
-"""Words after which an "-ed" word describes what is counted ("86 million registered")."""
 BE = frozenset({"be", "been", "being", "is", "are"})
 """Forms of "be" after which a participle is no past tense ("is heard", "to be completed")."""
-MODALS_BEFORE = frozenset({"will", "would", "to", "can", "could", "may", "might", "must"})
-"""Words after which a verb is in its bare form ("will set up")."""
-BARE = frozenset(
-    {"in", "on", "at", "by", "for", "to", "from", "after", "before", "it", "he", "she", "this"}
-    | {"early", "late", "last", "next", "yesterday", "today", "earlier", "later", "again"}
-    | {"over", "during", "through", "with", "about", "as", "of", "there", "then"}
-)
-"""Words after a reporting verb that open no reported subject of its own ("said early on
-Tuesday that ...")."""
-NOT_NOUN = frozenset(
-    {"on", "in", "at", "by", "for", "to", "from", "since", "until", "and", "or", "the", "a"}
-    | {"an", "it", "its", "their", "his", "her", "them", "him", "that", "this", "out", "up"}
-)
-"""Words after an "-ed" word that show it is a verb, not an adjective before a noun."""
+BARE_VERB_LEADS = frozenset({"will", "would", "to"})
+"""With the modals, words after which a verb is in its bare form ("will set up")."""
 NOT_VERB = frozenset(
     {"to", "will", "not", "t", "never", "on", "in", "at", "of", "for", "with", "by"}
 )
@@ -135,7 +118,7 @@ def _reported(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
             nxt = toks[m + 1] if m + 1 <= i else None
             subject = nxt is not None and (
                 nxt.low in ("the", "a", "an", "that", "its", "their")
-                or (toks[m].low in ("said", "says") and m + 1 < i and _noun(nxt))
+                or (toks[m].low in ("said", "says") and m + 1 < i and _noun(nxt, words))
             )  # "said the game ...", "said decisions about Wednesday classes would be ..."
             return toks[m].low in words.reporting and subject and _ahead_in_clause(toks, j, words)
     return False
@@ -341,11 +324,11 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
             return (
                 -1
             )  # "as previously planned Saturday night": a plan now past (not "has been set")
-        following = toks[k + 1].low if k + 1 < len(toks) else ""
+        following = _next_word(toks, k)
         if word != "set" or following in ("to", "for"):
             return 1
         if following in ("on", "in", "at", "last") or (
-            following == "up" and previous not in MODALS_BEFORE
+            following == "up" and previous not in words.modals and previous not in BARE_VERB_LEADS
         ):
             return -1  # "a record set on Aug. 6", "volunteers set up a center" are past
     if word == "ll" and previous in ("'", "\u2019"):
@@ -360,7 +343,7 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         if any(toks[m].low in words.control for m in range(max(0, k - 3), k - 1)):
             return 1  # "ordered Delgado to report to prison by Aug. 1"
     if word in words.future_modals and toks[k].text.islower():
-        following = toks[k + 1].low if k + 1 < len(toks) else ""
+        following = _next_word(toks, k)
         ability = word == "could" and following in ("be", "see", "find", "get", "hear")
         if following not in ("not", "have", "never", "'", "\u2019") and not ability:
             # "a verdict may come Thursday", "snow could linger into Monday"; not "may have
@@ -378,14 +361,14 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         word in words.scheduled
         and toks[k].text.islower()  # not "the U.S. Open title"
         and (previous not in words.determiners or _subject_pronoun(toks, k - 1))
-        and not _counted(previous)  # "six votes short", "60 votes"; not "2003 expire"
+        and not _counted(previous, words)  # "six votes short", "60 votes"; not "2003 expire"
         and previous not in NOT_VERB
         and not (k >= 2 and toks[k - 2].low in words.keep)  # "keep schools open on Tuesday"
     ):
         return 1  # "they meet separately Monday", "trading resumes Tuesday"
     if not _past_form(toks[k], words) or _adjective(toks, k, words):
         return 0
-    following = toks[k + 1].low if k + 1 < len(toks) else ""
+    following = _next_word(toks, k)
     if previous.endswith("ly") and k >= 2 and toks[k - 2].low in BE:
         previous = toks[k - 2].low  # "to be formally approved by the end of April"
     if previous == "if":
@@ -402,15 +385,16 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     return 0 if previous in BE or previous == "to" or previous in words.keep else -1
 
 
-def _noun(tok: Token) -> bool:
+def _noun(tok: Token, words: TenseWords) -> bool:
     """``tok`` after "said" may open its reported subject ("said decisions")."""
     word = tok.text
-    return word.isalpha() and word.islower() and word not in BARE and not word.endswith("ly")
+    bare = word in words.not_subjects or word.endswith("ly")
+    return word.isalpha() and word.islower() and not bare
 
 
-def _counted(word: str) -> bool:
+def _counted(word: str, words: TenseWords) -> bool:
     """``word`` is a count ("six", "60", "12,000", "million"), not a year ("2003")."""
-    return word in COUNT_WORDS or (word[:1].isdigit() and (len(word) < 4 or "," in word))
+    return word in words.counts or (word[:1].isdigit() and (len(word) < 4 or "," in word))
 
 
 def _next_word(toks: list[Token], k: int) -> str:
@@ -451,8 +435,9 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
         return True  # "keeps the government funded through Sept. 30"
     before = [toks[m].low for m in range(max(0, k - 2), k)]
     following = toks[k + 1].text if k + 1 < len(toks) else ""
-    if before and following.isalpha() and following.islower() and following not in NOT_NOUN:
-        if _counted(before[-1]) and not following.endswith("ly"):
+    noun = following.isalpha() and following.islower() and following not in words.not_nouns
+    if before and noun:
+        if _counted(before[-1], words) and not following.endswith("ly"):
             return True  # "86 million registered voters" (not "100,000 remained.")
         if before[-1] in words.scheduled:
             return True  # "publishes updated forecasts at its December meeting"
