@@ -188,10 +188,15 @@ def _side(when: TimeValue | None, ctx: Context) -> int:
     return 1 if when.earliest > dct else -1 if when.latest < dct else 0
 
 
+def _between(toks: list[Token], j: int, i: int) -> list[Token]:
+    """The tokens between an expression that ended at ``j`` and one that starts at ``i``."""
+    return toks[j:i] if 0 <= j < i else []
+
+
 def _coordinated(toks: list[Token], j: int, i: int) -> bool:
     """Only "and", "or" or a comma lie between tokens ``j`` and ``i`` (a time expression
     ended at ``j``): the two expressions share their clause and its tense."""
-    between = toks[j:i] if 0 <= j < i else ()
+    between = _between(toks, j, i)
     return bool(between) and all(t.low in ("and", "or", ",") for t in between)
 
 
@@ -199,31 +204,27 @@ def _ranged(toks: list[Token], j: int, i: int) -> bool:
     """Only "through", "to", "until" or a dash lie between tokens ``j`` and ``i`` (a time
     expression ended at ``j``): the second ends a range the first starts ("from this
     evening through Monday night")."""
-    between = toks[j:i] if 0 <= j < i else []
+    between = _between(toks, j, i)
     return len(between) == 1 and between[0].low in ("through", "to", "until", "till", "-")
 
 
 def _a_day(when: TimeValue | None) -> bool:
     """``when`` is one day or a time of one day."""
-    return (
-        when is not None
-        and not when.is_interval
-        and when.start is not None
-        and (when.start.day is not None)
-    )
+    start = when.start if when is not None and not when.is_interval else None
+    return start is not None and start.day is not None
 
 
 def _not_before(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     """A weekday ending a range that ``last`` starts: the first such day on or after it."""
-    day = when.start if when is not None and not when.is_interval else None
-    first = last.start if last is not None and not last.is_interval else None
-    if day is None or first is None or day.day is None or first.day is None:
+    if when is None or not _a_day(when) or not _a_day(last) or when.start is None:
         return when
-    gap = R.days_apart(day, first)
-    if gap is None or day.earliest() >= first.earliest():  # type: ignore[operator]
+    day, first = when.start, last.start if last is not None else None
+    gap = R.days_apart(day, first) if first is not None else None
+    lo, start = day.earliest(), first.earliest() if first is not None else None
+    if gap is None or lo is None or start is None or lo >= start:
         return when
     later = A.shift_day(day, 7 * ((gap + 6) // 7))
-    return TimeValue.point(later, type=when.type) if later is not None and when else when
+    return TimeValue.point(later, type=when.type) if later is not None else when
 
 
 def _beside(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
@@ -243,7 +244,7 @@ def _beside(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
 def _apposed(toks: list[Token], j: int, i: int) -> bool:
     """A comma (and "on") alone lie between tokens ``j`` and ``i`` (a time expression ended
     at ``j``): the second restates the first ("Three weeks later, on 9 April")."""
-    between = toks[j:i] if 0 <= j < i else []
+    between = _between(toks, j, i)
     return bool(between) and between[0].text == "," and all(t.low in (",", "on") for t in between)
 
 
