@@ -118,6 +118,7 @@ class GrammarWords:
     time_zones: frozenset[str]
     zone_names: frozenset[str]
     award_nouns: frozenset[str]
+    length_leads: frozenset[str]
     label_nouns: frozenset[str]
     game_words: frozenset[str]
     future_nouns: frozenset[str]

@@ -536,10 +536,8 @@ class RelativeRules(DateRules):
             return None  # a name's "Years" (not a headline's "Faces Weeks of Coalition Talks")
         key = lex.unit_plurals[self.w(j)]
         spec = lex.units[key]
-        # "for hours", "within weeks", "spent hours", "just hours after the shooting"
-        counted = self.w(i - 1) in ("within", "for", "spent", "spend", "spends", "took", "lasted")
-        counted = counted or self.w(i - 1) in ("take", "takes", "taking")  # "those take years"
-        counted = counted or (
+        # "for hours", "within weeks", "spent hours", "those take years", "just hours after"
+        counted = self.w(i - 1) in self.g.length_leads or (
             self.w(i - 1) in ("just", "only", "mere") and self.w(j + 1) in ("after", "before")
         )
         if spec.time and lead is None and not counted:
@@ -572,16 +570,11 @@ class RelativeRules(DateRules):
             return None
         if lead is None and before.endswith("est") and len(before) > 4:
             return None  # "the 10 warmest years on record": a ranking, no length
-        counted_as_things = (self.is_int(i - 2) and len(self.tx(i - 2)) < 4) or self.w(
-            i - 2
-        ) in lex.number_words
-        if (
-            lead is None
-            and counted_as_things
-            and before.isalpha()
-            and before not in self.g.prepositions
-        ):
-            return None  # "five snow days": days counted as things, no length
+        things = self.w(i - 2) in lex.number_words or (
+            self.is_int(i - 2) and len(self.tx(i - 2)) < 4
+        )  # "five snow days": days counted as things, no length
+        if lead is None and things and before.isalpha() and before not in self.g.prepositions:
+            return None
         named = (
             not counted
             and before.isalpha()
