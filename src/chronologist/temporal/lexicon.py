@@ -87,6 +87,7 @@ class TenseWords:
     keep: frozenset[str]
     un_verbs: frozenset[str]
     went_on: frozenset[str]
+    prolong: frozenset[str]
     counts: frozenset[str]
     not_nouns: frozenset[str]
     not_subjects: frozenset[str]

@@ -145,8 +145,8 @@ class RelativeRules(DateRules):
         a unit, a day or a part of one after a deictic determiner."""
         lex = self.lex
         word = self.w(i)
-        if self.w(i - 1) in ("any", "every", "each", "no"):
-            return None  # "warmer than any previous decade": no decade in particular
+        if self.w(i - 1) in ("any", "every", "each", "no", "their", "its", "his", "her", "our"):
+            return None  # "than any previous decade", "their last day of classes": no deixis
         off = lex.deictic_determiners[word]
         k = i + 1 + (self.w(i + 1) == "fiscal" and self.w(i + 2) == "year")  # "this fiscal year"
         nxt = self.w(k)
@@ -665,6 +665,8 @@ class RelativeRules(DateRules):
         if key == "quarter" and fraction and not self.hyphen(k2):
             return None  # "three-quarters of", "more than a quarter of the market": a fraction
         if key == "second" and count == 1 and self.w(i) in ("a", "one"):
+            if self.w(k2) == "," and self.w(k2 + 1).endswith("er") and self.w(k2 + 2).isalpha():
+                return None  # "a second, smaller wave": an ordinal
             if self.hyphen(k2) or (
                 self.tx(k2).isalpha()
                 and self.w(k2) not in ("and", "or", "ago", "later", "earlier", "before", "after")

@@ -73,6 +73,8 @@ def tense_at(
         return lead
     if schedule and i > 0 and toks[i - 1].low == "for" and not pluperfect(toks, i):
         return 1  # "organized a fundraiser for Saturday": a day set ahead
+    if schedule and _prolonged(toks, i, words):
+        return 1  # "extended the hours of cooling centers through Sunday night"
     if _copula_before(toks, i) or (schedule and j < len(toks) and toks[j].low == "is"):
         return 1  # "the vote is Friday", "Tuesday is a referendum": a day set ahead
     # "whether December was a bump" (not "guidelines due in early November were delayed",
@@ -202,6 +204,14 @@ def pluperfect(toks: list[Token], i: int) -> bool:
     return False
 
 
+def _prolonged(toks: list[Token], i: int, words: TenseWords) -> bool:
+    """A verb that pushes a time on leads "through", "until" or "to" before ``i``
+    ("postponed their game ... to Tuesday afternoon")."""
+    if i == 0 or toks[i - 1].low not in ("through", "until", "till", "to"):
+        return False
+    return any(toks[m].low in words.prolong for m in in_sentence(toks, i - 2, -1, SCAN))
+
+
 def _lasted_until(toks: list[Token], i: int, words: TenseWords) -> bool:
     """A past verb of going on leads "until" ("the session dragged on until June 1", "talks
     lasted until dawn"; not "postponed until Tuesday", "remained closed until Monday")."""
@@ -318,6 +328,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     previous = toks[k - 1].low if k > 0 else ""
     if previous == "than" or (word in words.future and _next_word(toks, k) == "of"):
         return 0  # "grew faster than expected", "dashing hopes of a rebound": nouns of plans
+    if word in words.future and previous == "s" and k >= 2 and toks[k - 2].text in "'\u2019":
+        return 0  # "the company's next chief executive": an adjective
     modal = word in ("will", "would") and previous in ("that", "this")  # "a bill that would"
     if word in words.future and (previous not in words.determiners or modal):  # "the plan"
         if previous in words.plans_gone_by and not (k >= 2 and toks[k - 2].low in ("has", "have")):
