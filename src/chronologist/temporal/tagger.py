@@ -227,6 +227,23 @@ def _not_before(when: TimeValue | None, last: TimeValue | None) -> TimeValue | N
     return TimeValue.point(later, type=when.type) if later is not None else when
 
 
+def _past_midnight(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
+    """A clock time ending a range that ``last`` starts later on the same day ("from 10
+    p.m. to 5 a.m."): the next day's."""
+    end = when.start if when is not None and not when.is_interval else None
+    start = last.start if last is not None and not last.is_interval else None
+    if end is None or start is None or end.hour is None or start.hour is None:
+        return when
+    if (end.year, end.month, end.day) != (start.year, start.month, start.day):
+        return when
+    if (end.hour, end.minute or 0) >= (start.hour, start.minute or 0):
+        return when
+    day = A.shift_day(TimePoint("day", year=end.year, month=end.month, day=end.day), 1)
+    if day is None:
+        return when
+    return TimeValue.point(replace(end, year=day.year, month=day.month, day=day.day), type="TIME")
+
+
 def _beside(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     """A weekday listed with the day ``last`` ("next Tuesday and Wednesday"): the one
     within two days of it, if there is one."""
@@ -406,6 +423,9 @@ class _Segment:
     after_explicit: int = -1
     restated: bool = False
     """The last expression restated the explicit date before it."""
+    overnight: bool = False
+    """The last expression ended a clock range past midnight ("to 5 a.m."): the day the
+    text stands at does not move to the next."""
 
     def tag(self) -> list[TimeMention]:
         ctx, toks = self.ctx, self.toks
@@ -435,7 +455,9 @@ class _Segment:
         weekday = self.parser.weekday(reading.i) is not None
         coordinated = _coordinated(toks, self.last_j, reading.i)
         ranged = _ranged(toks, self.last_j, reading.i) and _a_day(self.last_when)
-        ranged = ranged and any(self.parser.weekday(k) for k in range(reading.i, reading.j))
+        dayed = any(self.parser.weekday(k) for k in range(reading.i, reading.j))
+        clock_range = ranged and reading.type == "TIME" and not dayed and reading.parts is None
+        ranged = ranged and dayed
         apposed = not reading.explicit and _apposed(toks, self.last_j, reading.i)
         self.set_tense(reading, weekday=weekday, coordinated=coordinated, ranged=ranged)
         self.last_j = reading.j
@@ -449,10 +471,14 @@ class _Segment:
             when = TimeValue.point(told)  # "on 9 November 1918, two days before the armistice"
         if when is None:
             when = _resolve(reading, ctx)
+        self.overnight = False
         if coordinated and weekday:
             when = _beside(when, self.last_when)  # "next Tuesday and Wednesday"
         elif ranged:
             when = _not_before(when, self.last_when)  # "from Tuesday through Friday"
+        elif clock_range:
+            later = _past_midnight(when, self.last_when)  # "from 10 p.m. to 5 a.m."
+            self.overnight, when = later is not when, later
         elif apposed and (self.parser.month(reading.i) or self.parser.is_int(reading.i)):
             when = _in_year_of(when, self.last_when)  # "a week later, on Nov. 22"
         if reading.explicit:
@@ -496,7 +522,7 @@ class _Segment:
             ctx.year, self.year_j = spoken_of, reading.j
         life = _life_dates(toks, reading)  # told aside even as the first date
         aside = life or (told is not None and _looking_back(toks, reading.i, reading.j))
-        if self.restated or aside:
+        if self.restated or aside or self.overnight:
             ctx.ref = told  # the narrative goes on from the date it stood at
         if ctx.ref is not told:
             self.ref_j = reading.j
