@@ -455,7 +455,10 @@ class Scanner:
             # Cut Budget Monday" before a line break)
             after = self.tx(i + 1)
             if after[:1].isupper() and after.isalpha() and self.month(i + 1) is None:
-                return not self.new_line(i + 1)
+                # not a headline's "Exchanges Open Tuesday Amid Glitches" (but its "Good
+                # Friday Agreement": a holiday's name)
+                holiday = f"{self.w(i - 1)} {tok.low}" in self.lex.holidays
+                return not self.new_line(i + 1) and (holiday or not self.headline(i))
         if tok.low in self.lex.weekdays and self.w(i - 1) == "the":
             # "The Sunday Times", "the Sunday Telegraph": a name, not "the Sunday before"
             after = self.tx(i + 1)

@@ -73,7 +73,7 @@ def tense_at(
         return lead
     if schedule and i > 0 and toks[i - 1].low == "for" and not pluperfect(toks, i):
         return 1  # "organized a fundraiser for Saturday": a day set ahead
-    if schedule and _prolonged(toks, i, words):
+    if _prolonged(toks, i, words):
         return 1  # "extended the hours of cooling centers through Sunday night"
     if _copula_before(toks, i) or (schedule and j < len(toks) and toks[j].low == "is"):
         return 1  # "the vote is Friday", "Tuesday is a referendum": a day set ahead
