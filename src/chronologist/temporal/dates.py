@@ -520,8 +520,8 @@ class DateRules(Scanner):
         if nxt in ("%", "percent", "per"):
             return False
         code = self.tx(k)
-        if code.isupper() and len(code) <= 3 and self.adj(k + 1) and self.is_int(k + 1):
-            return False  # "the asteroid 2012 DA14": a name
+        if code.isupper() and 2 <= len(code) <= 3 and self.adj(k + 1) and self.is_int(k + 1):
+            return False  # "the asteroid 2012 DA14": a name (not "the 2009 H1N1 pandemic")
         if nxt in self.lex.unit_plurals and not loose:
             return False
         widths = (2, 4) if len(self.tx(i)) == 4 else (3,)  # "1850-58", "674-678"
