@@ -89,6 +89,8 @@ def tense_at(
     deadline = i > 0 and (toks[i - 1].low == "by" or _deadline_before(toks, i - 1))
     for step, first in ((-1, i - 1), (1, j)):
         found = _scan(toks, first, step, words)
+        if not found and step == -1:
+            found = _in_relative_clause(toks, i, words)  # back to its "which"
         if found == -1 and step == -1 and _reported(toks, i, j, words):
             return 1  # "said the game on Saturday would be played": the report's own tense
         if found == -1 and step == 1 and _attribution(toks, j, words):
@@ -183,9 +185,22 @@ def _will_far(toks: list[Token], i: int, words: TenseWords) -> bool:
     )
 
 
+def _in_relative_clause(toks: list[Token], i: int, words: TenseWords) -> int:
+    """The tense of the relative clause ``i`` stands in (", which released ... at once in
+    February"), read back as far as its "which" or "who"; 0 outside one."""
+    found = 0
+    for m in in_sentence(toks, i - 1, -1, 2 * SCAN):
+        if toks[m].text == ",":
+            return 0
+        if toks[m].low in ("which", "who") and m > 0 and toks[m - 1].text == ",":
+            return found
+        found = found or _marker(toks, m, words)
+    return 0
+
+
 def _relative_clause(toks: list[Token], i: int) -> bool:
     """Token ``i`` stands in a relative clause set off by commas (", which ...")."""
-    for m in in_sentence(toks, i - 1, -1, SCAN):
+    for m in in_sentence(toks, i - 1, -1, 2 * SCAN):
         if toks[m].text == ",":
             return False
         if toks[m].low in ("which", "who") and m > 0 and toks[m - 1].text == ",":
@@ -350,10 +365,14 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     if word in ("if", "unless"):
         return 1  # "if her coalition loses the election on September 14": a condition ahead
     if word == "to" and previous in words.looks_ahead_to and _bare_verb(toks, k + 1, words):
-        return -1 if k >= 2 and toks[k - 2].low in words.plans_gone_by else 1
+        gone = k >= 2 and toks[k - 2].low in words.plans_gone_by
+        # "was to begin Saturday" lies ahead; "was to have begun on Jan. 10" did not happen
+        return -1 if gone or (previous in ("was", "were") and _next_word(toks, k) == "have") else 1
     if word == "to" and _bare_verb(toks, k + 1, words):
         if any(toks[m].low in words.control for m in range(max(0, k - 3), k - 1)):
             return 1  # "ordered Delgado to report to prison by Aug. 1"
+        if k >= 2 and toks[k - 2].low in ("a", "an") and toks[k - 1].text.isalpha():
+            return 1  # "passed a bill to fund the government through Sept. 30": a purpose
     if word in words.future_modals and toks[k].text.islower():
         following = _next_word(toks, k)
         ability = word == "could" and following in ("be", "see", "find", "get", "hear")
@@ -446,6 +465,8 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
     if any(toks[m].low in words.keep for m in range(max(0, k - 3), k - 1)):
         return True  # "keeps the government funded through Sept. 30"
     before = [toks[m].low for m in range(max(0, k - 2), k)]
+    if before and before[-1] in ("behind", "with", "without", "under", "into", "of"):
+        return True  # "will meet behind closed doors Wednesday morning"
     following = toks[k + 1].text if k + 1 < len(toks) else ""
     noun = following.isalpha() and following.islower() and following not in words.not_nouns
     if before and noun:
