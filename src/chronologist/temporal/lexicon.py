@@ -88,6 +88,7 @@ class TenseWords:
     un_verbs: frozenset[str]
     went_on: frozenset[str]
     prolong: frozenset[str]
+    noun_pairs: frozenset[str]
     counts: frozenset[str]
     not_nouns: frozenset[str]
     not_subjects: frozenset[str]

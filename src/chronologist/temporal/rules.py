@@ -45,7 +45,10 @@ class Parser(RelativeRules):
         tok = self.t[i]
         if tok.low not in self.lex.starts and not tok.text[:1].isdigit():
             return None
-        if tok.low == "last" and self.w(i - 1) in self.g.verbs_before_last:
+        verb = self.w(i - 1) in self.g.verbs_before_last or (
+            self.w(i - 1).endswith("ly") and self.w(i - 2) in self.g.verbs_before_last
+        )  # "will officially last three weeks"
+        if tok.low == "last" and verb:
             if self.weekday(i + 1) is None and self.month(i + 1) is None:
                 return None  # "may last several months": the verb (not "agreed to last Friday")
         if self.title_at(i):

@@ -364,13 +364,15 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 1  # "won't begin until April"
     if word in ("if", "unless"):
         return 1  # "if her coalition loses the election on September 14": a condition ahead
+    if word == "to" and _next_word(toks, k) == "have" and k + 2 < len(toks):
+        if _past_form(toks[k + 2], words) or toks[k + 2].low in ("been", "begun", "risen"):
+            return -1  # "was to have begun on Jan. 10", "expect it to have risen": done
     if word == "to" and previous in words.looks_ahead_to and _bare_verb(toks, k + 1, words):
         gone = k >= 2 and toks[k - 2].low in words.plans_gone_by
-        # "was to begin Saturday" lies ahead; "was to have begun on Jan. 10" did not happen
-        return -1 if gone or (previous in ("was", "were") and _next_word(toks, k) == "have") else 1
+        return -1 if gone else 1
     if word == "to" and _bare_verb(toks, k + 1, words):
-        if any(toks[m].low in words.control for m in range(max(0, k - 3), k - 1)):
-            return 1  # "ordered Delgado to report to prison by Aug. 1"
+        if any(toks[m].low in words.control for m in range(max(0, k - 4), k - 1)):
+            return 1  # "ordered Delgado to report to prison by Aug. 1", "called on them to"
         if k >= 2 and toks[k - 2].low in ("a", "an") and toks[k - 1].text.isalpha():
             return 1  # "passed a bill to fund the government through Sept. 30": a purpose
     if word in words.future_modals and toks[k].text.islower():
@@ -393,6 +395,7 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         and toks[k].text.islower()  # not "the U.S. Open title"
         and (previous not in words.determiners or _subject_pronoun(toks, k - 1))
         and not _counted(previous, words)  # "six votes short", "60 votes"; not "2003 expire"
+        and f"{previous} {word}" not in words.noun_pairs  # "housing starts"
         and previous not in NOT_VERB
         and not (k >= 2 and toks[k - 2].low in words.keep)  # "keep schools open on Tuesday"
     ):
@@ -425,7 +428,8 @@ def _noun(tok: Token, words: TenseWords) -> bool:
 
 def _counted(word: str, words: TenseWords) -> bool:
     """``word`` is a count ("six", "60", "12,000", "million"), not a year ("2003")."""
-    return word in words.counts or (word[:1].isdigit() and (len(word) < 4 or "," in word))
+    digits = word[:1].isdigit() and (len(word) < 4 or "," in word or "." in word)
+    return word in words.counts or digits  # "1.8353 marks" counts marks
 
 
 def _next_word(toks: list[Token], k: int) -> str:
