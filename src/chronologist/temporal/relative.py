@@ -194,6 +194,17 @@ class RelativeRules(DateRules):
             return Reading(i, j, "TIME", lambda c: R.part_of(build(c), part), explicit=False)
         return Reading(i, j, "TIME", lambda c: R.part_told(c, part), anaphoric=True, explicit=False)
 
+    def part_told(self, i: int, j: int, part: str) -> Reading:
+        """ "that evening", "that night": part ``part`` of the day told, over ``i:j``."""
+        return Reading(
+            i,
+            j,
+            "TIME",
+            lambda c: R.part_of(R.anaphor(c, "day", 0), part),
+            anaphoric=True,
+            explicit=False,
+        )
+
     def unit_of_span(self, i: int) -> Reading | None:
         """ "the last decade of her life", "the first year of his reign": one unit's length at
         an edge of a span the text does not date (not "the first decade of the 20th century")."""
@@ -274,15 +285,7 @@ class RelativeRules(DateRules):
                 )
             if self.w(j) in lex.parts_of_day and det in ("that", "the"):
                 if off == 0 and self.w(j) not in PLURAL_PARTS:  # "that evening": a TIME
-                    part = lex.parts_of_day[self.w(j)]
-                    return Reading(
-                        i,
-                        j + 1,
-                        "TIME",
-                        lambda c: R.part_of(R.anaphor(c, "day", 0), part),
-                        anaphoric=True,
-                        explicit=False,
-                    )
+                    return self.part_told(i, j + 1, lex.parts_of_day[self.w(j)])
                 return Reading(
                     i,
                     j + 1,
@@ -292,6 +295,8 @@ class RelativeRules(DateRules):
                     explicit=False,
                 )
             return None
+        if u[0] == "night" and off == 0:
+            return self.part_told(i, u[1], "NI")  # "that night", "the same night": a TIME
         gran = lex.units[u[0]].granularity
         if gran in ("second", "minute", "hour"):
             return None
@@ -498,6 +503,9 @@ class RelativeRules(DateRules):
                 return self.w(i + 1), i + 2
             return None, i + 1
         if self.w(i) in g.span_leads and not self.new_line(i + 1):
+            owned = self.w(i - 1) in DETERMINERS or self.w(i - 2) in ("'", "\u2019")
+            if self.w(i) in ("final", "first") and not owned:
+                return None, i  # "the Australian Open final six months ago": a noun
             return self.w(i), i + 1
         return None, i
 

@@ -447,7 +447,8 @@ class Scanner:
             return self.lead_cap(i) and self.tx(i - 1)[:1].isalnum() and not self.headline(i)
         if tok.low in self.lex.weekdays and self.w(i + 1) in self.lex.parts_of_day:
             # "Monday Night Football": a weekday, a part of day and a name, all capitalized
-            return self.tx(i + 1)[:1].isupper() and self.tx(i + 2)[:1].isupper()
+            named = self.tx(i + 1)[:1].isupper() and self.tx(i + 2)[:1].isupper()
+            return named and not self.new_line(i + 2)  # not a headline's last "Sunday Night"
         if tok.low in self.lex.weekdays and self.w(i + 1) in ("school", "schools"):
             return True  # "Sunday school"
         if tok.low in self.lex.weekdays and self.cap(i - 1) and self.lead_cap(i - 1):

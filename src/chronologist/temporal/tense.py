@@ -61,8 +61,8 @@ def tense_at(
         # "Wednesday's match": past unless a future verb follows it, or comes before it
         # ("must prepare for Wednesday's match", "ahead of Friday's release"; not the
         # reported "would ... Wednesday's")
-        if lead == 1:
-            return 1
+        if lead == 1 or (i > 0 and toks[i - 1].low == "for" and not _clause_after(toks, j + 2)):
+            return 1  # "ahead of Friday's release", "tickets for Sunday's game sold out"
         ahead = _scan(toks, j + 2, 1, words, through_present=True)
         return 1 if ahead == 1 or _scan(toks, i - 1, -1, words, skip=("would",)) == 1 else -1
     if lead == UNTIL:  # "until Thursday, they had not called him" looks back from the past
@@ -126,6 +126,15 @@ def _reported(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
             )  # "said the game ...", "said decisions about Wednesday classes would be ..."
             return toks[m].low in words.reporting and subject and _ahead_in_clause(toks, j, words)
     return False
+
+
+def _clause_after(toks: list[Token], k: int) -> bool:
+    """A relative clause opens within a few words from ``k`` (", which lasted ..."): it
+    tells of the day, not the sentence's verb."""
+    return any(
+        toks[m].low in ("which", "who", "when") and toks[m - 1].text == ","
+        for m in range(k, min(len(toks), k + 5))
+    )
 
 
 def _attribution(toks: list[Token], j: int, words: TenseWords) -> bool:
