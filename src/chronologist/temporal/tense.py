@@ -73,6 +73,8 @@ def tense_at(
         return lead
     if schedule and i > 0 and toks[i - 1].low == "for" and not pluperfect(toks, i):
         return 1  # "organized a fundraiser for Saturday": a day set ahead
+    if schedule and j < len(toks) and toks[j].low == "deadline":
+        return 1  # "hours before the Treasury Department's Thursday deadline"
     if _prolonged(toks, i, words):
         return 1  # "extended the hours of cooling centers through Sunday night"
     if _copula_before(toks, i) or (schedule and j < len(toks) and toks[j].low == "is"):
@@ -295,18 +297,25 @@ def ends_sentence(toks: list[Token], m: int) -> bool:
 def _lead(toks: list[Token], i: int, words: TenseWords) -> int:
     """The direction set by the nearest lead phrase within ``LEAD_SPAN`` tokens before ``i``."""
     ends = _lead_ends(words)
+    verb = False
     for k in in_sentence(toks, i - 1, -1, LEAD_SPAN):
         if toks[k].text == ",":
             break
         if toks[k].low not in ends:
             if toks[k].low in ("will", "would", "shall") or toks[k].low in words.future_modals:
                 break  # "since Sunday will peak this weekend": a clause of its own between
+            verb = verb or _marker(toks, k, words) != 0
             continue
         for key, direction in words.leads:
             n = len(key)
             if k - n + 1 >= 0 and tuple(t.low for t in toks[k - n + 1 : k + 1]) == key:
-                if direction != -1 and _governs_other(toks, k, i):
-                    return 0
+                adjective = key[0].endswith("ing") and toks[k - 1].low in words.determiners
+                if (
+                    adjective
+                    or (verb and n == 1)
+                    or (direction != -1 and _governs_other(toks, k, i))
+                ):
+                    return 0  # "since Friday and returns Wednesday", "the starting quarterback"
                 return direction
     return 0
 
@@ -315,7 +324,7 @@ def _governs_other(toks: list[Token], k: int, i: int) -> bool:
     """A preposition stands between the lead ending at ``k`` and the expression at ``i``,
     after some other word: the lead governs that ("got ahead of itself in the spring",
     "went on until late on Friday night"; not "until at least Thursday")."""
-    if k + 1 < i and toks[k + 1].low in ("the", "a", "an", "its", "their", "his", "her", "this"):
+    if k + 1 >= i or toks[k + 1].low not in ("itself", "it", "them", "late", "early"):
         return False  # "ahead of the Hajj pilgrimage in October": the date is the object's
     return any(toks[m].low in ("in", "on", "at", "during") for m in range(k + 2, i))
 
