@@ -34,6 +34,8 @@ class Context:
     """Happenings the text has dated ("the 1917 October Revolution")."""
     ref_here: bool = False
     """The reference time was told in the sentence at hand."""
+    ref_near: bool = False
+    """The reference time was told in the sentence at hand or the one before."""
     year: int | None = None
     """In news, the year the sentence speaks of ("The 2018 Games will be held from Feb. 9")."""
 
@@ -93,6 +95,9 @@ def year_for(c: Context, month: int, det: int | None, day: int | None = None) ->
         return None
     if c.year is not None and det is None:
         return c.year
+    told = _story_year(c, month, day) if det is None else None
+    if told is not None:
+        return told
     y = now.year
     if not c.news and det is None and now.granularity == "season" and now.sub == 4 and month <= 6:
         return y + 1  # "by June" after "the winter of 1777-78": the June that winter runs into
@@ -114,6 +119,25 @@ def year_for(c: Context, month: int, det: int | None, day: int | None = None) ->
         if best is None or key < best:
             best = key
     return best[1] if best else y
+
+
+def _story_year(c: Context, month: int, day: int | None) -> int | None:
+    """In news that has just told a day of another year and goes on in the past to another
+    day ("began on March 20, 2003. ... on April 9 the statue came down"), the year that puts
+    that day nearest to the one told."""
+    ref, dct = c.ref, c.dct
+    if not (c.news and c.ref_near and c.tense < 0) or ref is None or dct is None or day is None:
+        return None
+    if ref.year is None or ref.month is None or ref.day is None:
+        return None
+    if dct.year is None or ref.year >= dct.year:
+        return None  # the story must lie in an earlier year
+    lo = day_number(ref.year, ref.month, ref.day)
+    for y in (ref.year, ref.year + 1):  # a day after a day of it ("Sept. 8, 1979 ... on
+        gap = day_number(y, month, min(day, 28)) - lo  # Sept. 13"), within half a year
+        if 0 <= gap <= STORY_DAYS:
+            return y
+    return None
 
 
 def month_day(c: Context, month: int, day: int, det: int | None = None) -> TimeValue | None:
@@ -614,6 +638,9 @@ def holiday(c: Context, rule: str, det: int | None) -> TimeValue | None:
     return TimeValue.point(TimePoint("day", year=y, month=hit[0], day=hit[1]))
 
 
+STORY_DAYS = 183
+"""In news, how far after a day told of an earlier year a day without its year may still
+belong to that story."""
 STALE_DAYS = 7
 """In news, a reference day further than this from the DCT does not anchor a bare clock
 time ("polls close at 7 p.m." after a swearing-in date two months off)."""

@@ -311,6 +311,11 @@ def _same_sentence(toks: list[Token], j: int, i: int) -> bool:
     return 0 <= j <= i and not any(ends_sentence(toks, m) for m in range(j, i))
 
 
+def _next_sentence(toks: list[Token], j: int, i: int) -> bool:
+    """One sentence end lies between tokens ``j`` and ``i``: ``i`` is in the next sentence."""
+    return 0 <= j <= i and sum(ends_sentence(toks, m) for m in range(j, i)) == 1
+
+
 def _looking_back(toks: list[Token], i: int, j: int) -> bool:
     """ "for the first time since 1614": a date that bounds a span reaching back to the
     narrative's time, which stays where it was (if the text had told one); not "since
@@ -462,6 +467,7 @@ class _Segment:
         self.set_tense(reading, weekday=weekday, coordinated=coordinated, ranged=ranged)
         self.last_j = reading.j
         ctx.ref_here = _same_sentence(toks, self.ref_j, reading.i)
+        ctx.ref_near = ctx.ref_here or _next_sentence(toks, self.ref_j, reading.i)
         ctx.pluperfect = pluperfect(toks, reading.i)
         self.flashback.open(ctx, toks, reading.j)
         told = ctx.ref
