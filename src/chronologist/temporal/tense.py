@@ -89,10 +89,11 @@ def tense_at(
         return 1
     # "if no deal is reached by Monday", "moves the deadline to Oct. 15"
     deadline = i > 0 and (toks[i - 1].low == "by" or _deadline_before(toks, i - 1))
+    clause = _relative_clause(toks, i, words)
     for step, first in ((-1, i - 1), (1, j)):
         found = _scan(toks, first, step, words)
-        if not found and step == -1:
-            found = _in_relative_clause(toks, i, words)  # back to its "which"
+        if not found and step == -1 and clause is not None:
+            found = clause  # ", which released ... at once in February": back to its "which"
         if found == -1 and step == -1 and _reported(toks, i, j, words):
             return 1  # "said the game on Saturday would be played": the report's own tense
         if found == -1 and step == 1 and _attribution(toks, j, words):
@@ -101,7 +102,7 @@ def tense_at(
             if found == PRESENT:  # "is payable Jan. 2"; "ministers are meeting on Wednesday"
                 return 1 if deadline or (schedule and _arranged(toks, first, step, words)) else 0
             return found
-        if _relative_clause(toks, i):
+        if clause is not None:
             break  # "Apple, which reports again in October, has tripled": the clause's own
     if deadline or _will_far(toks, i, words):
         return 1  # "will meet with officials ... in Washington on Friday"
@@ -196,27 +197,18 @@ def _will_far(toks: list[Token], i: int, words: TenseWords) -> bool:
     )
 
 
-def _in_relative_clause(toks: list[Token], i: int, words: TenseWords) -> int:
-    """The tense of the relative clause ``i`` stands in (", which released ... at once in
-    February"), read back as far as its "which" or "who"; 0 outside one."""
+def _relative_clause(toks: list[Token], i: int, words: TenseWords) -> int | None:
+    """The tense of the relative clause set off by commas that token ``i`` stands in (",
+    which released ... at once in February"), read back as far as its "which" or "who";
+    None outside one."""
     found = 0
     for m in in_sentence(toks, i - 1, -1, 2 * SCAN):
         if toks[m].text == ",":
-            return 0
+            return None
         if toks[m].low in ("which", "who") and m > 0 and toks[m - 1].text == ",":
             return found
         found = found or _marker(toks, m, words)
-    return 0
-
-
-def _relative_clause(toks: list[Token], i: int) -> bool:
-    """Token ``i`` stands in a relative clause set off by commas (", which ...")."""
-    for m in in_sentence(toks, i - 1, -1, 2 * SCAN):
-        if toks[m].text == ",":
-            return False
-        if toks[m].low in ("which", "who") and m > 0 and toks[m - 1].text == ",":
-            return True
-    return False
+    return None
 
 
 def pluperfect(toks: list[Token], i: int) -> bool:
