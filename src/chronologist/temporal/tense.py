@@ -71,14 +71,8 @@ def tense_at(
         return -1 if _lasted_until(toks, i, words) else 1
     if lead:
         return lead
-    if schedule and i > 0 and toks[i - 1].low == "for" and not pluperfect(toks, i):
-        return 1  # "organized a fundraiser for Saturday": a day set ahead
-    if schedule and j < len(toks) and toks[j].low == "deadline":
-        return 1  # "hours before the Treasury Department's Thursday deadline"
-    if _prolonged(toks, i, words):
-        return 1  # "extended the hours of cooling centers through Sunday night"
-    if _copula_before(toks, i) or (schedule and j < len(toks) and toks[j].low == "is"):
-        return 1  # "the vote is Friday", "Tuesday is a referendum": a day set ahead
+    if _set_ahead(toks, i, j, words, schedule=schedule):
+        return 1
     # "whether December was a bump" (not "guidelines due in early November were delayed",
     # "the quake that struck Tuesday evening will cost insurers")
     subject = i == 0 or toks[i - 1].low in SUBJECT_AFTER or ends_sentence(toks, i - 1)
@@ -107,6 +101,18 @@ def tense_at(
     if deadline or _will_far(toks, i, words):
         return 1  # "will meet with officials ... in Washington on Friday"
     return 0
+
+
+def _set_ahead(toks: list[Token], i: int, j: int, words: TenseWords, *, schedule: bool) -> bool:
+    """What stands around the expression at ``i:j`` sets it ahead: "a fundraiser for
+    Saturday", "the Thursday deadline", "extended ... through Sunday night", "the vote is
+    Friday", "Tuesday is a referendum" (the first two and the last for a weekday)."""
+    after = toks[j].low if j < len(toks) else ""
+    if schedule and i > 0 and toks[i - 1].low == "for" and not pluperfect(toks, i):
+        return True
+    if schedule and after in ("deadline", "is"):
+        return True
+    return _prolonged(toks, i, words) or _copula_before(toks, i)
 
 
 CLOSING_QUOTES = frozenset({'"', "\u201d", "''"})
