@@ -106,11 +106,13 @@ def tense_at(
 def _set_ahead(toks: list[Token], i: int, j: int, words: TenseWords, *, schedule: bool) -> bool:
     """What stands around the expression at ``i:j`` sets it ahead: "a fundraiser for
     Saturday", "the Thursday deadline", "extended ... through Sunday night", "the vote is
-    Friday", "Tuesday is a referendum" (the first two and the last for a weekday)."""
+    Friday", "Tuesday is a referendum" (the first two and the last for a weekday); not a
+    deadline met "by the Tuesday deadline"."""
     after = toks[j].low if j < len(toks) else ""
     if schedule and i > 0 and toks[i - 1].low == "for" and not pluperfect(toks, i):
         return True
-    if schedule and after in ("deadline", "is"):
+    met_by = i > 1 and toks[i - 2].low == "by"  # "tendered by the Tuesday deadline": met
+    if schedule and (after == "is" or (after == "deadline" and not met_by)):
         return True
     return _prolonged(toks, i, words) or _copula_before(toks, i)
 
