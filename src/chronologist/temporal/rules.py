@@ -49,7 +49,8 @@ class Parser(RelativeRules):
             self.w(i - 1).endswith("ly") and self.w(i - 2) in self.g.verbs_before_last
         )  # "will officially last three weeks"
         if tok.low == "last" and verb:
-            if self.weekday(i + 1) is None and self.month(i + 1) is None:
+            named = self.weekday(i + 1) or self.month(i + 1) or self.w(i + 1) in self.lex.seasons
+            if not named:
                 return None  # "may last several months": the verb (not "agreed to last Friday")
         if self.title_at(i):
             return None
