@@ -150,7 +150,11 @@ class Parser(RelativeRules):
                 inner = self.duration(i + len(words))
                 length = inner is not None and (
                     inner.type == "DURATION"
-                    or (inner.fallback is not None and inner.fallback.type == "DURATION")
+                    or (
+                        inner.fallback is not None
+                        and inner.fallback.type == "DURATION"
+                        and not inner.shifted  # not "less than three months later"
+                    )
                 )  # "more than a decade before the scheme was exposed": a length, at worst
                 if inner is not None and length:
                     return B.with_mod(inner, i, mod)

@@ -92,10 +92,11 @@ class Scanner:
         return i + 1 if self.w(i) == "." and self.adj(i) else i
 
     def opens_phrase(self, i: int) -> bool:
-        """Token ``i`` begins a word or a sum ("before the cuts", "before $85 billion"), not
-        a mark that closes the clause ("two years before.")."""
+        """Token ``i`` begins a word, a sum or a quoted title ("before the cuts", "before $85
+        billion", 'after "Man of Steel"'), not a mark that closes the clause ("two years
+        before.")."""
         first = self.tx(i)[:1]
-        return first.isalnum() or first in "$\u20ac\u00a3\u00a5"
+        return first.isalnum() or first in '$\u20ac\u00a3\u00a5"\u201c'  # or a title in quotes
 
     def hyphen(self, i: int) -> bool:
         return self.w(i) in ("-", "\u2010", "\u2011") and self.adj(i) and self.adj(i + 1)
