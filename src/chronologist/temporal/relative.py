@@ -21,14 +21,6 @@ VAGUE_SPAN_LEADS = frozenset({"recent", "past", "last", "coming", "next", "follo
 """Words that lead a length with no count ("the past few years", "the following decades")."""
 
 
-def _years_ahead(c: R.Context, value: TimeValue | None) -> int:
-    """In news, how many years after the DCT's ``value`` starts (0 when not ahead)."""
-    start = value.start if value is not None else None
-    if not c.news or c.dct is None or c.dct.year is None or start is None or start.year is None:
-        return 0
-    return max(0, start.year - c.dct.year)
-
-
 DAYS_OFF = {"today": 0, "tomorrow": 1, "yesterday": -1}
 """Days from the DCT that "today", "tomorrow", "yesterday" name after "ago"."""
 PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
@@ -840,21 +832,11 @@ class RelativeRules(DateRules):
             sign = -1 if nxt in self.g.beforehand or nxt == "before" else 1
             on = nxt == "on"
 
-            def counted_from(c: R.Context) -> TimeValue | None:
-                if on and c.news and c.ref is None:
-                    return None  # "Fifty years on", told in news of nothing dated: a length
-                value = R.ago(c, gran, n, mult, sign, anaphoric=True)
-                then = c.then()
-                told = TimeValue.point(then) if then is not None else None
-                if _years_ahead(c, value) > 1 and not _years_ahead(c, told):
-                    return None  # news: "nearly seven decades later" is no date in 2083
-                return value  # (but "by the end of 2015 ... five years later" is 2020)
-
             return Reading(
                 i,
                 k2 + 1,
                 "DATE",
-                counted_from,
+                lambda c: R.counted_on(c, gran, n, mult, sign, on=on),
                 anaphoric=True,
                 explicit=False,
                 shifted=True,

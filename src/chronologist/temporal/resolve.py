@@ -533,6 +533,29 @@ def ago_on_day(c: Context, gran: str, n: int, day_off: int) -> TimeValue | None:
     return pt(TimePoint("day", year=y, month=m, day=min(day.day, days_in_month(y, m))))
 
 
+def counted_on(
+    c: Context, gran: str, n: int | None, mult: int, sign: int, *, on: bool
+) -> TimeValue | None:
+    """ "two days later", "six months on": counted from the time told; None (a length) in
+    news when nothing is dated to count from ("Fifty years on") or when the date would fall
+    years past the DCT from a time not itself ahead ("nearly seven decades later", not "by
+    the end of 2015 ... five years later")."""
+    if on and c.news and c.ref is None:
+        return None
+    value = ago(c, gran, n, mult, sign, anaphoric=True)
+    then = c.then()
+    if _years_past_dct(c, value.start if value else None) > 1 and not _years_past_dct(c, then):
+        return None
+    return value
+
+
+def _years_past_dct(c: Context, p: TimePoint | None) -> int:
+    """In news, how many years after the DCT's ``p`` lies (0 when not after)."""
+    if not c.news or c.dct is None or c.dct.year is None or p is None or p.year is None:
+        return 0
+    return max(0, p.year - c.dct.year)
+
+
 def ago(
     c: Context, gran: str, count: int | None, mult: int, sign: int, *, anaphoric: bool = False
 ) -> TimeValue | None:

@@ -208,19 +208,23 @@ def _ranged(toks: list[Token], j: int, i: int) -> bool:
     return len(between) == 1 and between[0].low in ("through", "to", "until", "till", "-")
 
 
+def _point(when: TimeValue | None) -> TimePoint | None:
+    """The point ``when`` names, when it names one (not a range)."""
+    return when.start if when is not None and not when.is_interval else None
+
+
 def _a_day(when: TimeValue | None) -> bool:
     """``when`` is one day or a time of one day."""
-    start = when.start if when is not None and not when.is_interval else None
+    start = _point(when)
     return start is not None and start.day is not None
 
 
 def _not_before(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     """A weekday ending a range that ``last`` starts: the first such day on or after it."""
-    if when is None or not _a_day(when) or not _a_day(last) or when.start is None:
+    day, first = _point(when), _point(last)
+    if when is None or day is None or first is None or not (_a_day(when) and _a_day(last)):
         return when
-    day, first = when.start, last.start if last is not None else None
-    gap = R.days_apart(day, first) if first is not None else None
-    lo, start = day.earliest(), first.earliest() if first is not None else None
+    gap, lo, start = R.days_apart(day, first), day.earliest(), first.earliest()
     if gap is None or lo is None or start is None or lo >= start:
         return when
     later = A.shift_day(day, 7 * ((gap + 6) // 7))
@@ -230,8 +234,7 @@ def _not_before(when: TimeValue | None, last: TimeValue | None) -> TimeValue | N
 def _past_midnight(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     """A clock time ending a range that ``last`` starts later on the same day ("from 10
     p.m. to 5 a.m."): the next day's."""
-    end = when.start if when is not None and not when.is_interval else None
-    start = last.start if last is not None and not last.is_interval else None
+    end, start = _point(when), _point(last)
     if end is None or start is None or end.hour is None or start.hour is None:
         return when
     if (end.year, end.month, end.day) != (start.year, start.month, start.day):
@@ -247,8 +250,7 @@ def _past_midnight(when: TimeValue | None, last: TimeValue | None) -> TimeValue 
 def _beside(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     """A weekday listed with the day ``last`` ("next Tuesday and Wednesday"): the one
     within two days of it, if there is one."""
-    day = when.start if when is not None and not when.is_interval else None
-    other = last.start if last is not None and not last.is_interval else None
+    day, other = _point(when), _point(last)
     if day is None or other is None or day.day is None or other.day is None:
         return when
     if day.granularity != "day" or other.granularity != "day":
@@ -268,8 +270,7 @@ def _apposed(toks: list[Token], j: int, i: int) -> bool:
 def _in_year_of(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     """A day written without its year that restates ``last``: in the year that puts it
     nearest to ``last`` ("on 20 March 2003. Three weeks later, on 9 April": 2003)."""
-    day = when.start if when is not None and not when.is_interval else None
-    other = last.start if last is not None and not last.is_interval else None
+    day, other = _point(when), _point(last)
     if day is None or other is None or other.year is None or day.granularity != "day":
         return when
     if day.month == 2 and day.day == 29:
@@ -306,14 +307,15 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     return year.year if reading.explicit and (when_told or named) else None
 
 
+def _sentence_ends(toks: list[Token], j: int, i: int) -> int | None:
+    """How many sentences end between tokens ``j`` and ``i`` (a time expression ended at
+    ``j``); None when no such expression came before."""
+    return sum(ends_sentence(toks, m) for m in range(j, i)) if 0 <= j <= i else None
+
+
 def _same_sentence(toks: list[Token], j: int, i: int) -> bool:
     """No sentence ends between tokens ``j`` and ``i`` (a time expression ended at ``j``)."""
-    return 0 <= j <= i and not any(ends_sentence(toks, m) for m in range(j, i))
-
-
-def _next_sentence(toks: list[Token], j: int, i: int) -> bool:
-    """One sentence end lies between tokens ``j`` and ``i``: ``i`` is in the next sentence."""
-    return 0 <= j <= i and sum(ends_sentence(toks, m) for m in range(j, i)) == 1
+    return _sentence_ends(toks, j, i) == 0
 
 
 def _looking_back(toks: list[Token], i: int, j: int) -> bool:
@@ -460,14 +462,14 @@ class _Segment:
         weekday = self.parser.weekday(reading.i) is not None
         coordinated = _coordinated(toks, self.last_j, reading.i)
         ranged = _ranged(toks, self.last_j, reading.i) and _a_day(self.last_when)
-        dayed = any(self.parser.weekday(k) for k in range(reading.i, reading.j))
+        dayed = ranged and any(self.parser.weekday(k) for k in range(reading.i, reading.j))
         clock_range = ranged and reading.type == "TIME" and not dayed and reading.parts is None
-        ranged = ranged and dayed
+        ranged = dayed
         apposed = not reading.explicit and _apposed(toks, self.last_j, reading.i)
         self.set_tense(reading, weekday=weekday, coordinated=coordinated, ranged=ranged)
         self.last_j = reading.j
-        ctx.ref_here = _same_sentence(toks, self.ref_j, reading.i)
-        ctx.ref_near = ctx.ref_here or _next_sentence(toks, self.ref_j, reading.i)
+        ends = _sentence_ends(toks, self.ref_j, reading.i)
+        ctx.ref_here, ctx.ref_near = ends == 0, ends is not None and ends <= 1
         ctx.pluperfect = pluperfect(toks, reading.i)
         self.flashback.open(ctx, toks, reading.j)
         told = ctx.ref

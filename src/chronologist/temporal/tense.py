@@ -297,25 +297,22 @@ def ends_sentence(toks: list[Token], m: int) -> bool:
 def _lead(toks: list[Token], i: int, words: TenseWords) -> int:
     """The direction set by the nearest lead phrase within ``LEAD_SPAN`` tokens before ``i``."""
     ends = _lead_ends(words)
-    verb = False
     for k in in_sentence(toks, i - 1, -1, LEAD_SPAN):
         if toks[k].text == ",":
             break
         if toks[k].low not in ends:
             if toks[k].low in ("will", "would", "shall") or toks[k].low in words.future_modals:
                 break  # "since Sunday will peak this weekend": a clause of its own between
-            verb = verb or _marker(toks, k, words) != 0
             continue
         for key, direction in words.leads:
             n = len(key)
             if k - n + 1 >= 0 and tuple(t.low for t in toks[k - n + 1 : k + 1]) == key:
                 adjective = key[0].endswith("ing") and toks[k - 1].low in words.determiners
-                if (
-                    adjective
-                    or (verb and n == 1)
-                    or (direction != -1 and _governs_other(toks, k, i))
-                ):
-                    return 0  # "since Friday and returns Wednesday", "the starting quarterback"
+                verb = n == 1 and any(
+                    toks[m].low not in ends and _marker(toks, m, words) for m in range(k + 1, i)
+                )  # "since Friday and returns Wednesday": the verb's own
+                if adjective or verb or (direction != -1 and _governs_other(toks, k, i)):
+                    return 0  # "the starting quarterback"
                 return direction
     return 0
 
