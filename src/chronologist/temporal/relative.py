@@ -196,8 +196,9 @@ class RelativeRules(DateRules):
             return Reading(i, j, "TIME", lambda c: R.part_of(build(c), part), explicit=False)
         return Reading(i, j, "TIME", lambda c: R.part_told(c, part), anaphoric=True, explicit=False)
 
-    def part_told(self, i: int, j: int, part: str) -> Reading:
-        """ "that evening", "that night": part ``part`` of the day told, over ``i:j``."""
+    def that_part(self, i: int, j: int, part: str) -> Reading:
+        """ "that evening", "that night": part ``part`` of the day told, over ``i:j``; unlike
+        ``day_part`` alone, always that day, however far from the DCT."""
         return Reading(
             i,
             j,
@@ -287,7 +288,7 @@ class RelativeRules(DateRules):
                 )
             if self.w(j) in lex.parts_of_day and det in ("that", "the"):
                 if off == 0 and self.w(j) not in PLURAL_PARTS:  # "that evening": a TIME
-                    return self.part_told(i, j + 1, lex.parts_of_day[self.w(j)])
+                    return self.that_part(i, j + 1, lex.parts_of_day[self.w(j)])
                 return Reading(
                     i,
                     j + 1,
@@ -298,7 +299,7 @@ class RelativeRules(DateRules):
                 )
             return None
         if u[0] == "night" and off == 0:
-            return self.part_told(i, u[1], "NI")  # "that night", "the same night": a TIME
+            return self.that_part(i, u[1], "NI")  # "that night", "the same night": a TIME
         gran = lex.units[u[0]].granularity
         if gran in ("second", "minute", "hour"):
             return None
