@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from chronologist.temporal import choose_mode, tag_times
+from chronologist.temporal.lexicon import load_lexicon
+from chronologist.temporal.rules import Parser
+from chronologist.temporal.tokens import tokenize
 from conftest import FIXTURES, Case, need_shared, read_fixture_file
 
 CASES = [
@@ -135,3 +139,32 @@ def test_temporal_records_old_style_calendar() -> None:
     assert julian.when.calendar == "julian"
     assert gregorian.when.calendar == "gregorian"
     assert julian.as_dict()["calendar"] == "julian"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("They rested over the weekend.", "the weekend"),
+        ("Caesar died on the ides of March, 44 BC.", "the ides of March, 44 BC"),
+        ("It was built at the turn of the century.", "the turn of the century"),
+        ("Music of the nineties is back.", "the nineties"),
+        ("Sales rose in the corresponding period last year.", "the corresponding period last year"),
+        ("He stayed for the following three days.", "the following three days"),
+        ("He phones every other week.", "every other week"),
+        ("The city was founded in A.D. 330.", "A.D. 330"),
+    ],
+)
+def test_parser_determiner_prefilter_keeps_expressions(text: str, found: str) -> None:
+    assert found in [m.text for m in tag_times(text, dct="2013-06-15")]
+
+
+def test_parser_determiner_prefilter_reads_the_lexicon_article_nouns() -> None:
+    """ "the weekend" is read only because ``grammar.article_nouns`` lists "weekend": without
+    it, the pre-filter skips the article as it skips "the" in "the house"."""
+    lex = load_lexicon()
+    toks = tokenize("They rested over the weekend, in the house.")
+    the = [k for k, t in enumerate(toks) if t.low == "the"]
+    parser = Parser(toks, lex, lowercase_text=False, narrative=False)
+    assert [parser.may_open(k) for k in the] == [True, False]
+    bare = replace(lex, after_article=lex.after_article - lex.grammar.article_nouns)
+    assert not Parser(toks, bare, lowercase_text=False, narrative=False).may_open(the[0])

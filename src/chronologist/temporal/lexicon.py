@@ -12,6 +12,10 @@ import yaml
 from chronologist.errors import ConfigError
 from chronologist.timemodel import TimeValue
 
+DETERMINERS = frozenset(
+    {"the", "a", "an", "that", "this", "these", "those", "every", "each", "per"}
+)
+"""Words that open an expression only before a time word ("the weekend", not "the house")."""
 START_WORDS = frozenset(
     {
         *("the", "a", "an", "that", "these", "every", "each", "per", "at", "in"),
@@ -107,6 +111,7 @@ class GrammarWords:
     span_leads_after_the: frozenset[str]
     count_adjectives: frozenset[str]
     article_count_adjectives: frozenset[str]
+    article_nouns: frozenset[str]
     verbs_before_last: frozenset[str]
     nouns_after_year: frozenset[str]
     year_hyphen: frozenset[str]
@@ -165,6 +170,9 @@ class Lexicon:
     grammar: GrammarWords
     starts: frozenset[str] = frozenset()
     """Every word that can begin a time expression (a fast pre-filter for the parser)."""
+    after_article: frozenset[str] = frozenset()
+    """Every word that can stand one or two tokens after an article opening an expression
+    (the pre-filter for "the", "a", "an")."""
 
     def unit(self, word: str) -> tuple[str, Unit] | None:
         """The unit a word names (singular or plural), with its singular key."""
@@ -273,7 +281,8 @@ def build_lexicon(raw: dict[str, Any], *, name: str = "lexicon") -> Lexicon:
         tense=_tense(raw["tense"], name),
         grammar=_grammar(raw["grammar"], name),
     )
-    return replace(lexicon, starts=_start_words(lexicon))
+    starts = _start_words(lexicon)
+    return replace(lexicon, starts=starts, after_article=_after_article(lexicon, starts))
 
 
 def _start_words(lex: Lexicon) -> frozenset[str]:
@@ -310,6 +319,22 @@ def _start_words(lex: Lexicon) -> frozenset[str]:
     return frozenset(words)
 
 
+def _after_article(lex: Lexicon, starts: frozenset[str]) -> frozenset[str]:
+    """The time words: those that open an expression, every word of its phrases, names and
+    era abbreviations, the words that lead a length ("the following three days"), and
+    ``grammar.article_nouns``."""
+    g = lex.grammar
+    words = set(starts - DETERMINERS)
+    for phrase in (*lex.ref_phrases, *(p[0] for p in lex.duration_mods + lex.bound_phrases)):
+        words.update(phrase)
+    for name in (*lex.named_events, *lex.holidays):
+        words.update(name.replace("'", " ").replace(".", " ").split())
+    words.update(lex.unit_plurals.values())
+    words.update(p for era in lex.bce_words | lex.ce_words for p in era.split("."))  # "A.D."
+    words.update(g.span_leads | g.span_leads_after_the | g.article_count_adjectives)
+    return frozenset((words | g.article_nouns) - DETERMINERS)
+
+
 @cache
 def load_lexicon(lang: str = "en") -> Lexicon:
     """Load and validate the bundled lexicon for a language."""
@@ -317,4 +342,5 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         text = resources.files("chronologist.temporal").joinpath(f"data/{lang}.yaml").read_text()
     except FileNotFoundError as exc:
         raise ConfigError(f"No temporal lexicon for language {lang!r}. Available: en.") from exc
-    return build_lexicon(yaml.safe_load(text), name=f"temporal/data/{lang}.yaml")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where built
+    return build_lexicon(yaml.load(text, Loader=loader), name=f"temporal/data/{lang}.yaml")

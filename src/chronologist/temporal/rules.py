@@ -42,9 +42,9 @@ class Parser(RelativeRules):
 
     def parse_at(self, i: int) -> Reading | None:
         """The longest reading starting at token ``i``, or None."""
-        tok = self.t[i]
-        if tok.low not in self.lex.starts and not tok.text[:1].isdigit():
+        if not self.may_open(i):
             return None
+        tok = self.t[i]
         verb = self.w(i - 1) in self.g.verbs_before_last or (
             self.w(i - 1).endswith("ly") and self.w(i - 2) in self.g.verbs_before_last
         )  # "will officially last three weeks"
@@ -123,6 +123,8 @@ class Parser(RelativeRules):
 
     def core(self, i: int) -> Reading | None:
         """The longest reading of one expression (no prefix) starting at token ``i``."""
+        if not self.may_open(i):
+            return None
         best: Reading | None = None
         for rule in self.rules_for.get(self.w(i), self.rules):
             r = rule(self, i)

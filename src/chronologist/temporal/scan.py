@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from chronologist.temporal.lexicon import Lexicon
+from chronologist.temporal.lexicon import DETERMINERS, Lexicon
 from chronologist.temporal.tense import in_sentence
 from chronologist.temporal.tokens import Token
 
@@ -67,7 +67,9 @@ class Scanner:
         """The grammar words the rules test ("prepositions", "afterwards", ...)."""
         self.lowercase_text = lowercase_text
         pad = [""] * PAD
-        self.w: Callable[[int], str] = ([t.low for t in toks] + pad).__getitem__
+        self.lows = tuple([t.low for t in toks] + pad)
+        """Each token lowercased, then the padding."""
+        self.w: Callable[[int], str] = self.lows.__getitem__
         """Token ``i`` lowercased ("" outside the segment)."""
         self.tx: Callable[[int], str] = ([t.text for t in toks] + pad).__getitem__
         """Token ``i`` as written ("" outside the segment)."""
@@ -79,13 +81,24 @@ class Scanner:
         """Token ``i`` follows the previous one with no space."""
         return 0 < i < self.n and not self.t[i].space_before
 
+    def may_open(self, i: int) -> bool:
+        """Token ``i`` may open a time expression (a fast pre-filter): a number, a word that
+        opens one, or an article with a time word among the next two tokens."""
+        word = self.w(i)
+        if word in DETERMINERS:
+            return self.time_word(i + 1) or self.time_word(i + 2)
+        return word in self.lex.starts or self.tx(i)[:1].isdigit()
+
+    def time_word(self, i: int) -> bool:
+        """Token ``i`` is a number or a word of the lexicon's time vocabulary."""
+        return self.w(i) in self.lex.after_article or self.tx(i)[:1].isdigit()
+
     def cap(self, i: int) -> bool:
         return 0 <= i < self.n and (self.t[i].text[:1].isupper() or self.lowercase_text)
 
     def words(self, i: int, seq: tuple[str, ...]) -> bool:
         """Tokens from ``i`` on are the words ``seq``."""
-        w = self.w
-        return w(i) == seq[0] and all(w(i + k) == word for k, word in enumerate(seq[1:], 1))
+        return i >= 0 and self.lows[i : i + len(seq)] == seq
 
     def dot(self, i: int) -> int:
         """Skip an abbreviation's period right after token ``i - 1``."""

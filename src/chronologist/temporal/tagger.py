@@ -309,8 +309,17 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
 
 def _sentence_ends(toks: list[Token], j: int, i: int) -> int | None:
     """How many sentences end between tokens ``j`` and ``i`` (a time expression ended at
-    ``j``); None when no such expression came before."""
-    return sum(ends_sentence(toks, m) for m in range(j, i)) if 0 <= j <= i else None
+    ``j``), counted up to two (the callers ask "none?" and "at most one?"); None when no
+    such expression came before."""
+    if not 0 <= j <= i:
+        return None
+    ends = 0
+    for m in range(j, i):
+        if ends_sentence(toks, m):
+            ends += 1
+            if ends == 2:
+                break
+    return ends
 
 
 def _same_sentence(toks: list[Token], j: int, i: int) -> bool:

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"[0-9]+(?:[.,:][0-9]+)*|[^\W\d_]+|\S")
+_TOKEN = re.compile(r"(\s*)([0-9]+(?:[.,:][0-9]+)*|[^\W\d_]+|\S)")
+"""White space, then a token: numbers, runs of letters, or any other single mark."""
 SEGMENT_CHARS = 20_000
 
 
@@ -32,20 +33,15 @@ class Token:
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text`` with offsets shifted by ``offset``."""
     out: list[Token] = []
-    prev_end = 0
-    for m in _TOKEN.finditer(text):
-        gap = text[prev_end : m.start()]
-        out.append(
-            Token(
-                m.group(),
-                m.group().lower(),
-                m.start() + offset,
-                m.end() + offset,
-                bool(gap) or not out,
-                "\n" in gap,
-            )
-        )
-        prev_end = m.end()
+    pos = offset
+    # without trailing white space, each run of it is followed by a token: no backtracking
+    for gap, word in _TOKEN.findall(text.rstrip()):
+        pos += len(gap)
+        end = pos + len(word)
+        out.append(Token(word, word.lower(), pos, end, bool(gap), "\n" in gap))
+        pos = end
+    if out:
+        out[0].space_before = True
     return out
 
 
