@@ -81,6 +81,12 @@ class Scanner:
         """Token ``i`` follows the previous one with no space."""
         return 0 < i < self.n and not self.t[i].space_before
 
+    def openings(self) -> list[int]:
+        """The tokens that may open an expression: numbers and the words that open one
+        (a superset of ``may_open``, cheap to list)."""
+        starts = self.lex.starts
+        return [k for k, t in enumerate(self.t) if t.low in starts or t.text[:1].isdigit()]
+
     def may_open(self, i: int) -> bool:
         """Token ``i`` may open a time expression (a fast pre-filter): a number, a word that
         opens one, or an article with a time word among the next two tokens."""

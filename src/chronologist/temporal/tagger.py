@@ -448,10 +448,11 @@ class _Segment:
         ctx.year = None
         mentions: list[TimeMention] = []
         i = 0
-        while i < len(toks):
-            reading = self.parser.parse_at(i)
-            if reading is None or reading.j <= i or (reading.narrative_only and ctx.news):
-                i += 1
+        for k in self.parser.openings():
+            if k < i:
+                continue  # inside the last expression
+            reading = self.parser.parse_at(k)
+            if reading is None or reading.j <= k or (reading.narrative_only and ctx.news):
                 continue
             self.flashback.close_before(ctx, reading.i)
             if ctx.year is not None and not _same_sentence(toks, self.year_j, reading.i):
