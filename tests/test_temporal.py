@@ -151,6 +151,7 @@ def test_temporal_records_old_style_calendar() -> None:
         ("Sales rose in the corresponding period last year.", "the corresponding period last year"),
         ("He stayed for the following three days.", "the following three days"),
         ("He phones every other week.", "every other week"),
+        ("It took a number of days.", "a number of days"),
         ("The city was founded in A.D. 330.", "A.D. 330"),
     ],
 )
