@@ -471,6 +471,12 @@ def _bare_verb(toks: list[Token], k: int, words: TenseWords) -> bool:
     )
 
 
+AFTER_PREPOSITION = frozenset(
+    {"behind", "with", "without", "under", "into", "of", "in", "on", "at", "for", "from", "by"}
+)
+"""Prepositions: an "-ed" word right after one is an adjective, not a finite verb."""
+
+
 def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
     """An "-ed" word used as an adjective: "the proposed plan", "a still unspecified date",
     "an unnamed official", "to bring scattered storms"."""
@@ -484,8 +490,8 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
     if any(toks[m].low in words.keep for m in range(max(0, k - 3), k - 1)):
         return True  # "keeps the government funded through Sept. 30"
     before = [toks[m].low for m in range(max(0, k - 2), k)]
-    if before and before[-1] in ("behind", "with", "without", "under", "into", "of"):
-        return True  # "will meet behind closed doors Wednesday morning"
+    if before and before[-1] in AFTER_PREPOSITION:
+        return True  # "will meet behind closed doors Wednesday morning", "in printed form"
     following = toks[k + 1].text if k + 1 < len(toks) else ""
     noun = following.isalpha() and following.islower() and following not in words.not_nouns
     if before and noun:
