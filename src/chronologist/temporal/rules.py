@@ -45,9 +45,10 @@ class Parser(RelativeRules):
         if not self.may_open(i):
             return None
         tok = self.t[i]
+        adverb = self.tx(i - 1).endswith("ly") and self.tx(i - 1).islower()  # not "Italy"
         verb = self.w(i - 1) in self.g.verbs_before_last or (
-            self.w(i - 1).endswith("ly") and self.w(i - 2) in self.g.verbs_before_last
-        )  # "will officially last three weeks"
+            adverb and self.w(i - 2) in self.g.verbs_before_last
+        )  # "will officially last three weeks" (not "to Italy last year")
         if tok.low == "last" and verb:
             named = self.weekday(i + 1) or self.month(i + 1) or self.w(i + 1) in self.lex.seasons
             if not named:

@@ -39,6 +39,12 @@ def by_first(
     return {k: tuple(v) for k, v in out.items()}
 
 
+YEAR_FOLLOWERS = frozenset(
+    {"and", "or", "to", "when", "until", "through", "in", "on", "after", "before", "during"}
+)
+"""Words after which a bare number under 1500 in news may still be a year ("abdicated in
+1294 after five months"; not "about 1000 mortgage jobs")."""
+
 PAD = 64
 """Empty tokens after a segment's last. The rules look a few tokens either side of an
 index; past the end, and at indices -64..-1, they find these, so the per-token lookups
@@ -268,7 +274,7 @@ class Scanner:
         if len(text) == 4 and (1000 <= val <= 2199 or loose):
             after = self.w(i + 1)
             if val < 1500 and not self.narrative and not loose and after.isalpha():
-                if after not in ("and", "or", "to", "when", "until", "through", "in", "on"):
+                if after not in YEAR_FOLLOWERS:
                     return None  # news: "about 1000 mortgage jobs", not the year 1000
             return val, i + 1
         if len(text) != 3 or not self.narrative:
@@ -461,7 +467,8 @@ class Scanner:
         if self.lowercase_text or not tok.text[:1].isupper() or tok.text.isupper():
             return False
         if tok.low in ("this", "next", "last") and self.unit(i + 1) is not None:
-            return self.tx(i + 1)[:1].isupper()
+            # ABC's "This Week"; not a headline's "Decision Unlikely Before Next Year"
+            return self.tx(i + 1)[:1].isupper() and not self.headline(i)
         if tok.low in ("today", "tonight", "tomorrow", "yesterday", "now"):
             # not "-- Today, the", nor a headline's "Michigan Meet Tonight for National Title"
             return self.lead_cap(i) and self.tx(i - 1)[:1].isalnum() and not self.headline(i)

@@ -276,7 +276,10 @@ def in_sentence(toks: list[Token], k: int, step: int, span: int) -> Iterator[int
 
 
 def ends_sentence(toks: list[Token], m: int) -> bool:
-    """Token ``m`` ends a sentence: not the period of "U.S." or "Mr." or "Jan. 4"."""
+    """Token ``m`` ends a sentence: not the period of "U.S." or "Mr." or "Jan. 4"; and the last
+    token before a blank line ends a headline or a paragraph."""
+    if m + 1 < len(toks) and toks[m + 1].paragraph_before:
+        return True
     if toks[m].text not in SENTENCE_END:
         return False
     if toks[m].text != "." or m == 0:

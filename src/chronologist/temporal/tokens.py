@@ -28,6 +28,8 @@ class Token:
     """True when white space (or the segment start) precedes the token."""
     newline_before: bool
     """True when a line break lies between the previous token and this one."""
+    paragraph_before: bool
+    """True when two line breaks do (a blank line: a headline's or a paragraph's end)."""
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -38,7 +40,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     for gap, word in _TOKEN.findall(text.rstrip()):
         pos += len(gap)
         end = pos + len(word)
-        out.append(Token(word, word.lower(), pos, end, bool(gap), "\n" in gap))
+        lines = gap.count("\n")
+        out.append(Token(word, word.lower(), pos, end, bool(gap), lines > 0, lines > 1))
         pos = end
     if out:
         out[0].space_before = True
