@@ -518,11 +518,14 @@ class _Segment:
         if ranged and self.last_when is not None:  # "this evening through Monday night"
             ctx.tense = _side(self.last_when, ctx) or 1
             return
+        before = ctx.tense
         ctx.tense = tense_at(
             self.toks, reading.i, reading.j, self.parser.lex.tense, schedule=weekday
         )
         if not ctx.tense and weekday and _same_sentence(self.toks, self.dated_j, reading.i):
             ctx.tense = _side(self.dated, ctx)  # "by Sunday afternoon and ... on Monday"
+        if not ctx.tense and weekday and _same_sentence(self.toks, self.last_j, reading.i):
+            ctx.tense = before  # "is expected to meet X on Monday afternoon, and Y on Thursday"
 
     def restates(self, reading: Reading) -> bool:
         """An anaphoric expression set off by a comma after an explicit date."""
