@@ -502,6 +502,8 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
             return True  # "86 million registered voters" (not "100,000 remained.")
         if before[-1] in words.scheduled:
             return True  # "publishes updated forecasts at its December meeting"
+        if before[-1].endswith("ing") and len(before[-1]) > 4 and toks[k - 1].text.islower():
+            return True  # "will begin taking detailed images on Thursday"
     if before and before[-1] in words.determiners and before[-1] != "that":
         return True  # not "markets that rallied Wednesday": a relative clause's verb
     bare = before[0] in ("to", "will", "would") if before else False
