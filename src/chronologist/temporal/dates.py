@@ -762,6 +762,10 @@ class DateRules(Scanner):
         # Autumn period", a name
         if det is None and paired:  # "That summer and fall brought further victories"
             return Reading(i, k, "DATE", lambda c: R.season(c, s, None), explicit=False)
+        # "could be ready as early as the fall", "as late as spring"
+        compared = self.w(i - 1) == "as" and self.w(i - 2) in ("early", "late", "soon")
+        if det is None and compared:
+            return Reading(i, k, "DATE", lambda c: R.season(c, s, None), explicit=False)
         if det is None:
             if self.w(j) == "fall" or self.w(i) == "the":
                 if self.w(i) == "the" and self.w(i - 1) in (
