@@ -32,6 +32,10 @@ LENGTH_AFTER_PAST = frozenset(
 """After "the past", these make a length ("the past few weeks"), not PAST_REF."""
 
 
+HOLIDAY_EVENTS = frozenset({"mass", "service", "vigil", "parade", "celebration"})
+"""Capitalized words after a holiday that keep it a day ("Christmas Eve Masses"), where
+other capitalized words make a name ("the Good Friday Agreement")."""
+
 DETERMINERS = frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those"}
 )
@@ -1222,7 +1226,8 @@ class RelativeRules(DateRules):
         after = self.tx(k)
         if after[:1].isupper() and after.isalpha() and not self.lowercase_text:
             named = self.month(k) is None and self.weekday(k) is None and self.year(k) is None
-            if named and self.w(k) not in ("mass", "service", "vigil", "parade"):
+            plural = self.w(k)[:-1] in HOLIDAY_EVENTS or self.w(k)[:-2] in HOLIDAY_EVENTS
+            if named and self.w(k) not in HOLIDAY_EVENTS and not plural:
                 return None  # "the Good Friday Agreement", "Christmas Island": a name
         yr = self.year(k + (self.w(k) == ","))
         if yr is not None:

@@ -179,14 +179,17 @@ class Scanner:
             counted = self.number(i + 1)  # "another six years"
             return counted if counted is not None and counted[0] != 1 else (1, i + 1)
         if allow_article and word in ("a", "an", "one", "another"):
-            return 1, i + 1
+            if word != "one" or self.w(i + 1) not in ("hundred", "thousand"):
+                return 1, i + 1
         if word in self.lex.vague_counts:
             j = i + 1 + (self.w(i + 1) == "of" and word == "couple")
             return None, j
-        base = self.lex.number_words.get(word)
-        if base is None:
+        spelled = self.lex.number_words.get(word)
+        if word in ("hundred", "thousand") and self.w(i - 1) in self.g.span_leads:
+            spelled = 1  # "the next hundred years"
+        if spelled is None:
             return None
-        j = i + 1
+        base, j = spelled, i + (word not in ("hundred", "thousand"))
         if 20 <= base <= 90 and base % 10 == 0:
             k = j + 1 if self.hyphen(j) else j
             unit = self.lex.number_words.get(self.w(k))
@@ -196,6 +199,10 @@ class Scanner:
         if self.w(j) in ("hundred", "thousand"):
             base *= 100 if self.w(j) == "hundred" else 1000
             j += 1
+            k = j + (self.w(j) == "and")  # "one hundred and fifty"
+            rest = self.number(k) if self.w(k) in self.lex.number_words else None
+            if rest is not None and rest[0] is not None and rest[0] < 100:
+                return base + rest[0], rest[1]
         return base, j
 
     def ordinal(self, i: int) -> tuple[int, int] | None:
