@@ -994,6 +994,8 @@ class RelativeRules(DateRules):
         part = None
         if self.w(kk) in ("last", "this") and self.w(kk + 1) in self.lex.parts_of_day:
             part = self.lex.parts_of_day[self.w(kk + 1)]  # "11:30 last night"
+        elif self.w(kk) == "tonight":
+            part = "NI"  # "at 8 tonight"
         day_r = self.full_date(kk)  # "7 p.m. Monday, Oct. 27": the date the weekday names
         if day_r is not None and day_r.j == kk + 1 and self.weekday(kk) is not None:
             day_r = None  # a weekday alone is read as one, below
@@ -1073,6 +1075,8 @@ class RelativeRules(DateRules):
             hour = hour % 12 + (0 if self.w(k + 2) == "morning" else 12)
             halfday = True
             k += 3
+        elif ":" not in text and self.w(i - 1) == "at" and 1 <= hour <= 12 and self.part_after(k):
+            pass  # "at 8 tonight", "at 10 this morning": the part of day tells the half
         elif ":" not in text:
             return None
         elif not self.clock_told(i, k):
@@ -1080,6 +1084,12 @@ class RelativeRules(DateRules):
         if hour > 24 or minute > 59:
             return None
         return hour, minute, k, halfday
+
+    def part_after(self, k: int) -> bool:
+        """ "tonight", "this morning", "last night" at ``k``."""
+        if self.w(k) == "tonight":
+            return True
+        return self.w(k) in ("this", "last") and self.w(k + 1) in self.lex.parts_of_day
 
     def clock_told(self, i: int, k: int) -> bool:
         """A bare "4:30" (``k`` after it) is a clock time after a word that leads one ("at
@@ -1156,6 +1166,11 @@ class RelativeRules(DateRules):
                 pt = TimePoint("day", weekday=d, part=part)
                 return Reading(
                     i, k, "SET", lambda c: TimeValue.point(pt, type="SET"), explicit=False
+                )
+            if self.w(j) == "weekend" and word != "per" and step == 1:  # "every weekend"
+                we = TimePoint("week", part="WE")
+                return Reading(
+                    i, j + 1, "SET", lambda c: TimeValue.point(we, type="SET"), explicit=False
                 )
             season = self.lex.seasons.get(self.w(j)) if word != "per" else None
             if season is not None:  # "every summer"
