@@ -287,7 +287,8 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     its sentence is about ("The 2018 Games will be held"), told with ", when", or opening the
     sentence ("In 2002, Congress ...", "Last year, gifts were not delivered until Dec. 26")."""
     year = when.start if when is not None and when.start is not None else None
-    if year is None or year.year is None or year.granularity not in ("year", "month", "day"):
+    kinds = ("year", "season", "month", "day")
+    if year is None or year.year is None or year.granularity not in kinds:
         return None
     i, j = reading.i, reading.j
     k = i - (i > 0 and toks[i - 1].low == "in")  # "In 2002, Congress ... in October"
@@ -297,9 +298,11 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     opening = (k == 0 or ends_sentence(toks, k - 1)) and (after == "," or possessive)
     if opening and (year.granularity == "year" or reading.explicit):
         return year.year  # "In 2002,", "In January 2012,", "On March 20, 2003,"
+    when_told = j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].low == "when"
+    if when_told and reading.explicit:
+        return year.year  # "the winter of 2009, when Russia cut off supplies ... in January"
     if year.granularity != "year":
         return None
-    when_told = j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].low == "when"
     # the subject of its sentence: "The 2018 Games will be held ..." (not "the forecast
     # for the 2014 season on Dec. 10", where the date is the forecast's)
     subject = i == 1 or (i > 1 and ends_sentence(toks, i - 2))
