@@ -184,6 +184,8 @@ class RelativeRules(DateRules):
                 return None
             if unit_key == "weekend":
                 return None
+            if self.words(u[1], ("and", "a", "half")):
+                return None  # "the past year and a half": a length
             # "last season": a team's or a theatre's, told by its year
             gran = "year" if unit_key == "season" else lex.units[unit_key].granularity
             return Reading(i, u[1], "DATE", lambda c: R.unit_offset(c, gran, off), explicit=False)
@@ -528,6 +530,11 @@ class RelativeRules(DateRules):
             return Reading(
                 i, j + 1, "DURATION", B.dur(B.dur_value("Y", 1, spec.n, False)), explicit=False
             )
+        unit = lex.unit(self.w(j))
+        if lead is not None and unit is not None and self.words(j + 1, ("and", "a", "half")):
+            spec = lex.units[unit[0]]  # "the past year and a half"
+            value = B.dur_value(spec.timex, 1, spec.n, spec.time, half=True)
+            return Reading(i, j + 4, "DURATION", B.dur(value), explicit=False)
         idiom = self.w(i - 1) in ("at", "until", "till") or self.w(i - 2) in ("at", "until")
         if self.w(j) == "minute" and lead == "last" and idiom:
             return None  # "waited until the last minute": an idiom
