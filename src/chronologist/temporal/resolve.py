@@ -268,6 +268,12 @@ def quarter(c: Context, gran: str, n: int, year: int | None, off: int | None) ->
         far = c.news and (lo[0] - today[0]) * 12 + lo[1] - today[1] > 6
         if c.tense <= 0 or far:
             p = TimePoint(gran, year=y - 1, sub=n)  # type: ignore[arg-type]
+    hi = p.latest()
+    if off is None and c.news and c.tense > 0 and hi and today:
+        # told ahead, a quarter that ended months ago is next year's ("will begin in the
+        # first quarter" said in December; not "will report first-quarter results" in April)
+        if (today[0] - hi[0]) * 12 + today[1] - hi[1] > 3:
+            p = TimePoint(gran, year=y + 1, sub=n)  # type: ignore[arg-type]
     return TimeValue.point(p)
 
 

@@ -359,8 +359,9 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     """What token ``k`` says of the tense: 1 future, -1 past, ``PRESENT``, or 0 nothing."""
     word = toks[k].low
     previous = toks[k - 1].low if k > 0 else ""
-    if previous == "than" or (word in words.future and _next_word(toks, k) == "of"):
-        return 0  # "grew faster than expected", "dashing hopes of a rebound": nouns of plans
+    compared = previous == "than" or (previous == "-" and k >= 2 and toks[k - 2].low == "than")
+    if compared or (word in words.future and _next_word(toks, k) == "of"):
+        return 0  # "grew faster than expected", "stronger-than-expected", "dashing hopes of"
     if word in words.future and previous == "s" and k >= 2 and toks[k - 2].text in "'\u2019":
         return 0  # "the company's next chief executive": an adjective
     modal = word in ("will", "would") and previous in ("that", "this")  # "a bill that would"
