@@ -90,7 +90,7 @@ def tense_at(
             found = clause  # ", which released ... at once in February": back to its "which"
         if found == -1 and step == -1 and _reported(toks, i, j, words):
             return 1  # "said the game on Saturday would be played": the report's own tense
-        if found == -1 and step == 1 and _attribution(toks, j, words):
+        if found == -1 and step == 1 and _attribution(toks, j, words) and not _opens(toks, i):
             break  # "... through Saturday morning, forecasters said Wednesday": the report's
         if found:
             if found == PRESENT:  # "is payable Jan. 2"; "ministers are meeting on Wednesday"
@@ -146,6 +146,16 @@ def _clause_after(toks: list[Token], k: int) -> bool:
         toks[m].low in ("which", "who", "when") and toks[m - 1].text == ","
         for m in range(k, min(len(toks), k + 5))
     )
+
+
+def _opens(toks: list[Token], i: int) -> bool:
+    """The expression at ``i`` opens its sentence, alone or after a preposition ("By 6 a.m.
+    Monday, the utility reported"): what follows its comma is the main clause."""
+    k = i - (i > 0 and toks[i - 1].low in OPENING_PREPOSITIONS)
+    return k == 0 or ends_sentence(toks, k - 1)
+
+
+OPENING_PREPOSITIONS = frozenset({"by", "on", "in", "at", "until", "since", "after", "before"})
 
 
 def _attribution(toks: list[Token], j: int, words: TenseWords) -> bool:
