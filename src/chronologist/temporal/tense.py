@@ -15,6 +15,8 @@ from chronologist.temporal.lexicon import LEAD_DIRECTIONS, TenseWords
 from chronologist.temporal.tokens import Token
 
 PRESENT = 2
+UNSURE = 3
+"""A marker that settles the tense as unknown: a plan since changed, "had been due to"."""
 """A present-tense verb: the clause's direction is unknown."""
 UNTIL = LEAD_DIRECTIONS["until"]
 SCAN = 10
@@ -92,6 +94,8 @@ def tense_at(
             return 1  # "said the game on Saturday would be played": the report's own tense
         if found == -1 and step == 1 and _attribution(toks, j, words) and not _opens(toks, i):
             break  # "... through Saturday morning, forecasters said Wednesday": the report's
+        if found == UNSURE:
+            return 0  # "had been due to choose ... in May": the plan's time, either side
         if found:
             if found == PRESENT:  # "is payable Jan. 2"; "ministers are meeting on Wednesday"
                 return 1 if deadline or (schedule and _arranged(toks, first, step, words)) else 0
@@ -398,6 +402,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
             return -1  # "was to have begun on Jan. 10", "expect it to have risen": done
     if word == "to" and previous in words.looks_ahead_to and _bare_verb(toks, k + 1, words):
         gone = k >= 2 and toks[k - 2].low in words.plans_gone_by
+        if gone and k >= 3 and toks[k - 3].low == "had" and toks[k - 2].low == "been":
+            return UNSURE  # "had been due to expire at the end of July": changed since
         return -1 if gone else 1
     if word == "to" and _bare_verb(toks, k + 1, words):
         if any(toks[m].low in words.control for m in range(max(0, k - 4), k - 1)):
