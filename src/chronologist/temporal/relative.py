@@ -32,6 +32,12 @@ LENGTH_AFTER_PAST = frozenset(
 """After "the past", these make a length ("the past few weeks"), not PAST_REF."""
 
 
+PRESENT_NOUN_FOLLOWERS = frozenset(
+    "and or but is was are were as to in of for with it we they he she i you there this that"
+    " than when moment time times day days age era".split()
+)
+"""Words after "the present" that leave it the time ("the present and the past")."""
+
 HOLIDAY_EVENTS = frozenset({"mass", "service", "vigil", "parade", "celebration"})
 """Capitalized words after a holiday that keep it a day ("Christmas Eve Masses"), where
 other capitalized words make a name ("the Good Friday Agreement")."""
@@ -1265,6 +1271,12 @@ class RelativeRules(DateRules):
             )
         return Reading(i, k, "DATE", lambda c: R.holiday(c, rule, det), explicit=False)
 
+    def noun_after_present(self, j: int) -> bool:
+        """A noun after "the present" (at ``j``) makes it an adjective ("the present
+        building", "the present Gothic Revival church"), not the time ("in the present, we")."""
+        word = self.w(j)
+        return self.tx(j).isalpha() and word not in PRESENT_NOUN_FOLLOWERS
+
     def reference(self, i: int) -> Reading | None:
         """ "now", "currently", "recently", "the past", "the future", "these days"."""
         lex = self.lex
@@ -1293,6 +1305,8 @@ class RelativeRules(DateRules):
                     return None  # "the future Genghis Khan": an adjective
                 if phrase == ("the", "future") and self.tx(j) in self.g.future_nouns:
                     return None  # "the future king", "the future site": an adjective
+                if phrase == ("the", "present") and self.noun_after_present(j):
+                    return None  # "the present Gothic Revival building": an adjective
                 if after in ("tense", "tenses", "participle", "perfect", "progressive"):
                     return None  # "the past tense": grammar
                 start = i + (phrase[0] == "in")
