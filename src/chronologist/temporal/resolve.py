@@ -543,13 +543,13 @@ def counted_on(
     c: Context, gran: str, n: int | None, mult: int, sign: int, *, on: bool
 ) -> TimeValue | None:
     """ "two days later", "six months on": counted from the time told; None (a length) in
-    news when nothing is dated to count from ("Fifty years on") or when the date would fall
+    news when nothing past is dated to count from ("Fifty years on") or when the date would fall
     years past the DCT from a time not itself ahead ("nearly seven decades later", not "by
     the end of 2015 ... five years later")."""
-    if on and c.news and c.ref is None:
-        return None
-    value = ago(c, gran, n, mult, sign, anaphoric=True)
     then = c.then()
+    if on and c.news and (c.ref is None or _years_past_dct(c, then)):
+        return None  # nor "A decade on" after "The next year will decide"
+    value = ago(c, gran, n, mult, sign, anaphoric=True)
     if _years_past_dct(c, value.start if value else None) > 1 and not _years_past_dct(c, then):
         return None
     return value
