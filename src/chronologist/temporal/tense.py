@@ -512,6 +512,8 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
         return True  # "sixth-seeded Arizona", "state-owned": a compound adjective
     if any(toks[m].low in words.keep for m in range(max(0, k - 3), k - 1)):
         return True  # "keeps the government funded through Sept. 30"
+    if any(_causative(toks, m, k, words) for m in range(max(0, k - 5), k - 1)):
+        return True  # "hoped to have a new pope installed before Easter": "have" tells it
     before = [toks[m].low for m in range(max(0, k - 2), k)]
     if before and before[-1] in AFTER_PREPOSITION:
         return True  # "will meet behind closed doors Wednesday morning", "in printed form"
@@ -530,6 +532,12 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
     if len(before) == 2 and bare and before[1] not in ("be", "have", "get"):
         return True  # "forecast to bring scattered storms", "will release updated figures"
     return len(before) == 2 and before[0] in words.determiners and before[1].endswith("ly")
+
+
+def _causative(toks: list[Token], m: int, k: int, words: TenseWords) -> bool:
+    """ "have" at ``m`` with its object before the participle at ``k`` ("to have a new pope
+    installed", "had its license revoked"): the participle is no verb of its own."""
+    return toks[m].low in ("have", "has", "had") and toks[m + 1].low in words.determiners
 
 
 def _past_form(tok: Token, words: TenseWords) -> bool:
