@@ -55,7 +55,10 @@ _REQUIRED = (
     "tense",
     "grammar",
 )
-LEAD_DIRECTIONS = {"past": -1, "future": 1, "until": 3}
+SINCE = -2
+"""The direction "since" gives: the past, and surely so ("has climbed since January 1" said
+on December 29 is not the January 1 three days ahead)."""
+LEAD_DIRECTIONS = {"past": -1, "since": SINCE, "future": 1, "until": 3}
 """Directions a lead phrase may give; "until" is settled by the clause (see ``tense``)."""
 
 

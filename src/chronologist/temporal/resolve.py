@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from chronologist.temporal import anchor as A
+from chronologist.temporal.lexicon import SINCE
 from chronologist.timemodel import TimePoint, TimeValue, add_months, day_number, days_in_month
 from chronologist.timemodel import weekday as weekday_of
 
@@ -112,7 +113,8 @@ def year_for(c: Context, month: int, det: int | None, day: int | None = None) ->
     for yy in (y - 1, y, y + 1):
         dd = min(day or 15, days_in_month(yy, month))
         diff = day_number(yy, month, dd) - today
-        near = day is not None and abs(diff) <= NEAR_DAYS  # a day within weeks: tense aside
+        # a day within weeks: tense aside (but not "since January 1" said on December 29)
+        near = day is not None and abs(diff) <= NEAR_DAYS and c.tense != SINCE
         if not near and ((c.tense < 0 and diff > 0) or (c.tense > 0 and diff < 0)):
             continue
         key = (abs(diff) + (1 if diff > 0 else 0), yy)

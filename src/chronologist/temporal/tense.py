@@ -98,7 +98,10 @@ def tense_at(
             return 0  # "had been due to choose ... in May": the plan's time, either side
         if found:
             if found == PRESENT:  # "is payable Jan. 2"; "ministers are meeting on Wednesday"
-                return 1 if deadline or (schedule and _arranged(toks, first, step, words)) else 0
+                lasting = i > 0 and toks[i - 1].low in ("through", "till")  # "is in effect
+                # through 8 p.m. Thursday"
+                arranged = schedule and _arranged(toks, first, step, words)
+                return 1 if deadline or lasting or arranged else 0
             return found
         if clause is not None:
             break  # "Apple, which reports again in October, has tripled": the clause's own
@@ -435,6 +438,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         and not _counted(previous, words)  # "six votes short", "60 votes"; not "2003 expire"
         and f"{previous} {word}" not in words.noun_pairs  # "housing starts"
         and previous not in NOT_VERB
+        and not (k > 0 and toks[k - 1].text.islower() and _past_form(toks[k - 1], words))
+        # "stayed open late on Monday" (not "The Fed begins")
         and not (k >= 2 and toks[k - 2].low in words.keep)  # "keep schools open on Tuesday"
     ):
         return 1  # "they meet separately Monday", "trading resumes Tuesday"
@@ -529,7 +534,8 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
     if before and before[-1] in words.determiners and before[-1] != "that":
         return True  # not "markets that rallied Wednesday": a relative clause's verb
     bare = before[0] in ("to", "will", "would") if before else False
-    if len(before) == 2 and bare and before[1] not in ("be", "have", "get"):
+    lower = toks[k - 1].text.islower()  # not "from May to March cleared"
+    if len(before) == 2 and bare and lower and before[1] not in ("be", "have", "get"):
         return True  # "forecast to bring scattered storms", "will release updated figures"
     return len(before) == 2 and before[0] in words.determiners and before[1].endswith("ly")
 
@@ -537,7 +543,12 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
 def _causative(toks: list[Token], m: int, k: int, words: TenseWords) -> bool:
     """ "have" at ``m`` with its object before the participle at ``k`` ("to have a new pope
     installed", "had its license revoked"): the participle is no verb of its own."""
-    return toks[m].low in ("have", "has", "had") and toks[m + 1].low in words.determiners
+    if toks[m].low not in ("have", "has", "had"):
+        return False
+    before = toks[m - 1].low if m > 0 else ""
+    told = before == "to" or before in words.modals or before in ("will", "would")
+    return toks[m + 1].low in words.determiners or (told and m < k - 1)  # "should have
+    # electricity restored by Sunday evening" (not "should have left Tuesday")
 
 
 def _past_form(tok: Token, words: TenseWords) -> bool:
