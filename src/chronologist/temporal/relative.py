@@ -966,12 +966,14 @@ class RelativeRules(DateRules):
             return Reading(i, k, "TIME", lambda c: R.at_time(c, build(c), h, mi), explicit=False)
         if day_r is not None:
             dr = day_r
+            # "at 2 p.m. on Wednesday", "at 8 a.m. that day": two mentions, one day
+            apart = (self.w(k) == "on" and dr.i == k + 1) or self.words(dr.i, ("that", "day"))
             timed = Reading(
-                i, k if aside else dr.j, "TIME", lambda c: R.at_time(c, dr.build(c), h, mi)
+                i, k if aside or apart else dr.j, "TIME", lambda c: R.at_time(c, dr.build(c), h, mi)
             )
             timed.explicit = False
-            if self.w(k) == "on" and dr.i == k + 1:  # "at 2 p.m. on Wednesday": two mentions,
-                both = Reading(i, dr.j, "TIME", timed.build, explicit=False)  # one day
+            if apart:
+                both = Reading(i, dr.j, "TIME", timed.build, explicit=False)
                 both.parts = (timed, dr)
                 return both
             return timed  # a bracketed aside keeps the day its own mention
@@ -1018,6 +1020,8 @@ class RelativeRules(DateRules):
             day_r = self.deictic(kk)
         elif self.w(kk) in ("last", "next", "this") and self.weekday(kk + 1):
             day_r = self.deictic(kk)  # "8 a.m. last Thursday", "midnight next Wednesday"
+        elif self.words(kk, ("that", "day")):
+            day_r = self.anaphoric(kk)  # "a call at 8 a.m. Central time that day"
         elif self.w(kk - 1) == "on":
             day_r = self.holiday(kk)  # "1:45 p.m. Eastern time on Thanksgiving Day"
         return day_r, part, aside
