@@ -15,7 +15,7 @@ from chronologist.temporal import resolve as R
 from chronologist.temporal.dates import DateRules
 from chronologist.temporal.reading import Reading
 from chronologist.temporal.scan import longest_first
-from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue
+from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue, days_in_month
 
 VAGUE_SPAN_LEADS = frozenset({"recent", "past", "last", "coming", "next", "following", "previous"})
 """Words that lead a length with no count ("the past few years", "the following decades")."""
@@ -487,6 +487,8 @@ class RelativeRules(DateRules):
         if self.is_int(i) and self.w(i - 1) in self.g.label_nouns and not self.t[i].newline_before:
             return None  # "Windows 2000 years ago": a name's number
         lead, j = self.span_lead(i)
+        if self.tx(j - 1) in ("$", "\u20ac", "\u00a3", "\u00a5") and self.tx(j)[:1].isdigit():
+            return None  # "the $5 day": a sum
         halved = self.half_unit(i, j, lead)
         if halved is not None:
             return halved
@@ -693,8 +695,9 @@ class RelativeRules(DateRules):
         if key == "quarter" and fraction and not self.hyphen(k2):
             return None  # "three-quarters of", "more than a quarter of the market": a fraction
         if key == "second" and count == 1 and self.w(i) in ("a", "one"):
-            if self.w(k2) == "," and self.w(k2 + 1).endswith("er") and self.w(k2 + 2).isalpha():
-                return None  # "a second, smaller wave": an ordinal
+            compared = self.w(k2 + 1).endswith("er") or self.w(k2 + 1) in ("more", "less")
+            if self.w(k2) == "," and compared and self.w(k2 + 2).isalpha():
+                return None  # "a second, smaller wave", "a second, more cautious address"
             if self.hyphen(k2) or (
                 self.tx(k2).isalpha()
                 and self.w(k2) not in ("and", "or", "ago", "later", "earlier", "before", "after")
@@ -1196,6 +1199,12 @@ class RelativeRules(DateRules):
                     i, j + 1, "SET", lambda c: TimeValue.point(sp, type="SET"), explicit=False
                 )
             m = self.month(j) if word != "per" else None
+            day = int(self.tx(m[1])) if m is not None and self.is_int(m[1]) else 0
+            if m is not None and 1 <= day <= days_in_month(2000, m[0]):  # "every March 20"
+                dp = TimePoint("day", month=m[0], day=day)
+                return Reading(
+                    i, m[1] + 1, "SET", lambda c: TimeValue.point(dp, type="SET"), explicit=False
+                )
             if m is not None:  # "each July"
                 mp = TimePoint("month", month=m[0])
                 return Reading(
