@@ -96,6 +96,7 @@ class TenseWords:
     went_on: frozenset[str]
     prolong: frozenset[str]
     noun_pairs: frozenset[str]
+    opening_prepositions: frozenset[str]
     counts: frozenset[str]
     not_nouns: frozenset[str]
     not_subjects: frozenset[str]
@@ -138,6 +139,9 @@ class GrammarWords:
     over_as_more: frozenset[str]
     edges_of_day: frozenset[str]
     about_as_of: frozenset[str]
+    year_followers: frozenset[str]
+    holiday_events: frozenset[str]
+    present_followers: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

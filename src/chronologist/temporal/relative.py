@@ -32,16 +32,6 @@ LENGTH_AFTER_PAST = frozenset(
 """After "the past", these make a length ("the past few weeks"), not PAST_REF."""
 
 
-PRESENT_NOUN_FOLLOWERS = frozenset(
-    "and or but is was are were as to in of for with it we they he she i you there this that"
-    " than when moment time times day days age era".split()
-)
-"""Words after "the present" that leave it the time ("the present and the past")."""
-
-HOLIDAY_EVENTS = frozenset({"mass", "service", "vigil", "parade", "celebration"})
-"""Capitalized words after a holiday that keep it a day ("Christmas Eve Masses"), where
-other capitalized words make a name ("the Good Friday Agreement")."""
-
 DETERMINERS = frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those"}
 )
@@ -1267,8 +1257,9 @@ class RelativeRules(DateRules):
         after = self.tx(k)
         if after[:1].isupper() and after.isalpha() and not self.lowercase_text:
             named = self.month(k) is None and self.weekday(k) is None and self.year(k) is None
-            plural = self.w(k)[:-1] in HOLIDAY_EVENTS or self.w(k)[:-2] in HOLIDAY_EVENTS
-            if named and self.w(k) not in HOLIDAY_EVENTS and not plural:
+            events = self.g.holiday_events
+            plural = self.w(k)[:-1] in events or self.w(k)[:-2] in events
+            if named and self.w(k) not in events and not plural:
                 return None  # "the Good Friday Agreement", "Christmas Island": a name
         yr = self.year(k + (self.w(k) == ","))
         if yr is not None:
@@ -1288,7 +1279,7 @@ class RelativeRules(DateRules):
         """A noun after "the present" (at ``j``) makes it an adjective ("the present
         building", "the present Gothic Revival church"), not the time ("in the present, we")."""
         word = self.w(j)
-        return self.tx(j).isalpha() and word not in PRESENT_NOUN_FOLLOWERS
+        return self.tx(j).isalpha() and word not in self.g.present_followers
 
     def reference(self, i: int) -> Reading | None:
         """ "now", "currently", "recently", "the past", "the future", "these days"."""

@@ -39,12 +39,6 @@ def by_first(
     return {k: tuple(v) for k, v in out.items()}
 
 
-YEAR_FOLLOWERS = frozenset(
-    {"and", "or", "to", "when", "until", "through", "in", "on", "after", "before", "during"}
-)
-"""Words after which a bare number under 1500 in news may still be a year ("abdicated in
-1294 after five months"; not "about 1000 mortgage jobs")."""
-
 PAD = 64
 """Empty tokens after a segment's last. The rules look a few tokens either side of an
 index; past the end, and at indices -64..-1, they find these, so the per-token lookups
@@ -281,7 +275,7 @@ class Scanner:
         if len(text) == 4 and (1000 <= val <= 2199 or loose):
             after = self.w(i + 1)
             if val < 1500 and not self.narrative and not loose and after.isalpha():
-                if after not in YEAR_FOLLOWERS:
+                if after not in self.g.year_followers:
                     return None  # news: "about 1000 mortgage jobs", not the year 1000
             return val, i + 1
         if len(text) != 3 or not self.narrative:

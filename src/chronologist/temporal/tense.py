@@ -92,14 +92,15 @@ def tense_at(
             found = clause  # ", which released ... at once in February": back to its "which"
         if found == -1 and step == -1 and _reported(toks, i, j, words):
             return 1  # "said the game on Saturday would be played": the report's own tense
-        if found == -1 and step == 1 and _attribution(toks, j, words) and not _opens(toks, i):
-            break  # "... through Saturday morning, forecasters said Wednesday": the report's
+        if found == -1 and step == 1 and _attribution(toks, j, words):
+            if not _opens(toks, i, words):
+                break  # "... through Saturday morning, forecasters said Wednesday": the report's
         if found == UNSURE:
             return 0  # "had been due to choose ... in May": the plan's time, either side
         if found:
             if found == PRESENT:  # "is payable Jan. 2"; "ministers are meeting on Wednesday"
-                lasting = i > 0 and toks[i - 1].low in ("through", "till")  # "is in effect
-                # through 8 p.m. Thursday"
+                # "is in effect through 8 p.m. Thursday": a state lasting to a day ahead
+                lasting = i > 0 and toks[i - 1].low in ("through", "till")
                 arranged = schedule and _arranged(toks, first, step, words)
                 return 1 if deadline or lasting or arranged else 0
             return found
@@ -155,14 +156,11 @@ def _clause_after(toks: list[Token], k: int) -> bool:
     )
 
 
-def _opens(toks: list[Token], i: int) -> bool:
+def _opens(toks: list[Token], i: int, words: TenseWords) -> bool:
     """The expression at ``i`` opens its sentence, alone or after a preposition ("By 6 a.m.
     Monday, the utility reported"): what follows its comma is the main clause."""
-    k = i - (i > 0 and toks[i - 1].low in OPENING_PREPOSITIONS)
+    k = i - (i > 0 and toks[i - 1].low in words.opening_prepositions)
     return k == 0 or ends_sentence(toks, k - 1)
-
-
-OPENING_PREPOSITIONS = frozenset({"by", "on", "in", "at", "until", "since", "after", "before"})
 
 
 def _attribution(toks: list[Token], j: int, words: TenseWords) -> bool:
@@ -547,8 +545,8 @@ def _causative(toks: list[Token], m: int, k: int, words: TenseWords) -> bool:
         return False
     before = toks[m - 1].low if m > 0 else ""
     told = before == "to" or before in words.modals or before in ("will", "would")
-    return toks[m + 1].low in words.determiners or (told and m < k - 1)  # "should have
-    # electricity restored by Sunday evening" (not "should have left Tuesday")
+    # "should have electricity restored by Sunday evening" (not "should have left Tuesday")
+    return toks[m + 1].low in words.determiners or (told and m < k - 1)
 
 
 def _past_form(tok: Token, words: TenseWords) -> bool:
