@@ -493,7 +493,11 @@ class _Segment:
         if when is None:
             when = _resolve(reading, ctx)
         self.overnight = False
-        if coordinated and weekday:
+        day = self.parser.weekday(reading.i)
+        if coordinated and day and self.last_when is not None and self.last_when.type == "SET":
+            if day[1] == reading.j:  # "every Wednesday and Saturday": one more day of the set
+                when = TimeValue.point(TimePoint("day", weekday=day[0]), type="SET")
+        elif coordinated and weekday:
             when = _beside(when, self.last_when)  # "next Tuesday and Wednesday"
         elif ranged:
             when = _not_before(when, self.last_when)  # "from Tuesday through Friday"
