@@ -362,6 +362,8 @@ class RelativeRules(DateRules):
             return Reading(
                 i, j + 2, "DATE", lambda c: R.anaphor(c, gran, off), anaphoric=True, explicit=False
             )
+        if self.hyphen(j + 1) and self.w(j + 2) == "long":
+            return None  # "the decade-long dispute": the length is the adjective's
         if u0[0] in ("decade", "century") and not self.plural_unit(j) and self.w(i - 1) != "for":
             gran = lex.units[u0[0]].granularity  # "throughout the decade": the one told
             return Reading(
@@ -1004,6 +1006,8 @@ class RelativeRules(DateRules):
             part = self.lex.parts_of_day[self.w(kk + 1)]  # "11:30 last night"
         elif self.w(kk) == "tonight":
             part = "NI"  # "at 8 tonight"
+        elif self.weekday(kk) and self.w(kk + 1) in self.lex.parts_of_day:
+            part = self.lex.parts_of_day[self.w(kk + 1)]  # "until 9 o'clock Tuesday night"
         day_r = self.full_date(kk)  # "7 p.m. Monday, Oct. 27": the date the weekday names
         if day_r is not None and day_r.j == kk + 1 and self.weekday(kk) is not None:
             day_r = None  # a weekday alone is read as one, below

@@ -379,6 +379,10 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 0  # "grew faster than expected", "stronger-than-expected", "dashing hopes of"
     if word in words.future and previous == "s" and k >= 2 and toks[k - 2].text in "'\u2019":
         return 0  # "the company's next chief executive": an adjective
+    if word in ("would", "could", "might", "should") and _next_word(toks, k) == "have":
+        done = k + 2 < len(toks) and _past_form(toks[k + 2], words)
+        if done or _next_word(toks, k + 1) == "been":
+            return -1  # "a runoff that would have been held on June 21": it was not
     modal = word in ("will", "would") and previous in ("that", "this")  # "a bill that would"
     if word in words.future and (previous not in words.determiners or modal):  # "the plan"
         if previous in words.plans_gone_by and not (k >= 2 and toks[k - 2].low in ("has", "have")):
