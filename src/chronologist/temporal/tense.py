@@ -396,6 +396,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
             following == "up" and previous not in words.modals and previous not in BARE_VERB_LEADS
         ):
             return -1  # "a record set on Aug. 6", "volunteers set up a center" are past
+    if word in ("m", "re") and previous in ("'", "\u2019"):
+        return PRESENT  # "what I'm doing on Monday", "we're meeting Friday"
     if word == "ll" and previous in ("'", "\u2019"):
         return 1
     if word == "won" and k + 2 < len(toks) and toks[k + 2].low == "t":
