@@ -1244,6 +1244,8 @@ class RelativeRules(DateRules):
         j = i
         det = None
         if self.w(j) in ("last", "this", "next"):
+            if self.w(i - 1) in self.lex.tense.determiners:
+                return None  # "Its Last Christmas": the final one, read from "Christmas"
             det = self.lex.deictic_determiners[self.w(j)]
             j += 1
         if not self.cap(j):
@@ -1259,7 +1261,12 @@ class RelativeRules(DateRules):
             return None
         rule, k = best
         after = self.tx(k)
-        if after[:1].isupper() and after.isalpha() and not self.lowercase_text:
+        if (
+            after[:1].isupper()
+            and after.isalpha()
+            and not self.lowercase_text
+            and not self.new_line(k)
+        ):
             named = self.month(k) is None and self.weekday(k) is None and self.year(k) is None
             events = self.g.holiday_events
             plural = self.w(k)[:-1] in events or self.w(k)[:-2] in events
