@@ -947,6 +947,10 @@ class RelativeRules(DateRules):
         if clock is None:
             return None
         hour, minute, k, halfday = clock
+        if not halfday and hour < 12 and self.w(k) in ("to", "until", "-", "\u2013", "and"):
+            second = self.clock_reading(k + 1)  # "from 6:30 to 8 p.m.": the half both share
+            if second is not None and second[3] and hour + 12 <= second[0] < 24:
+                hour += 12
         k = self.clock_end(k)
         # optional day: "10 p.m. Wednesday", "noon today", "9:15 a.m. local time on Monday"
         day_r, part, aside = self.day_after_clock(k)
