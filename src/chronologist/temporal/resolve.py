@@ -115,6 +115,8 @@ def year_for(c: Context, month: int, det: int | None, day: int | None = None) ->
         diff = day_number(yy, month, dd) - today
         # a day within weeks: tense aside (but not "since January 1" said on December 29)
         near = day is not None and abs(diff) <= NEAR_DAYS and c.tense != SINCE
+        # told ahead, the month just gone ("will release the minutes of the July meeting")
+        near = near or (day is None and c.tense > 0 and -NEAR_DAYS <= diff < 0)
         if not near and ((c.tense < 0 and diff > 0) or (c.tense > 0 and diff < 0)):
             continue
         key = (abs(diff) + (1 if diff > 0 else 0), yy)

@@ -447,6 +447,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         and not (k >= 2 and toks[k - 2].low in words.keep)  # "keep schools open on Tuesday"
     ):
         return 1  # "they meet separately Monday", "trading resumes Tuesday"
+    if toks[k].text[:1].isupper() and k > 0 and not ends_sentence(toks, k - 1):
+        return 0  # a name inside a sentence: "the Fed", "Rose", not a past verb
     if not _past_form(toks[k], words) or _adjective(toks, k, words):
         return 0
     following = _next_word(toks, k)
