@@ -506,6 +506,10 @@ class _Segment:
             self.overnight, when = later is not when, later
         elif apposed and (self.parser.month(reading.i) or self.parser.is_int(reading.i)):
             when = _in_year_of(when, self.last_when)  # "a week later, on Nov. 22"
+        elif weekday and ctx.tense > 0 and self.ahead_today(when, reading):
+            # "data due next week: orders on Tuesday and growth on Wednesday", said on a
+            # Wednesday: the day after the coming one told, not today
+            when = _not_before(when, self.dated)
         if reading.explicit:
             self.before_explicit = ctx.ref
             self.after_explicit = _after_comma(toks, reading.j)
@@ -533,6 +537,21 @@ class _Segment:
             ctx.tense = _side(self.dated, ctx)  # "by Sunday afternoon and ... on Monday"
         if not ctx.tense and weekday and _same_sentence(self.toks, self.last_j, reading.i):
             ctx.tense = before  # "is expected to meet X on Monday afternoon, and Y on Thursday"
+
+    def ahead_today(self, when: TimeValue | None, reading: Reading) -> bool:
+        """``when`` is the DCT's day while a later day was told earlier in the sentence."""
+        dct = self.ctx.dct
+        day, told = _point(when), _point(self.dated)
+        if dct is None or day is None or told is None:
+            return False
+        if (day.year, day.month, day.day) != (dct.year, dct.month, dct.day):
+            return False
+        # a day of the coming week was told ("on Tuesday and ... on Wednesday"), not one
+        # weeks away
+        later = (told.earliest() or ()) > (day.earliest() or ())
+        gap = R.days_apart(told, day)
+        near = later and gap is not None and gap < 7
+        return near and _same_sentence(self.toks, self.dated_j, reading.i)
 
     def restates(self, reading: Reading) -> bool:
         """An anaphoric expression set off by a comma after an explicit date."""
