@@ -472,7 +472,8 @@ class _Segment:
     def resolve(self, reading: Reading) -> tuple[Reading, TimeValue | None]:
         """The value of ``reading`` in its clause (or of its fallback reading)."""
         ctx, toks = self.ctx, self.toks
-        weekday = self.parser.weekday(reading.i) is not None
+        day = self.parser.weekday(reading.i)
+        weekday = day is not None
         coordinated = _coordinated(toks, self.last_j, reading.i)
         ranged = _ranged(toks, self.last_j, reading.i) and _a_day(self.last_when)
         dayed = ranged and any(self.parser.weekday(k) for k in range(reading.i, reading.j))
@@ -493,7 +494,6 @@ class _Segment:
         if when is None:
             when = _resolve(reading, ctx)
         self.overnight = False
-        day = self.parser.weekday(reading.i)
         if coordinated and day and self.last_when is not None and self.last_when.type == "SET":
             if day[1] == reading.j:  # "every Wednesday and Saturday": one more day of the set
                 when = TimeValue.point(TimePoint("day", weekday=day[0]), type="SET")
