@@ -1196,6 +1196,12 @@ class RelativeRules(DateRules):
                 return Reading(
                     i, j + 1, "SET", lambda c: TimeValue.point(sp, type="SET"), explicit=False
                 )
+            fixed = self.fixed_holiday(j) if word != "per" else None
+            if fixed is not None:  # "every Christmas": the day each year
+                hp, end = fixed
+                return Reading(
+                    i, end, "SET", lambda c: TimeValue.point(hp, type="SET"), explicit=False
+                )
             m = self.month(j) if word != "per" else None
             day = int(self.tx(m[1])) if m is not None and self.is_int(m[1]) else 0
             if m is not None and 1 <= day <= days_in_month(2000, m[0]):  # "every March 20"
@@ -1220,6 +1226,19 @@ class RelativeRules(DateRules):
                     explicit=False,
                 )
         return self.weekly(i)
+
+    def fixed_holiday(self, j: int) -> tuple[TimePoint, int] | None:
+        """A holiday on a fixed day of the year at ``j`` ("Christmas", "Halloween"): its day
+        (no year) and the index after its name."""
+        best: tuple[TimePoint, int] | None = None
+        phrase = ""
+        for k in range(j, min(self.n, j + 4)):
+            phrase += (" " if k > j and self.t[k].space_before else "") + self.w(k)
+            rule = self.lex.holidays.get(phrase)
+            if rule is not None and "/" not in rule and not rule.startswith("easter"):
+                month, day = (int(x) for x in rule.split("-"))
+                best = TimePoint("day", month=month, day=day), k + 1
+        return best if best is not None and self.cap(j) else None
 
     def weekly(self, i: int) -> Reading | None:
         """ "Mondays", "Tuesday nights": a weekday that recurs."""
