@@ -12,7 +12,7 @@ import yaml
 from chronologist.errors import ConfigError
 from chronologist.timemodel import TimeValue
 
-DETERMINERS = frozenset(
+OPENING_DETERMINERS = frozenset(
     {"the", "a", "an", "that", "this", "these", "those", "every", "each", "per"}
 )
 """Words that open an expression only before a time word ("the weekend", not "the house")."""
@@ -331,7 +331,7 @@ def _after_article(lex: Lexicon, starts: frozenset[str]) -> frozenset[str]:
     era abbreviations, the words that lead a length ("the following three days"), and
     ``grammar.article_nouns``."""
     g = lex.grammar
-    words = set(starts - DETERMINERS)
+    words = set(starts - OPENING_DETERMINERS)
     for phrase in (*lex.ref_phrases, *(p[0] for p in lex.duration_mods + lex.bound_phrases)):
         words.update(phrase)
     for name in (*lex.named_events, *lex.holidays):
@@ -339,7 +339,7 @@ def _after_article(lex: Lexicon, starts: frozenset[str]) -> frozenset[str]:
     words.update(lex.unit_plurals.values())
     words.update(p for era in lex.bce_words | lex.ce_words for p in era.split("."))  # "A.D."
     words.update(g.span_leads | g.span_leads_after_the | g.article_count_adjectives)
-    return frozenset((words | g.article_nouns) - DETERMINERS)
+    return frozenset((words | g.article_nouns) - OPENING_DETERMINERS)
 
 
 @cache

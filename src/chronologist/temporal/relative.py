@@ -1227,18 +1227,28 @@ class RelativeRules(DateRules):
                 )
         return self.weekly(i)
 
+    def holiday_name(self, j: int) -> tuple[str, int] | None:
+        """The longest holiday name of the lexicon at ``j`` (capitalized): its rule and the
+        index after it."""
+        if not self.cap(j):
+            return None
+        best: tuple[str, int] | None = None
+        phrase = ""
+        for k in range(j, min(self.n, j + 6)):
+            word = "'" if self.w(k) == "\u2019" else self.w(k)  # "Valentine’s Day"
+            phrase += (" " if k > j and self.t[k].space_before else "") + word
+            if phrase in self.lex.holidays:
+                best = (self.lex.holidays[phrase], k + 1)
+        return best
+
     def fixed_holiday(self, j: int) -> tuple[TimePoint, int] | None:
         """A holiday on a fixed day of the year at ``j`` ("Christmas", "Halloween"): its day
         (no year) and the index after its name."""
-        best: tuple[TimePoint, int] | None = None
-        phrase = ""
-        for k in range(j, min(self.n, j + 4)):
-            phrase += (" " if k > j and self.t[k].space_before else "") + self.w(k)
-            rule = self.lex.holidays.get(phrase)
-            if rule is not None and "/" not in rule and not rule.startswith("easter"):
-                month, day = (int(x) for x in rule.split("-"))
-                best = TimePoint("day", month=month, day=day), k + 1
-        return best if best is not None and self.cap(j) else None
+        named = self.holiday_name(j)
+        if named is None or "/" in named[0] or named[0].startswith("easter"):
+            return None
+        month, day = (int(x) for x in named[0].split("-"))
+        return TimePoint("day", month=month, day=day), named[1]
 
     def weekly(self, i: int) -> Reading | None:
         """ "Mondays", "Tuesday nights": a weekday that recurs."""
@@ -1271,15 +1281,7 @@ class RelativeRules(DateRules):
                 return None  # "Its Last Christmas": the final one, read from "Christmas"
             det = self.lex.deictic_determiners[self.w(j)]
             j += 1
-        if not self.cap(j):
-            return None
-        best: tuple[str, int] | None = None
-        phrase = ""
-        for k in range(j, min(self.n, j + 6)):
-            word = "'" if self.w(k) == "\u2019" else self.w(k)  # "Valentine’s Day"
-            phrase += (" " if k > j and self.t[k].space_before else "") + word
-            if phrase in self.lex.holidays:
-                best = (self.lex.holidays[phrase], k + 1)
+        best = self.holiday_name(j)
         if best is None:
             return None
         rule, k = best

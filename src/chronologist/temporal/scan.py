@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from chronologist.temporal.lexicon import DETERMINERS, Lexicon
+from chronologist.temporal.lexicon import OPENING_DETERMINERS, Lexicon
 from chronologist.temporal.tense import in_sentence
 from chronologist.temporal.tokens import Token
 
@@ -91,7 +91,7 @@ class Scanner:
         """Token ``i`` may open a time expression (a fast pre-filter): a number, a word that
         opens one, or an article with a time word among the next two tokens."""
         word = self.w(i)
-        if word in DETERMINERS:
+        if word in OPENING_DETERMINERS:
             return self.time_word(i + 1) or self.time_word(i + 2)
         return word in self.lex.starts or self.tx(i)[:1].isdigit()
 
