@@ -1005,12 +1005,8 @@ class RelativeRules(DateRules):
         on = self.w(kk) == "on"  # "at 2 p.m. on Wednesday": the day is its own mention
         aside = aside or on
         kk += self.w(kk) in (",", "on")
-        part = None
-        if self.w(kk) in ("last", "this") and self.w(kk + 1) in self.lex.parts_of_day:
-            part = self.lex.parts_of_day[self.w(kk + 1)]  # "11:30 last night"
-        elif self.w(kk) == "tonight":
-            part = "NI"  # "at 8 tonight"
-        elif self.weekday(kk) and self.w(kk + 1) in self.lex.parts_of_day:
+        part = self.part_named(kk)  # "11:30 last night", "at 8 tonight"
+        if part is None and self.weekday(kk) and self.w(kk + 1) in self.lex.parts_of_day:
             part = self.lex.parts_of_day[self.w(kk + 1)]  # "until 9 o'clock Tuesday night"
         day_r = self.full_date(kk)  # "7 p.m. Monday, Oct. 27": the date the weekday names
         if day_r is not None and day_r.j == kk + 1 and self.weekday(kk) is not None:
@@ -1093,7 +1089,7 @@ class RelativeRules(DateRules):
             hour = hour % 12 + (0 if self.w(k + 2) == "morning" else 12)
             halfday = True
             k += 3
-        elif ":" not in text and self.w(i - 1) == "at" and 1 <= hour <= 12 and self.part_after(k):
+        elif ":" not in text and self.w(i - 1) == "at" and 1 <= hour <= 12 and self.part_named(k):
             pass  # "at 8 tonight", "at 10 this morning": the part of day tells the half
         elif ":" not in text:
             return None
@@ -1103,11 +1099,13 @@ class RelativeRules(DateRules):
             return None
         return hour, minute, k, halfday
 
-    def part_after(self, k: int) -> bool:
-        """ "tonight", "this morning", "last night" at ``k``."""
+    def part_named(self, k: int) -> str | None:
+        """The part of day "tonight", "this morning", "last night" at ``k`` names, or None."""
         if self.w(k) == "tonight":
-            return True
-        return self.w(k) in ("this", "last") and self.w(k + 1) in self.lex.parts_of_day
+            return "NI"
+        if self.w(k) in ("this", "last"):
+            return self.lex.parts_of_day.get(self.w(k + 1))
+        return None
 
     def clock_told(self, i: int, k: int) -> bool:
         """A bare "4:30" (``k`` after it) is a clock time after a word that leads one ("at
