@@ -43,6 +43,9 @@ NOT_VERB = frozenset(
 )
 """Before a word of schedule, these make it no present tense ("to meet", "did not meet",
 "on hold")."""
+COULD_BE_AHEAD = frozenset({"before", "by", "until", "within", "in"})
+"""After "could be" and a participle, these make a possibility ahead ("could be chosen before
+Easter"), not an ability in the past ("could be located Wednesday")."""
 
 
 def tense_at(
@@ -423,6 +426,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     if word in words.future_modals and toks[k].text.islower():
         following = _next_word(toks, k)
         ability = word == "could" and following in ("be", "see", "find", "get", "hear")
+        if ability and following == "be" and _next_word(toks, k + 2) in COULD_BE_AHEAD:
+            ability = False  # "a new pope could be chosen before Easter"
         if following not in ("not", "have", "never", "'", "\u2019") and not ability:
             # "a verdict may come Thursday", "snow could linger into Monday"; not "may have
             # left Tuesday", "could be located Wednesday"
