@@ -109,6 +109,8 @@ def tense_at(
             return found
         if clause is not None:
             break  # "Apple, which reports again in October, has tripled": the clause's own
+    if deadline and _had_within(toks, i - 1, -1, span=2 * SCAN):
+        return -1  # "had cast ballots in this city's mayoral election by 5 p.m. Wednesday"
     if deadline or _will_far(toks, i, words):
         return 1  # "will meet with officials ... in Washington on Friday"
     return 0
