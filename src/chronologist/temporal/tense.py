@@ -463,6 +463,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         previous = toks[k - 2].low  # "to be formally approved by the end of April"
     if previous == "if":
         return 1  # "if elected in November": a condition ahead
+    if _present_perfect(toks, k):
+        return PRESENT  # "have not ruled out a meeting this weekend": what holds now
     if previous == "," and following == "by":
         return 0  # "will be announced Thursday, followed by ... on Friday": a participle
     if previous in ("will", "shall"):
@@ -551,6 +553,12 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
     if len(before) == 2 and bare and lower and before[1] not in ("be", "have", "get"):
         return True  # "forecast to bring scattered storms", "will release updated figures"
     return len(before) == 2 and before[0] in words.determiners and before[1].endswith("ly")
+
+
+def _present_perfect(toks: list[Token], k: int) -> bool:
+    """Token ``k`` is the participle of a present perfect ("has added", "have not ruled")."""
+    m = k - 1 - (k >= 2 and toks[k - 1].low in ("not", "already", "also", "just"))
+    return m >= 0 and toks[m].low in ("has", "have")
 
 
 def _causative(toks: list[Token], m: int, k: int, words: TenseWords) -> bool:
