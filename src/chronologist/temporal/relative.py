@@ -161,6 +161,8 @@ class RelativeRules(DateRules):
                 )
             return None
         wd = self.weekday(k)
+        if wd is not None and word == "past" and self.w(i - 1) not in ("this", "the"):
+            return None  # "running past Monday's deadline": a preposition
         if wd is not None and word in ("this", "last", "next", "past", "coming"):
             d, kk = wd
             ahead = word == "this"  # "finishes this Sunday"

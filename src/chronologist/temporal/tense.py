@@ -68,6 +68,8 @@ def tense_at(
         # reported "would ... Wednesday's")
         if lead == 1 or (i > 0 and toks[i - 1].low == "for" and not _clause_after(toks, j + 2)):
             return 1  # "ahead of Friday's release", "tickets for Sunday's game sold out"
+        if _next_word(toks, j + 1) == "deadline" and not (i > 0 and toks[i - 1].low == "by"):
+            return _deadline_tense(toks, i, words)
         ahead = _scan(toks, j + 2, 1, words, through_present=True)
         return 1 if ahead == 1 or _scan(toks, i - 1, -1, words, skip=("would",)) == 1 else -1
     if lead == UNTIL:  # "until Thursday, they had not called him" looks back from the past
@@ -114,6 +116,17 @@ def tense_at(
     if deadline or _will_far(toks, i, words):
         return 1  # "will meet with officials ... in Washington on Friday"
     return 0
+
+
+def _deadline_tense(toks: list[Token], i: int, words: TenseWords) -> int:
+    """ "Monday's deadline": ahead ("running past Monday's deadline", "said Thursday's
+    deadline remained") unless a past verb other than one of reporting tells of it ("came
+    hours before Thursday's deadline")."""
+    for m in in_sentence(toks, i - 1, -1, SCAN):
+        found = _marker(toks, m, words)
+        if found:
+            return -1 if found == -1 and toks[m].low not in words.reporting else 1
+    return 1
 
 
 def _set_ahead(toks: list[Token], i: int, j: int, words: TenseWords, *, schedule: bool) -> bool:
