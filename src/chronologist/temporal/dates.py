@@ -734,6 +734,9 @@ class DateRules(Scanner):
         narrative's reference time "the following spring", "that winter"."""
         j = i
         det = None
+        ago = self.seasons_ago(i)
+        if ago is not None:
+            return ago
         anaphor = self.season_anaphor(i)
         if anaphor is not None:
             sub, off, end = anaphor
@@ -810,6 +813,18 @@ class DateRules(Scanner):
             ):
                 return None
         return Reading(i, k, "DATE", lambda c: R.season(c, s, det), explicit=False)
+
+    def seasons_ago(self, i: int) -> Reading | None:
+        """ "two summers ago": the summer before last."""
+        counted = self.number(i)
+        n, k = counted if counted is not None else (None, i)
+        if n is None:
+            return None
+        word = self.w(k)
+        s = self.lex.seasons.get(word[:-1]) if word[-1:] == "s" else None
+        if s is None or self.w(k + 1) != "ago":
+            return None
+        return Reading(i, k + 2, "DATE", lambda c: R.season(c, s, -n), explicit=False)
 
     def season_with_year(self, i: int, s: int, k: int) -> Reading | None:
         """A season (ending before ``k``) with its year: "the summer of 1998", "spring

@@ -244,8 +244,8 @@ def season(
     if cur is not None and cur.sub is not None and cur.year is not None:
         # the winter holding January 1348 is 1347's; "that summer" is 1348's
         y = cur.year if s == cur.sub else now.year
-        if det == -1:
-            y = cur.year - 1 if s >= cur.sub else cur.year
+        if det is not None and det < 0:  # "last fall"; "two summers ago", the one before
+            y = (cur.year - 1 if s >= cur.sub else cur.year) + det + 1
         elif det == 1:
             y = cur.year + 1 if s <= cur.sub else cur.year
         elif det is None and c.news and not anaphoric and c.tense > 0 and s < cur.sub:
