@@ -42,6 +42,8 @@ class Reading:
     reported, even when its calendar quarter is still under way."""
     narrative_only: bool = False
     """Only a time expression in narrative ("at the time" in news is rarely one)."""
+    passing: bool = False
+    """Told in passing ("for the fiscal year"): it moves no narrative."""
     parts: tuple[Reading, Reading] | None = None
     """For "from 1921 to 1928": the two dates, tagged separately as TimeML does."""
 

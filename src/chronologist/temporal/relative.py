@@ -150,7 +150,7 @@ class RelativeRules(DateRules):
         if self.w(i - 1) in ("any", "every", "each", "no", "their", "its", "his", "her", "our"):
             return None  # "than any previous decade", "their last day of classes": no deixis
         off = lex.deictic_determiners[word]
-        k = i + 1 + (self.w(i + 1) == "fiscal" and self.w(i + 2) == "year")  # "this fiscal year"
+        k = i + 1 + self.fiscal(i + 1)  # "this fiscal year"
         nxt = self.w(k)
         if nxt in lex.parts_of_day and nxt not in PLURAL_PARTS:
             part = lex.parts_of_day[nxt]
@@ -313,6 +313,10 @@ class RelativeRules(DateRules):
             i, u[1], "DATE", lambda c: R.anaphor(c, gran, off), anaphoric=True, explicit=False
         )
 
+    def fiscal(self, i: int) -> bool:
+        """ "fiscal" or "financial" before "year" at ``i``: a company's or state's year."""
+        return self.w(i) in ("fiscal", "financial") and self.w(i + 1) == "year"
+
     def the_unit(self, i: int, j: int) -> Reading | None:
         """ "the day before", "the year", "the evening of 4 April 1968", "in the afternoon":
         a unit or a part of the day after "the" (``j`` after it)."""
@@ -327,8 +331,14 @@ class RelativeRules(DateRules):
         single = self.w(j) not in PLURAL_PARTS  # not "classes in the mornings"
         if part and single and self.w(i - 1) == "in" and self.w(j + 1) not in ("of", "hours", "-"):
             return self.day_part(i, j + 1, part)  # "in the afternoon the dollar fell"
-        if self.words(j, ("full", "year")):  # "sales for the full year": the year reported
-            return Reading(i, j + 2, "DATE", lambda c: R.unit_offset(c, "year", 0), explicit=False)
+        # "sales for the full year", "the fiscal year", "the full financial year": the year
+        # reported
+        k = j + (self.w(j) == "full")
+        k += self.fiscal(k)
+        if k > j and self.w(k) == "year":
+            year = Reading(i, k + 1, "DATE", lambda c: R.unit_offset(c, "year", 0), explicit=False)
+            year.passing = True
+            return year
         u0 = self.unit(j)
         if u0 is None:
             return None

@@ -134,6 +134,8 @@ def _from_event(reading: Reading, ctx: Context) -> bool:
 def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
     if when.ref or when.type == "SET" or (when.type == "DURATION" and when.start is None):
         return  # a length moves no narrative; a range ("1473-74") does
+    if reading.passing:
+        return
     point = when.start if when.start is not None else when.end
     if point is None or point.year is None:
         return
