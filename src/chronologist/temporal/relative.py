@@ -15,6 +15,7 @@ from chronologist.temporal import resolve as R
 from chronologist.temporal.dates import DateRules
 from chronologist.temporal.reading import Reading
 from chronologist.temporal.scan import longest_first
+from chronologist.temporal.tense import ends_sentence
 from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue, days_in_month
 
 VAGUE_SPAN_LEADS = frozenset({"recent", "past", "last", "coming", "next", "following", "previous"})
@@ -51,6 +52,10 @@ class _Counted(NamedTuple):
     end: int
     half: bool
     hyph: bool
+
+
+CLAUSE_BREAKS = frozenset({",", ";", ":", "and", "but", "when", "after", "before", "while"})
+"""Words after a clock time that end its clause ("in 4 p.m. trading, and on Thursday ...")."""
 
 
 class RelativeRules(DateRules):
@@ -988,7 +993,28 @@ class RelativeRules(DateRules):
                 both.parts = (timed, dr)
                 return both
             return timed  # a bracketed aside keeps the day its own mention
+        later = self.trading_day(k) if self.w(i - 1) == "in" else None
+        if later is not None:  # "in 4 p.m. composite trading on the Big Board on Thursday"
+            build = later.build
+            return Reading(i, k, "TIME", lambda c: R.at_time(c, build(c), h, mi), explicit=False)
         return Reading(i, k, "TIME", lambda c: R.at_time(c, None, h, mi), explicit=False)
+
+    def trading_day(self, k: int) -> Reading | None:
+        """The day of a session a clock time ending before ``k`` names: "$48.15 in 4 p.m.
+        composite trading on the New York Stock Exchange on Thursday", "in midday trading
+        yesterday"."""
+        if ends_sentence(self.t, k - 1):
+            return None
+        trading = False
+        for m in self.in_sentence(k, 1, 12):
+            word = self.w(m)
+            if word in CLAUSE_BREAKS or self.tx(m)[:1].isdigit():
+                return None
+            trading = trading or word == "trading"
+            if word in self.lex.day_deictics or (self.weekday(m) and self.w(m - 1) == "on"):
+                day = self.deictic(m) if trading else None
+                return day if day is not None and day.type == "DATE" else None
+        return None
 
     def clock_end(self, k: int) -> int:
         """The end of a clock time whose digits end before ``k``: zone words are part of it
