@@ -662,6 +662,8 @@ class RelativeRules(DateRules):
         key, k2 = u
         if count is None and not self.plural_unit(k):
             return None
+        if self.w(k) == "second" and self.hyphen(k2) and self.w(k2 + 1) == "half":
+            return None  # "two second-half tries": an ordinal
         if key == "season":
             return None  # "ran for eight seasons", "several more seasons": a team's or a
             # show's, no length in months
@@ -1038,7 +1040,7 @@ class RelativeRules(DateRules):
         aside = self.w(k) == "(" and close > 0
         if aside:  # "10:40 a.m. local time (0740 GMT) Friday": the day after the aside
             kk = close + 1
-        if self.tx(kk) == "On":
+        if self.tx(kk) == "On" or (kk < self.n and self.t[kk].paragraph_before):
             return None, None, False  # "by 10 a.m. On Saturday, ...": a new sentence
         on = self.w(kk) == "on"  # "at 2 p.m. on Wednesday": the day is its own mention
         aside = aside or on
