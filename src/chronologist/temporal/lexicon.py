@@ -142,6 +142,7 @@ class GrammarWords:
     year_followers: frozenset[str]
     holiday_events: frozenset[str]
     present_followers: frozenset[str]
+    week_verbs: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -318,6 +318,15 @@ class RelativeRules(DateRules):
             i, u[1], "DATE", lambda c: R.anaphor(c, gran, off), anaphoric=True, explicit=False
         )
 
+    def trading_week(self, i: int, k: int) -> bool:
+        """ "the week" at ``i`` (ending before ``k``) is the week being reported: "For the
+        week, the index fell", "ended the week higher", "the week's most active session"."""
+        before = self.w(i - 1)
+        if before == "for":
+            return self.w(k) in (",", ".", ";")
+        possessive = self.w(k) in ("'", "\u2019") and self.w(k + 1) == "s"
+        return possessive or before in self.g.week_verbs
+
     def fiscal(self, i: int) -> bool:
         """ "fiscal" or "financial" before "year" at ``i``: a company's or state's year."""
         return self.w(i) in ("fiscal", "financial") and self.w(i + 1) == "year"
@@ -391,6 +400,10 @@ class RelativeRules(DateRules):
                 anaphoric=True,
                 explicit=False,
             )
+        if u0[0] == "week" and not self.plural_unit(j) and self.trading_week(i, j + 1):
+            week = Reading(i, j + 1, "DATE", lambda c: R.unit_offset(c, "week", 0), explicit=False)
+            week.passing = True  # "For the week, the S&P 500 edged up 0.3%"
+            return week
         if u0[0] != "year" or self.plural_unit(j):
             return None
         if self.w(i - 1) == "of" and self.w(i - 2) in self.g.award_nouns:
