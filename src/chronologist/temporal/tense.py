@@ -402,6 +402,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         if done or _next_word(toks, k + 1) == "been":
             return -1  # "a runoff that would have been held on June 21": it was not
     modal = word in ("will", "would") and previous in ("that", "this")  # "a bill that would"
+    if word in ("coming", "upcoming"):
+        return 1  # "companies reporting in the coming days include Caterpillar on Monday"
     if word in words.future and (previous not in words.determiners or modal):  # "the plan"
         if previous in words.plans_gone_by and not (k >= 2 and toks[k - 2].low in ("has", "have")):
             return (
