@@ -95,6 +95,7 @@ class TenseWords:
     un_verbs: frozenset[str]
     went_on: frozenset[str]
     prolong: frozenset[str]
+    changed: frozenset[str]
     noun_pairs: frozenset[str]
     opening_prepositions: frozenset[str]
     counts: frozenset[str]

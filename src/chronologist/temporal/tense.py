@@ -471,6 +471,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 1  # "they meet separately Monday", "trading resumes Tuesday"
     if toks[k].text[:1].isupper() and k > 0 and not ends_sentence(toks, k - 1):
         return 0  # a name inside a sentence: "the Fed", "Rose", not a past verb
+    if word in words.changed and _present_perfect(toks, k, words):
+        return -1  # "have fallen 42% from a record close on Sept. 19"
     if not _past_form(toks[k], words) or _adjective(toks, k, words):
         return 0
     following = _next_word(toks, k)
@@ -478,7 +480,7 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         previous = toks[k - 2].low  # "to be formally approved by the end of April"
     if previous == "if":
         return 1  # "if elected in November": a condition ahead
-    if _present_perfect(toks, k):
+    if _present_perfect(toks, k, words) and word not in words.changed:
         return PRESENT  # "have not ruled out a meeting this weekend": what holds now
     if previous == "," and following == "by":
         return 0  # "will be announced Thursday, followed by ... on Friday": a participle
@@ -570,10 +572,12 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
     return len(before) == 2 and before[0] in words.determiners and before[1].endswith("ly")
 
 
-def _present_perfect(toks: list[Token], k: int) -> bool:
+def _present_perfect(toks: list[Token], k: int, words: TenseWords) -> bool:
     """Token ``k`` is the participle of a present perfect ("has added", "have not ruled")."""
     m = k - 1 - (k >= 2 and toks[k - 1].low in ("not", "already", "also", "just"))
-    return m >= 0 and toks[m].low in ("has", "have")
+    before = toks[m - 1].low if m >= 1 else ""
+    modal = before in words.modals or before in ("would", "will")  # "would have lost"
+    return m >= 0 and toks[m].low in ("has", "have") and not modal
 
 
 def _causative(toks: list[Token], m: int, k: int, words: TenseWords) -> bool:
