@@ -172,6 +172,15 @@ def month_alone(c: Context, month: int, det: int | None, *, past: bool = False) 
     """ "in March": a month of the year ``year_for`` chooses (in the past, for ``past``,
     whatever the tense)."""
     y = year_for(replace(c, tense=-1) if past else c, month, det)
+    now = c.now()
+    if past and c.tense > 0 and y is not None and now is not None and now.year and now.month:
+        # told ahead, the data of a month to come within two months and nearer than gone
+        # by: "the July jobs report will be released Aug. 2" said in June (not "will
+        # release its December sales" said in January)
+        ahead = now.year + (month <= now.month)
+        months_ahead = (ahead - now.year) * 12 + month - now.month
+        if months_ahead <= 2 and months_ahead < (now.year - y) * 12 + now.month - month:
+            y = ahead
     return TimeValue.point(TimePoint("month", year=y, month=month))
 
 
