@@ -319,8 +319,8 @@ def ends_sentence(toks: list[Token], m: int) -> bool:
         return True
     before = toks[m - 1].text
     after = toks[m + 1].text if m + 1 < len(toks) else ""
-    if after[:1].islower() or after[:1].isdigit():
-        return False  # "Jan. 4", "approx. two"
+    if after[:1].islower() or after[:1].isdigit() or after in (",", ";"):
+        return False  # "Jan. 4", "approx. two", "Jackson Hole, Wyo., from"
     if before.lower() in ABBREVIATIONS and after.lower() not in STARTERS:
         return False  # "St. Vincent", "Mr. Smith", "Gen. Powell"
     if len(before) == 1 and before.isalpha() and not toks[m].space_before:
