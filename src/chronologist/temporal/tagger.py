@@ -233,6 +233,20 @@ def _not_before(when: TimeValue | None, last: TimeValue | None) -> TimeValue | N
     return TimeValue.point(later, type=when.type) if later is not None else when
 
 
+def _month_not_before(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
+    """A month ending a range that ``last`` starts ("from September through January"): the
+    first such month on or after it."""
+    month, first = _point(when), _point(last)
+    if when is None or month is None or first is None or month.granularity != "month":
+        return when
+    if first.granularity != "month" or month.year is None or first.year is None:
+        return when
+    if (month.year, month.month or 0) >= (first.year, first.month or 0):
+        return when
+    year = first.year + ((month.month or 0) < (first.month or 0))
+    return TimeValue.point(TimePoint("month", year=year, month=month.month), type=when.type)
+
+
 def _past_midnight(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     """A clock time ending a range that ``last`` starts later on the same day ("from 10
     p.m. to 5 a.m."): the next day's."""
@@ -481,6 +495,7 @@ class _Segment:
         dayed = ranged and any(self.parser.weekday(k) for k in range(reading.i, reading.j))
         clock_range = ranged and reading.type == "TIME" and not dayed and reading.parts is None
         ranged = dayed
+        month_range = _ranged(toks, self.last_j, reading.i) and self.parser.month(reading.i)
         apposed = not reading.explicit and _apposed(toks, self.last_j, reading.i)
         self.set_tense(reading, weekday=weekday, coordinated=coordinated, ranged=ranged)
         self.last_j = reading.j
@@ -503,6 +518,8 @@ class _Segment:
             when = _beside(when, self.last_when)  # "next Tuesday and Wednesday"
         elif ranged:
             when = _not_before(when, self.last_when)  # "from Tuesday through Friday"
+        elif month_range:
+            when = _month_not_before(when, self.last_when)  # "from September through January"
         elif clock_range:
             later = _past_midnight(when, self.last_when)  # "from 10 p.m. to 5 a.m."
             self.overnight, when = later is not when, later
