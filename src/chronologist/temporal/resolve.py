@@ -596,6 +596,8 @@ def ago(
         return pt(A.shift(c.ref_quarter, "quarter", -4))
     if base.granularity in ("year", "decade", "century") and g in ("day", "week", "month"):
         return TimeValue.point(A.coarsen(base, "year") or base, approximate=True)
+    if base.granularity == "month" and g == "year" and n == 1 and sign < 0 and c.ref_here:
+        return pt(A.shift(base, "month", 12 * sign))  # "rose 2% in May from a year earlier"
     if base.granularity == "month" and g in ("day", "week"):  # "That April ... two weeks
         days = n * (7 if g == "week" else 1) * sign  # later": about the month it lands in
         return pt(A.shift(base, "month", round(days / 30)), approximate=True)
