@@ -315,8 +315,10 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     if opening and (year.granularity == "year" or reading.explicit):
         return year.year  # "In 2002,", "In January 2012,", "On March 20, 2003,"
     when_told = j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].low == "when"
-    if when_told and reading.explicit:
-        return year.year  # "the winter of 2009, when Russia cut off supplies ... in January"
+    if when_told and (reading.explicit or year.granularity == "year"):
+        # "the winter of 2009, when Russia cut off supplies ... in January", "two weeks
+        # behind last year, when the blossoms peaked on March 20"
+        return year.year
     if year.granularity != "year":
         return None
     # the subject of its sentence: "The 2018 Games will be held ..." (not "the forecast
