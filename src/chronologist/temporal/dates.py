@@ -377,8 +377,10 @@ class DateRules(Scanner):
         paired = self.w(k) in ("and", "or", ",") and self.month(k + 1) is not None
         # "job figures for May." (not "for May to decide"): a month before a pause
         paired = paired or (self.w(i - 1) == "for" and self.w(k) in (".", ",", ";", "", "on"))
-        # "the coldest March since 1962", "the wettest May on record"
+        # "the coldest March since 1962", "the wettest May on record", "an unusually cold
+        # March", "Chilly March Delays Cherry Blossoms"
         paired = paired or (self.w(i - 1)[-3:] == "est" and self.w(i - 2) == "the")
+        paired = paired or self.w(i - 1) in self.g.weather_adjectives
         if paired:
             return True
         if det is None and self.w(i - 1) not in self.g.month_leads and not self.month_noun(i, k):

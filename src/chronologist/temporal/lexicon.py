@@ -144,6 +144,7 @@ class GrammarWords:
     holiday_events: frozenset[str]
     present_followers: frozenset[str]
     week_verbs: frozenset[str]
+    weather_adjectives: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -290,8 +290,8 @@ class Parser(RelativeRules):
             j += 1
         word = self.w(j)
         mod = lex.part_mods.get(word)
-        if mod is None:
-            return None
+        if mod is None or (word == "late" and self.w(i - 1) in ("running", "run", "runs", "ran")):
+            return None  # "the trees are running late this year": late, not a part
         j += 1
         period = False
         if word in ("beginning", "start", "middle", "end", "close", "dawn"):
