@@ -318,6 +318,13 @@ class RelativeRules(DateRules):
             i, u[1], "DATE", lambda c: R.anaphor(c, gran, off), anaphoric=True, explicit=False
         )
 
+    def reported(self, i: int, j: int, gran: str) -> Reading:
+        """The year or week a report is about ("for the fiscal year", "for the week"), the
+        current one, told in passing."""
+        return Reading(
+            i, j, "DATE", lambda c: R.unit_offset(c, gran, 0), explicit=False, passing=True
+        )
+
     def trading_week(self, i: int, k: int) -> bool:
         """ "the week" at ``i`` (ending before ``k``) is the week being reported: "For the
         week, the index fell", "ended the week higher", "the week's most active session"."""
@@ -350,9 +357,7 @@ class RelativeRules(DateRules):
         k = j + (self.w(j) == "full")
         k += self.fiscal(k)
         if k > j and self.w(k) == "year":
-            year = Reading(i, k + 1, "DATE", lambda c: R.unit_offset(c, "year", 0), explicit=False)
-            year.passing = True
-            return year
+            return self.reported(i, k + 1, "year")
         u0 = self.unit(j)
         if u0 is None:
             return None
@@ -401,9 +406,7 @@ class RelativeRules(DateRules):
                 explicit=False,
             )
         if u0[0] == "week" and not self.plural_unit(j) and self.trading_week(i, j + 1):
-            week = Reading(i, j + 1, "DATE", lambda c: R.unit_offset(c, "week", 0), explicit=False)
-            week.passing = True  # "For the week, the S&P 500 edged up 0.3%"
-            return week
+            return self.reported(i, j + 1, "week")  # "For the week, the S&P 500 edged up"
         if u0[0] != "year" or self.plural_unit(j):
             return None
         if self.w(i - 1) == "of" and self.w(i - 2) in self.g.award_nouns:
