@@ -493,11 +493,12 @@ class _Segment:
         day = self.parser.weekday(reading.i)
         weekday = day is not None
         coordinated = _coordinated(toks, self.last_j, reading.i)
-        ranged = _ranged(toks, self.last_j, reading.i) and _a_day(self.last_when)
+        spanned = _ranged(toks, self.last_j, reading.i)
+        ranged = spanned and _a_day(self.last_when)
         dayed = ranged and any(self.parser.weekday(k) for k in range(reading.i, reading.j))
         clock_range = ranged and reading.type == "TIME" and not dayed and reading.parts is None
         ranged = dayed
-        month_range = _ranged(toks, self.last_j, reading.i) and self.parser.month(reading.i)
+        month_range = spanned and self.parser.month(reading.i) is not None
         apposed = not reading.explicit and _apposed(toks, self.last_j, reading.i)
         self.set_tense(reading, weekday=weekday, coordinated=coordinated, ranged=ranged)
         self.last_j = reading.j
