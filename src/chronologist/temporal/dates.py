@@ -377,6 +377,8 @@ class DateRules(Scanner):
         paired = self.w(k) in ("and", "or", ",") and self.month(k + 1) is not None
         # "job figures for May." (not "for May to decide"): a month before a pause
         paired = paired or (self.w(i - 1) == "for" and self.w(k) in (".", ",", ";", "", "on"))
+        # "revised its figure for March slightly higher"
+        paired = paired or (self.w(i - 1) == "for" and self.w(i - 2) in self.g.data_nouns)
         # "the coldest March since 1962", "the wettest May on record", "an unusually cold
         # March", "Chilly March Delays Cherry Blossoms"
         paired = paired or (self.w(i - 1)[-3:] == "est" and self.w(i - 2) == "the")

@@ -387,7 +387,10 @@ class RelativeRules(DateRules):
                 return Reading(
                     i, named.j, "DATE", lambda c: R.day_beside(build(c), off), explicit=False
                 )
-            if self.w(j + 2) and self.w(j + 2) not in (".", ",", ";", "and", "when"):
+            after = self.w(j + 2)
+            adverb = after in ("over", "in", "at", "during", "amid", "without")  # "the day
+            # before over the union's demand", not "the day before the vote"
+            if after and after not in (".", ",", ";", "and", "when") and not adverb:
                 return None
             gran = lex.units[u0[0]].granularity
             return Reading(
