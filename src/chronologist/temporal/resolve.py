@@ -489,8 +489,11 @@ def unit_offset(c: Context, gran: str, off: int, *, anaphoric: bool = False) -> 
 def anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeValue | None:
     """ "the following year", "the day before": the unit ``off`` from the time told."""
     then = c.then()
-    if c.news and gran == "day" and off == 0 and then is not None and then.month is None:
-        then = c.dct or then  # news told no day: "on the same day" is the DCT's
+    if c.news and gran == "day" and then is not None and then.month is None:
+        # news told no day: "on the same day" is the DCT's; so is "the day before" unless
+        # its sentence told the year ("In 1985, Reagan ... took the oath again the next day")
+        if off == 0 or not c.ref_here:
+            then = c.dct or then
     if then is None:
         return unknown(gran)
     p = A.shift(then, gran, off)
