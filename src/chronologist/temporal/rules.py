@@ -131,6 +131,10 @@ class Parser(RelativeRules):
             r = rule(self, i)
             if r is not None and (best is None or r.j > best.j):
                 best = r
+        if best is not None and self.hyphen(best.j) and self.w(best.j + 1) in COMPOUND_LINKS:
+            second = best.j + 2 + self.hyphen(best.j + 2)
+            if self.month(second) is None:  # not "the July-to-September period"
+                return None  # "the quarter-to-quarter pressure", "year-on-year": a compound
         return best
 
     def prefixed(self, i: int) -> Reading | None:
@@ -481,6 +485,9 @@ class Parser(RelativeRules):
             return B.span(first, Reading(k, yr[1], "DATE", B.const(end)))
         return B.span(first, Reading(k, j, "DATE", B.same_month(first.build, day), explicit=False))
 
+
+COMPOUND_LINKS = frozenset({"to", "on", "over", "by", "for"})
+"""After a unit and a hyphen, these make it part of a compound ("quarter-to-quarter")."""
 
 PREPOSITIONS = (
     "from by after before since until till over under up about around circa during through "
