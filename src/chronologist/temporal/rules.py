@@ -486,8 +486,9 @@ class Parser(RelativeRules):
         return B.span(first, Reading(k, j, "DATE", B.same_month(first.build, day), explicit=False))
 
 
-COMPOUND_LINKS = frozenset({"to", "on", "over", "by", "for"})
-"""After a unit and a hyphen, these make it part of a compound ("quarter-to-quarter")."""
+COMPOUND_LINKS = frozenset({"to", "on", "over", "by", "for", "final", "finals", "finalist"})
+"""After a unit and a hyphen, these make it part of a compound ("quarter-to-quarter", "the
+quarter-finals")."""
 
 PREPOSITIONS = (
     "from by after before since until till over under up about around circa during through "
