@@ -483,7 +483,16 @@ def unit_offset(c: Context, gran: str, off: int, *, anaphoric: bool = False) -> 
     now = c.then() if anaphoric else c.now()
     if now is None:
         return unknown(gran)
+    if gran == "week" and off == 0 and c.tense > 0 and not anaphoric and _sunday(now):
+        off += 1  # "will decide this week" said on a Sunday: the week that starts tomorrow
     return pt(A.shift(now, gran, off))
+
+
+def _sunday(p: TimePoint) -> bool:
+    """``p`` is a Sunday, the last day of its ISO week."""
+    if p.year is None or p.month is None or p.day is None:
+        return False
+    return weekday_of(p.year, p.month, p.day) == 7
 
 
 def anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeValue | None:
