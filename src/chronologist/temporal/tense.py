@@ -103,6 +103,8 @@ def tense_at(
         if found == UNSURE:
             return 0  # "had been due to choose ... in May": the plan's time, either side
         if found:
+            if found == PRESENT and step == -1 and _in_condition(toks, i):
+                return 1  # "unless a deal is reached over the weekend": a condition ahead
             if found == PRESENT:  # "is payable Jan. 2"; "ministers are meeting on Wednesday"
                 # "is in effect through 8 p.m. Thursday": a state lasting to a day ahead
                 lasting = i > 0 and toks[i - 1].low in ("through", "till")
@@ -116,6 +118,16 @@ def tense_at(
     if deadline or _will_far(toks, i, words):
         return 1  # "will meet with officials ... in Washington on Friday"
     return 0
+
+
+def _in_condition(toks: list[Token], i: int) -> bool:
+    """ "if" or "unless" opens the clause of the expression at ``i``."""
+    for m in in_sentence(toks, i - 1, -1, 8):
+        if toks[m].text == ",":
+            return False
+        if toks[m].low in ("if", "unless"):
+            return True
+    return False
 
 
 def _deadline_tense(toks: list[Token], i: int, words: TenseWords) -> int:
