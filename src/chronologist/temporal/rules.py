@@ -359,7 +359,8 @@ class Parser(RelativeRules):
                 return None
             k = j + 1
             # "July 1-3": a second day; "1850-58": a two-digit end year
-            if self.is_int(k) and len(self.tx(k)) <= 2 and word != "/":
+            day_first = self.month(k + 1) is not None  # "from 2 April to 11 April"
+            if self.is_int(k) and len(self.tx(k)) <= 2 and word != "/" and not day_first:
                 value = first.build(Context(None, True))
                 point = value.start if value is not None else None
                 if point is not None and point.granularity == "day":
