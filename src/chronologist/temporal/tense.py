@@ -155,6 +155,8 @@ def _set_ahead(toks: list[Token], i: int, j: int, words: TenseWords, *, schedule
     return _prolonged(toks, i, words) or _copula_before(toks, i)
 
 
+CONCESSIVE = frozenset({"although", "though", "whereas"})
+"""Words that open a clause of its own: a tense before them is another clause's."""
 CLOSING_QUOTES = frozenset({'"', "\u201d", "''"})
 """Marks that end a quotation: the attribution after them has its own tense."""
 SUBJECT_AFTER = frozenset({"whether", "that", "if", "and", "but", ",", '"', "\u201c"})
@@ -394,6 +396,8 @@ def _scan(
     for m in in_sentence(toks, k, step, SCAN):
         if step > 0 and toks[m].text in CLOSING_QUOTES:
             return 0
+        if step < 0 and toks[m].low in CONCESSIVE:
+            return 0  # "are scheduled for April 20, although the Cabinet on Tuesday postponed"
         found = _marker(toks, m, words) if toks[m].low not in skip else 0
         if found and not (through_present and found == PRESENT):
             return found
