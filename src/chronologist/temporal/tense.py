@@ -547,6 +547,10 @@ def _bare_verb(toks: list[Token], k: int, words: TenseWords) -> bool:
     )
 
 
+PREPOSITIONS = frozenset(
+    {"below", "above", "at", "in", "on", "of", "for", "from", "with", "to", "into", "under"}
+)
+"""Prepositions before a noun phrase: no subject of a verb follows within it."""
 AFTER_PREPOSITION = frozenset(
     {"behind", "with", "without", "under", "into", "of", "in", "on", "at", "for", "from", "by"}
 )
@@ -581,6 +585,9 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
             return True  # "will begin taking detailed images on Thursday"
     if before and before[-1] in words.determiners and before[-1] != "that":
         return True  # not "markets that rallied Wednesday": a relative clause's verb
+    object_of = k >= 3 and toks[k - 3].low in PREPOSITIONS and toks[k - 2].low in words.determiners
+    if object_of and following == "to":
+        return True  # "could fall below the level needed to cover imports by June"
     bare = before[0] in ("to", "will", "would") if before else False
     lower = toks[k - 1].text.islower()  # not "from May to March cleared"
     if len(before) == 2 and bare and lower and before[1] not in ("be", "have", "get"):
