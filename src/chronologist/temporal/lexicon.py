@@ -145,6 +145,7 @@ class GrammarWords:
     present_followers: frozenset[str]
     week_verbs: frozenset[str]
     weather_adjectives: frozenset[str]
+    service_nouns: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

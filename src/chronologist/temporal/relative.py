@@ -131,6 +131,8 @@ class RelativeRules(DateRules):
         if wd is None:
             return None
         d, k = wd
+        if self.w(i - 1) in ("a", "an") and self.w(k) in self.g.service_nouns:
+            return None  # "buses will run a Sunday service": a kind of timetable
         after = self.w(k + 1)
         if self.w(k) == "week" and (not after.isalpha() or after in self.g.prepositions):
             # "on Tuesday week": a week after the coming Tuesday (British usage)
@@ -154,6 +156,8 @@ class RelativeRules(DateRules):
         word = self.w(i)
         if self.w(i - 1) in ("any", "every", "each", "no", "their", "its", "his", "her", "our"):
             return None  # "than any previous decade", "their last day of classes": no deixis
+        if self.w(i - 1) == "s" and self.w(i - 2) in ("'", "\u2019"):
+            return None  # "the store's last day of business"
         off = lex.deictic_determiners[word]
         k = i + 1 + self.fiscal(i + 1)  # "this fiscal year"
         nxt = self.w(k)
