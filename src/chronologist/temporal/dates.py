@@ -659,6 +659,8 @@ class DateRules(Scanner):
         if self.is_int(j) and len(self.tx(j)) in (3, 4) and int(self.tx(j)) % 10 == 0 and not glued:
             k = j + 1
             if self.w(k) in ("'", "\u2019") and self.adj(k):
+                if len(self.tx(j)) == 3:
+                    return None  # "the Marching 110's": a name's number (history writes "880s")
                 k += 1
             if self.w(k) == "s" and self.adj(k):
                 y = int(self.tx(j))

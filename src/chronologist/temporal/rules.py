@@ -287,6 +287,23 @@ class Parser(RelativeRules):
             explicit=inner.explicit,
         )
 
+    def adverb_early(self, i: int) -> bool:
+        """ "early" or "late" at ``i`` tells when something happens against its usual time
+        ("running late this year", "two hours early Friday", "arrives a week early this
+        year"), not a part of the time after it."""
+        before = self.w(i - 1)
+        if before == "running":
+            return True
+        counted = self.number(i - 2) if before in self.lex.unit_plurals else None
+        single = before in self.lex.units and self.w(i - 2) in ("a", "an", "one")
+        if not (single or (counted is not None and counted[1] == i - 1)):
+            return False  # not "for the second quarter late Thursday"
+        k = i - 3
+        while self.w(k) in ("nearly", "about", "almost", "some", "around", "roughly", "just"):
+            k -= 1
+        # a length of its own, not one a preposition governs ("in 17 years early Tuesday")
+        return self.w(k) not in self.g.prepositions
+
     def part_of(self, i: int) -> Reading | None:
         lex = self.lex
         j = i
@@ -294,7 +311,7 @@ class Parser(RelativeRules):
             j += 1
         word = self.w(j)
         mod = lex.part_mods.get(word)
-        if mod is None or (word == "late" and self.w(i - 1) in ("running", "run", "runs", "ran")):
+        if mod is None or (word in ("early", "late") and self.adverb_early(i)):
             return None  # "the trees are running late this year": late, not a part
         j += 1
         period = False
@@ -359,8 +376,9 @@ class Parser(RelativeRules):
                 return None
             k = j + 1
             # "July 1-3": a second day; "1850-58": a two-digit end year
-            day_first = self.month(k + 1) is not None  # "from 2 April to 11 April"
-            if self.is_int(k) and len(self.tx(k)) <= 2 and word != "/" and not day_first:
+            # not "from 2 April to 11 April", "from 19 percent in 2011 to 14 percent"
+            other = self.month(k + 1) is not None or self.w(k + 1) in COUNTED_NOUNS
+            if self.is_int(k) and len(self.tx(k)) <= 2 and word != "/" and not other:
                 value = first.build(Context(None, True))
                 point = value.start if value is not None else None
                 if point is not None and point.granularity == "day":
@@ -486,6 +504,9 @@ class Parser(RelativeRules):
             return B.span(first, Reading(k, yr[1], "DATE", B.const(end)))
         return B.span(first, Reading(k, j, "DATE", B.same_month(first.build, day), explicit=False))
 
+
+COUNTED_NOUNS = frozenset({"percent", "%", "per", "cents", "points"})
+"""After a number, these make it an amount, not a short year or day."""
 
 COMPOUND_LINKS = frozenset({"to", "on", "over", "by", "for", "final", "finals", "finalist"})
 """After a unit and a hyphen, these make it part of a compound ("quarter-to-quarter", "the
