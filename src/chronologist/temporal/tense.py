@@ -155,6 +155,8 @@ def _set_ahead(toks: list[Token], i: int, j: int, words: TenseWords, *, schedule
     return _prolonged(toks, i, words) or _copula_before(toks, i)
 
 
+LAST_AS_VERB = frozenset({"will", "would", "to", "not", "did", "does", "ll", "can", "may"})
+"""After these, "last" is the verb ("would last six weeks"), no past cue."""
 CONCESSIVE = frozenset({"although", "though", "whereas"})
 """Words that open a clause of its own: a tense before them is another clause's."""
 CLOSING_QUOTES = frozenset({'"', "\u201d", "''"})
@@ -469,8 +471,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 1  # "rain is forecast for Wednesday afternoon"
     if word in words.present:
         return 0 if word == "am" and previous[:1].isdigit() else PRESENT  # not "3:00 am"
-    if word == "last" and previous in words.determiners:
-        return 0  # "its last witnesses": an adjective
+    if word == "last" and (previous in words.determiners or previous in LAST_AS_VERB):
+        return 0  # "its last witnesses": an adjective; "that would last six weeks": the verb
     if word == "last" and k + 1 < len(toks) and toks[k + 1].low in ("through", "until", "into"):
         return 0  # "expected to arrive late Tuesday and last through Thursday": the verb
     if (
