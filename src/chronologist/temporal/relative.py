@@ -331,12 +331,16 @@ class RelativeRules(DateRules):
 
     def trading_week(self, i: int, k: int) -> bool:
         """ "the week" at ``i`` (ending before ``k``) is the week being reported: "For the
-        week, the index fell", "ended the week higher", "the week's most active session"."""
+        week, the index fell", "ended the week higher", "the week's most active session",
+        "spent much of the week"."""
         before = self.w(i - 1)
+        if self.w(k) in ("'", "\u2019") and self.w(k + 1) == "s":
+            return True  # "the week's most active session"
         if before == "for":
             return self.w(k) in (",", ".", ";")
-        possessive = self.w(k) in ("'", "\u2019") and self.w(k + 1) == "s"
-        return possessive or before in self.g.week_verbs
+        if before == "of":  # "spent much of the week shuttling", "the rest of the week"
+            return self.w(i - 2) in ("much", "most", "rest", "part")
+        return before in self.g.week_verbs
 
     def fiscal(self, i: int) -> bool:
         """ "fiscal" or "financial" before "year" at ``i``: a company's or state's year."""
