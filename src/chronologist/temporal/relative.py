@@ -440,6 +440,8 @@ class RelativeRules(DateRules):
         before = self.w(i - 1)
         if before in self.g.prepositions or before in ("than", "about", "nearly"):
             return False
+        if before == ")" and self.w(i) == "per":
+            return True  # "235 kilometres (147 miles) per hour": a quantity in brackets
         for k in range(i - 1, max(-1, i - 4), -1):
             word = self.w(k)
             if not word or (not word.isalnum() and not word[:1].isdigit() and word not in "$."):

@@ -51,6 +51,8 @@ class Parser(RelativeRules):
         )  # "will officially last three weeks" (not "to Italy last year")
         if tok.low == "last" and verb:
             named = self.weekday(i + 1) or self.month(i + 1) or self.w(i + 1) in self.lex.seasons
+            # "a contrast to last year" (not "expected to last years")
+            named = named or (self.unit(i + 1) is not None and not self.plural_unit(i + 1))
             if not named:
                 return None  # "may last several months": the verb (not "agreed to last Friday")
         if self.title_at(i):
