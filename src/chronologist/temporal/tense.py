@@ -121,11 +121,12 @@ def tense_at(
 
 
 def _in_condition(toks: list[Token], i: int) -> bool:
-    """ "if" or "unless" opens the clause of the expression at ``i``."""
-    for m in in_sentence(toks, i - 1, -1, 8):
+    """ "if", "unless" or a conjunction of time ("before", "once", "when") opens the clause
+    of the expression at ``i``: its present tense speaks of what is ahead."""
+    for m in in_sentence(toks, i - 1, -1, SCAN):
         if toks[m].text == ",":
             return False
-        if toks[m].low in ("if", "unless"):
+        if toks[m].low in ("if", "unless", "before", "once", "when"):
             return True
     return False
 
