@@ -383,6 +383,10 @@ class DateRules(Scanner):
         # March", "Chilly March Delays Cherry Blossoms"
         paired = paired or (self.w(i - 1)[-3:] == "est" and self.w(i - 2) == "the")
         paired = paired or self.w(i - 1) in self.g.weather_adjectives
+        # "May was the second-wettest month": a verb of its own follows the capitalized month
+        capital = self.tx(j)[:1].isupper() and not self.lowercase_text
+        capital = capital and not (self.tx(j - 1)[:1].isupper() and self.tx(j - 1).isalpha())
+        paired = paired or (capital and self.w(k) in ("was", "is", "has", "had", "saw", "brought"))
         if paired:
             return True
         if det is None and self.w(i - 1) not in self.g.month_leads and not self.month_noun(i, k):
