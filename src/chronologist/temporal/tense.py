@@ -456,6 +456,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return -1 if gone else 1
     if word == "to" and _bare_verb(toks, k + 1, words):
         if any(toks[m].low in words.control for m in range(max(0, k - 4), k - 1)):
+            if any(toks[m].low == "had" for m in range(max(0, k - 6), k - 1)):
+                return -1  # "had asked the owners to evacuate the building on Tuesday"
             return 1  # "ordered Delgado to report to prison by Aug. 1", "called on them to"
         if k >= 2 and toks[k - 2].low in ("a", "an") and toks[k - 1].text.isalpha():
             return 1  # "passed a bill to fund the government through Sept. 30": a purpose
