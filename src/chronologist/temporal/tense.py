@@ -70,6 +70,8 @@ def tense_at(
             return 1  # "ahead of Friday's release", "tickets for Sunday's game sold out"
         if _next_word(toks, j + 1) == "deadline" and not (i > 0 and toks[i - 1].low == "by"):
             return _deadline_tense(toks, i, words)
+        if _subject_of_past(toks, j + 2, words):
+            return -1  # "will face Juventus after Friday's draw in Nyon paired them": its verb
         ahead = _scan(toks, j + 2, 1, words, through_present=True)
         return 1 if ahead == 1 or _scan(toks, i - 1, -1, words, skip=("would",)) == 1 else -1
     if lead == UNTIL:  # "until Thursday, they had not called him" looks back from the past
@@ -128,6 +130,18 @@ def _in_condition(toks: list[Token], i: int) -> bool:
             return False
         if toks[m].low in ("if", "unless", "before", "once", "when"):
             return True
+    return False
+
+
+def _subject_of_past(toks: list[Token], k: int, words: TenseWords) -> bool:
+    """The noun phrase from ``k`` on is the subject of a past verb within four words, with no
+    comma between ("Friday's draw in Nyon paired two sides")."""
+    for m in in_sentence(toks, k, 1, 4):
+        if toks[m].text == ",":
+            return False
+        found = _marker(toks, m, words)
+        if found:
+            return found == -1
     return False
 
 
