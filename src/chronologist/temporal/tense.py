@@ -119,6 +119,8 @@ def tense_at(
         return -1  # "had cast ballots in this city's mayoral election by 5 p.m. Wednesday"
     if deadline or _will_far(toks, i, words):
         return 1  # "will meet with officials ... in Washington on Friday"
+    if i > 1 and toks[i - 1].low == "through" and toks[i - 2].low not in NOT_SPAN_AHEAD:
+        return 1  # "legislation funding the government through Sept. 30": a span to come
     return 0
 
 
@@ -172,6 +174,9 @@ def _set_ahead(toks: list[Token], i: int, j: int, words: TenseWords, *, schedule
 
 LAST_AS_VERB = frozenset({"will", "would", "to", "not", "did", "does", "ll", "can", "may"})
 """After these, "last" is the verb ("would last six weeks"), no past cue."""
+NOT_SPAN_AHEAD = frozenset({"and", "or", "year", "date", "far", "-"})
+"""Before "through" and a date, these make it no span ahead ("sales this year through
+August", "Monday through Friday")."""
 CONCESSIVE = frozenset({"although", "though", "whereas"})
 """Words that open a clause of its own: a tense before them is another clause's."""
 CLOSING_QUOTES = frozenset({'"', "\u201d", "''"})
