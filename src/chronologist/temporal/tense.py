@@ -571,7 +571,7 @@ def _bare_verb(toks: list[Token], k: int, words: TenseWords) -> bool:
     )
 
 
-PREPOSITIONS = frozenset(
+OBJECT_PREPOSITIONS = frozenset(
     {"below", "above", "at", "in", "on", "of", "for", "from", "with", "to", "into", "under"}
 )
 """Prepositions before a noun phrase: no subject of a verb follows within it."""
@@ -609,8 +609,8 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
             return True  # "will begin taking detailed images on Thursday"
     if before and before[-1] in words.determiners and before[-1] != "that":
         return True  # not "markets that rallied Wednesday": a relative clause's verb
-    object_of = k >= 3 and toks[k - 3].low in PREPOSITIONS and toks[k - 2].low in words.determiners
-    if object_of and following == "to":
+    object_of = k >= 3 and toks[k - 3].low in OBJECT_PREPOSITIONS
+    if object_of and toks[k - 2].low in words.determiners and following == "to":
         return True  # "could fall below the level needed to cover imports by June"
     bare = before[0] in ("to", "will", "would") if before else False
     lower = toks[k - 1].text.islower()  # not "from May to March cleared"
