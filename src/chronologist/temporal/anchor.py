@@ -184,7 +184,7 @@ def holiday(rule: str, year: int) -> tuple[int, int] | None:
         y, m, d = from_day_number(last)
         n = last - (weekday(y, m, d) - wd) % 7
     _, mm2, dd2 = from_day_number(n)
-    return (mm2, dd2) if mm2 == mm else None
+    return (mm2, dd2) if mm2 == mm or after else None  # "@D" may run on: Cyber Monday, Dec. 2
 
 
 def days_in_month_of(year: int, month: int) -> int:
