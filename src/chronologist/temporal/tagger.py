@@ -447,6 +447,8 @@ class _Segment:
     flashback: _Flashback = field(default_factory=_Flashback)
     last_j: int = -1
     """End of the last expression."""
+    last_i: int = -1
+    """Start of the last expression."""
     last_when: TimeValue | None = None
     dated: TimeValue | None = None
     """The last day told, and where it ended."""
@@ -498,10 +500,12 @@ class _Segment:
         dayed = ranged and any(self.parser.weekday(k) for k in range(reading.i, reading.j))
         clock_range = ranged and reading.type == "TIME" and not dayed and reading.parts is None
         ranged = dayed
-        month_range = spanned and self.parser.month(reading.i) is not None
+        # "from September through January", "between October and April"
+        paired = self.last_i > 0 and toks[self.last_i - 1].low == "between"
+        month_range = (spanned or (coordinated and paired)) and self.parser.month(reading.i)
         apposed = not reading.explicit and _apposed(toks, self.last_j, reading.i)
         self.set_tense(reading, weekday=weekday, coordinated=coordinated, ranged=ranged)
-        self.last_j = reading.j
+        self.last_i, self.last_j = reading.i, reading.j
         ends = _sentence_ends(toks, self.ref_j, reading.i)
         ctx.ref_here, ctx.ref_near = ends == 0, ends is not None and ends <= 1
         ctx.pluperfect = pluperfect(toks, reading.i)
