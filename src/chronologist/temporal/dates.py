@@ -781,6 +781,9 @@ class DateRules(Scanner):
         compared = self.w(i - 1) == "as" and self.w(i - 2) in ("early", "late", "soon")
         if det is None and compared:
             return Reading(i, k, "DATE", lambda c: R.season(c, s, None), explicit=False)
+        weather = self.w(i - 1) in self.g.weather_adjectives  # "a cold, rainy spring"
+        if det is None and weather and not self.words(i - 1, ("hot", "spring")):
+            return Reading(i, k, "DATE", lambda c: R.season(c, s, None), explicit=False)
         if det is None:
             if self.w(j) == "fall" or self.w(i) == "the":
                 if self.w(i) == "the" and self.w(i - 1) in (
