@@ -124,38 +124,49 @@ def tense_at(
     return 0
 
 
+def _word_in_clause(toks: list[Token], i: int, wanted: tuple[str, ...], span: int) -> bool:
+    """One of ``wanted`` stands within ``span`` words before ``i`` in the same clause (not
+    behind a comma)."""
+    for m in in_sentence(toks, i - 1, -1, span):
+        if toks[m].text == ",":
+            return False
+        if toks[m].low in wanted:
+            return True
+    return False
+
+
 def _in_condition(toks: list[Token], i: int) -> bool:
     """ "if", "unless" or a conjunction of time ("before", "once", "when") opens the clause
     of the expression at ``i``: its present tense speaks of what is ahead."""
-    for m in in_sentence(toks, i - 1, -1, SCAN):
-        if toks[m].text == ",":
-            return False
-        if toks[m].low in ("if", "unless", "before", "once", "when"):
-            return True
-    return False
+    return _word_in_clause(toks, i, ("if", "unless", "before", "once", "when"), SCAN)
+
+
+def _first_marker(
+    toks: list[Token], k: int, step: int, words: TenseWords, span: int, *, comma: bool = False
+) -> tuple[int, int]:
+    """The first tense marker from token ``k`` on in direction ``step`` and its index (0 and
+    -1 when none comes within ``span`` words, or, for ``comma``, before a comma)."""
+    for m in in_sentence(toks, k, step, span):
+        if comma and toks[m].text == ",":
+            break
+        found = _marker(toks, m, words)
+        if found:
+            return found, m
+    return 0, -1
 
 
 def _subject_of_past(toks: list[Token], k: int, words: TenseWords) -> bool:
     """The noun phrase from ``k`` on is the subject of a past verb within four words, with no
     comma between ("Friday's draw in Nyon paired two sides")."""
-    for m in in_sentence(toks, k, 1, 4):
-        if toks[m].text == ",":
-            return False
-        found = _marker(toks, m, words)
-        if found:
-            return found == -1
-    return False
+    return _first_marker(toks, k, 1, words, 4, comma=True)[0] == -1
 
 
 def _deadline_tense(toks: list[Token], i: int, words: TenseWords) -> int:
     """ "Monday's deadline": ahead ("running past Monday's deadline", "said Thursday's
     deadline remained") unless a past verb other than one of reporting tells of it ("came
     hours before Thursday's deadline")."""
-    for m in in_sentence(toks, i - 1, -1, SCAN):
-        found = _marker(toks, m, words)
-        if found:
-            return -1 if found == -1 and toks[m].low not in words.reporting else 1
-    return 1
+    found, m = _first_marker(toks, i - 1, -1, words, SCAN)
+    return -1 if found == -1 and toks[m].low not in words.reporting else 1
 
 
 def _set_ahead(toks: list[Token], i: int, j: int, words: TenseWords, *, schedule: bool) -> bool:
@@ -291,12 +302,7 @@ def _relative_clause(toks: list[Token], i: int, words: TenseWords) -> int | None
 def pluperfect(toks: list[Token], i: int) -> bool:
     """Whether "had" comes within 8 words before ``i`` in the same clause (not behind a
     comma: "The war, which had begun in 1700, ended in 1721")."""
-    for m in in_sentence(toks, i - 1, -1, 8):
-        if toks[m].text == ",":
-            return False
-        if toks[m].low == "had":
-            return True
-    return False
+    return _word_in_clause(toks, i, ("had",), 8)
 
 
 def _prolonged(toks: list[Token], i: int, words: TenseWords) -> bool:
