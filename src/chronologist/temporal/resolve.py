@@ -37,6 +37,8 @@ class Context:
     """The reference time was told in the sentence at hand."""
     ref_near: bool = False
     """The reference time was told in the sentence at hand or the one before."""
+    ref_leads: bool = False
+    """The reference time was the first time its sentence told."""
     year: int | None = None
     """In news, the year the sentence speaks of ("The 2018 Games will be held from Feb. 9")."""
 
@@ -529,12 +531,29 @@ def day_told(c: Context) -> TimePoint | None:
     near = ref if ref is not None and ref.day is not None else c.now() if c.news else None
     if c.news and near is not None and c.dct is not None and near is not c.dct and not c.ref_here:
         gap = days_apart(near, c.dct)
-        if gap is None or gap > STALE_DAYS:
+        if (gap is None or gap > STALE_DAYS) and not _story_day(c, near):
             return c.dct  # a day told weeks away is no longer the day the news is about
         lo, dct = near.earliest(), c.dct.earliest()
         if c.tense < 0 and lo is not None and dct is not None and lo > dct:
             return c.dct  # "a judgment that began at 9:30 a.m." after "tomorrow morning"
     return near
+
+
+def _story_day(c: Context, day: TimePoint) -> bool:
+    """In news going on in the past just after a sentence that opened on a day of an
+    earlier year ("last seen on Aug. 21, 1987. ... she walked out at 11:50 p.m."), that day
+    is still the story's; not after one that told the day the news is about first ("on
+    Saturday to mark the anniversary of the speech on Aug. 28, 1963")."""
+    dct = c.dct
+    return (
+        c.ref_near
+        and c.ref_leads
+        and c.tense < 0
+        and dct is not None
+        and dct.year is not None
+        and day.year is not None
+        and day.year < dct.year
+    )
 
 
 def _unplaced(then: TimePoint, gran: str) -> TimeValue:

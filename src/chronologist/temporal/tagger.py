@@ -457,6 +457,8 @@ class _Segment:
     """End of the year the sentence speaks of (``Context.year``)."""
     ref_j: int = -1
     """End of the expression that last moved the reference time."""
+    leads: bool = False
+    """The expression at hand is the first its sentence tells."""
     before_explicit: TimePoint | None = None
     """The reference time before the last explicit date, and the token after its comma."""
     after_explicit: int = -1
@@ -505,6 +507,7 @@ class _Segment:
         month_range = (spanned or (coordinated and paired)) and self.parser.month(reading.i)
         apposed = not reading.explicit and _apposed(toks, self.last_j, reading.i)
         self.set_tense(reading, weekday=weekday, coordinated=coordinated, ranged=ranged)
+        self.leads = not _same_sentence(toks, self.last_j, reading.i)
         self.last_i, self.last_j = reading.i, reading.j
         ends = _sentence_ends(toks, self.ref_j, reading.i)
         ctx.ref_here, ctx.ref_near = ends == 0, ends is not None and ends <= 1
@@ -598,4 +601,4 @@ class _Segment:
         if self.restated or aside or self.overnight:
             ctx.ref = told  # the narrative goes on from the date it stood at
         if ctx.ref is not told:
-            self.ref_j = reading.j
+            self.ref_j, ctx.ref_leads = reading.j, self.leads
