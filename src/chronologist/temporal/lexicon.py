@@ -96,6 +96,7 @@ class TenseWords:
     went_on: frozenset[str]
     prolong: frozenset[str]
     changed: frozenset[str]
+    results: frozenset[str]
     noun_pairs: frozenset[str]
     opening_prepositions: frozenset[str]
     counts: frozenset[str]

@@ -47,6 +47,14 @@ COULD_BE_AHEAD = frozenset({"before", "by", "until", "within", "in"})
 """After "could be" and a participle, these make a possibility ahead ("could be chosen before
 Easter"), not an ability in the past ("could be located Wednesday")."""
 
+OUTCOME_AFTER = frozenset(
+    {"at", "over", "against", "in", "on", "for", "to", "by", "and", "but", "with", "from"}
+    | {"of", "was", "were", "is", "has", "had", "that", "which", "left", "gave", "put"}
+    | {"will", "would", "means", "leaves", "sent", "ended", "snapped", "extended", "kept"}
+    | {"moved", "dropped", "lifted"}
+)
+"""Words that may follow a contest's outcome heading its phrase ("win at", "defeat was")."""
+
 
 def tense_at(
     toks: list[Token], i: int, j: int, words: TenseWords, *, schedule: bool = False
@@ -70,7 +78,7 @@ def tense_at(
             return 1  # "ahead of Friday's release", "tickets for Sunday's game sold out"
         if _next_word(toks, j + 1) == "deadline" and not (i > 0 and toks[i - 1].low == "by"):
             return _deadline_tense(toks, i, words)
-        if _subject_of_past(toks, j + 2, words):
+        if _outcome(toks, j + 2, words) or _subject_of_past(toks, j + 2, words):
             return -1  # "will face Juventus after Friday's draw in Nyon paired them": its verb
         ahead = _scan(toks, j + 2, 1, words, through_present=True)
         return 1 if ahead == 1 or _scan(toks, i - 1, -1, words, skip=("would",)) == 1 else -1
@@ -153,6 +161,17 @@ def _first_marker(
         if found:
             return found, m
     return 0, -1
+
+
+def _outcome(toks: list[Token], k: int, words: TenseWords) -> bool:
+    """Within three words from ``k``, past a score, a contest's outcome heads the phrase
+    ("Saturday's 2-1 win at Villa", "Sunday's stunning defeat"; not "Saturday's victory
+    parade")."""
+    for m in in_sentence(toks, k, 1, 3):
+        if toks[m].low in words.results:
+            after = _next_word(toks, m)
+            return not after[:1].isalpha() or after in OUTCOME_AFTER
+    return False
 
 
 def _subject_of_past(toks: list[Token], k: int, words: TenseWords) -> bool:
