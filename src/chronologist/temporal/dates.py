@@ -15,6 +15,9 @@ from chronologist.temporal.resolve import Context
 from chronologist.temporal.scan import Scanner
 from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_month, unit_of
 
+POSSESSIVES = frozenset({"whose", "their", "its", "his", "her", "our", "my", "your"})
+"""Before a recent year and a plural, these make the number a year ("whose 2012 entries
+were canceled", "file their 2014 returns"), not a count ("its 1500 employees")."""
 ROMAN_DAYS = {"kalends": (1, 1), "calends": (1, 1), "nones": (5, 7), "ides": (13, 15)}
 """The Roman calendar's named days: (day in most months, day in March, May, July, October)."""
 
@@ -574,6 +577,7 @@ class DateRules(Scanner):
             and nxt not in self.g.nouns_after_year
             and not dated_slot
             and prev not in ("the", "-")
+            and not (prev in POSSESSIVES and self.tx(i)[:2] in ("19", "20"))
         )
 
     def street_after(self, k: int) -> bool:
