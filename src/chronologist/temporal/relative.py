@@ -299,7 +299,8 @@ class RelativeRules(DateRules):
                     anaphoric=True,
                     explicit=False,
                 )
-            if self.w(j) in lex.parts_of_day and det in ("that", "the"):
+            overnight = self.w(j) == "overnight"  # "replace that overnight": an adverb
+            if self.w(j) in lex.parts_of_day and det in ("that", "the") and not overnight:
                 if off == 0 and self.w(j) not in PLURAL_PARTS:  # "that evening": a TIME
                     return self.that_part(i, j + 1, lex.parts_of_day[self.w(j)])
                 return Reading(
