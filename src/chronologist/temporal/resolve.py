@@ -36,9 +36,9 @@ class Context:
     ref_here: bool = False
     """The reference time was told in the sentence at hand."""
     ref_near: bool = False
-    """The reference time was told in the sentence at hand or the one before."""
+    """The reference time was told in the sentence at hand or one of the two before."""
     ref_leads: bool = False
-    """The reference time was the first time its sentence told."""
+    """The reference time was the first time its sentence told, and no birth."""
     year: int | None = None
     """In news, the year the sentence speaks of ("The 2018 Games will be held from Feb. 9")."""
 

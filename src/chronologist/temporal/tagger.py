@@ -330,7 +330,7 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
 
 def _sentence_ends(toks: list[Token], j: int, i: int) -> int | None:
     """How many sentences end between tokens ``j`` and ``i`` (a time expression ended at
-    ``j``), counted up to two (the callers ask "none?" and "at most one?"); None when no
+    ``j``), counted up to three (the callers ask "none?" and "at most two?"); None when no
     such expression came before."""
     if not 0 <= j <= i:
         return None
@@ -338,7 +338,7 @@ def _sentence_ends(toks: list[Token], j: int, i: int) -> int | None:
     for m in range(j, i):
         if ends_sentence(toks, m):
             ends += 1
-            if ends == 2:
+            if ends == 3:
                 break
     return ends
 
@@ -364,6 +364,12 @@ def _life_dates(toks: list[Token], reading: Reading) -> bool:
     if i < 2 or j >= len(toks) or toks[i - 1].text != "(" or toks[j].text != ")":
         return False
     return reading.type == "DURATION" and toks[i - 2].text[:1].isupper()
+
+
+def _birth(toks: list[Token], i: int) -> bool:
+    """The date at ``i`` tells when someone was born ("born on Oct. 25, 1998")."""
+    k = i - 1 if i > 0 and toks[i - 1].low in ("on", "in") else i
+    return k > 0 and toks[k - 1].low == "born"
 
 
 def _after_comma(toks: list[Token], j: int) -> int:
@@ -510,7 +516,7 @@ class _Segment:
         self.leads = not _same_sentence(toks, self.last_j, reading.i)
         self.last_i, self.last_j = reading.i, reading.j
         ends = _sentence_ends(toks, self.ref_j, reading.i)
-        ctx.ref_here, ctx.ref_near = ends == 0, ends is not None and ends <= 1
+        ctx.ref_here, ctx.ref_near = ends == 0, ends is not None and ends <= 2
         ctx.pluperfect = pluperfect(toks, reading.i)
         self.flashback.open(ctx, toks, reading.j)
         told = ctx.ref
@@ -601,4 +607,4 @@ class _Segment:
         if self.restated or aside or self.overnight:
             ctx.ref = told  # the narrative goes on from the date it stood at
         if ctx.ref is not told:
-            self.ref_j, ctx.ref_leads = reading.j, self.leads
+            self.ref_j, ctx.ref_leads = reading.j, self.leads and not _birth(toks, reading.i)
