@@ -29,6 +29,13 @@ from chronologist.temporal.resolve import Context
 from chronologist.temporal.scan import by_first
 from chronologist.timemodel import TimePoint, TimeValue
 
+NOT_NOUNS = frozenset(
+    {"there", "it", "he", "she", "they", "we", "i", "you", "the", "a", "an", "and", "or"}
+    | {"but", "when", "as", "that", "this", "his", "her", "their", "its", "our", "was"}
+    | {"were", "is", "are", "had", "has", "local", "eastern", "central", "pacific"}
+)
+"""Words after "mid-afternoon" that start the clause or name a zone: no noun it describes."""
+
 
 class Parser(RelativeRules):
     """Parses the tokens of one text segment: prefixes and ranges around the core rules."""
@@ -228,6 +235,14 @@ class Parser(RelativeRules):
                     return bound
         return None
 
+    def modifies_noun(self, k: int) -> bool:
+        """A lowercase word at ``k`` that a hyphenated time word before it describes ("late-night
+        hours"); not a day ("mid-afternoon yesterday") or a preposition."""
+        word = self.tx(k)
+        if not word.isalpha() or not word.islower() or word in NOT_NOUNS:
+            return False
+        return word not in self.lex.day_deictics and word not in self.g.prepositions
+
     def adjectival(self, r: Reading) -> bool:
         """``r`` ends in a hyphenated unit before a noun ("19th-century historians")."""
         hyphenated = self.hyphen(r.j - 2) and self.w(r.j - 1) in self.lex.units
@@ -334,6 +349,8 @@ class Parser(RelativeRules):
         inner = self.core(j)
         part = lex.parts_of_day.get(self.w(j))
         if inner is None and word in ("early", "late", "mid") and part and self.w(j)[-1:] != "s":
+            if self.hyphen(j - 1) and self.modifies_noun(j + 1):
+                return None  # "late-night hours", "a late-night session": an adjective
             inner = self.part_of_day(j, part)
         if word in ("beginning", "start", "middle", "end", "close") and self.w(j) == "the":
             unit = self.unit(j + 1)  # "the end of the month": the unit we are in
