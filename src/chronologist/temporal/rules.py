@@ -311,11 +311,11 @@ class Parser(RelativeRules):
 
     def adverb_early(self, i: int) -> bool:
         """ "early" or "late" at ``i`` tells when something happens against its usual time
-        ("running late this year", "two hours early Friday", "arrives a week early this
-        year"), not a part of the time after it."""
+        ("running late this year", "fell so late this year", "two hours early Friday",
+        "arrives a week early this year"), not a part of the time after it."""
         before = self.w(i - 1)
-        if before == "running":
-            return True
+        if before in ("running", "so", "too"):
+            return True  # "fell so late this year", "came too early this year"
         counted = self.number(i - 2) if before in self.lex.unit_plurals else None
         single = before in self.lex.units and self.w(i - 2) in ("a", "an", "one")
         if not (single or (counted is not None and counted[1] == i - 1)):
