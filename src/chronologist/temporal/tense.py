@@ -540,6 +540,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return -1  # "have fallen 42% from a record close on Sept. 19"
     if not _past_form(toks[k], words) or _adjective(toks, k, words):
         return 0
+    if previous in ("a", "an", "the"):
+        return 0  # "get a shot by Saturday", "an injured man": a noun or an adjective
     following = _next_word(toks, k)
     if previous.endswith("ly") and k >= 2 and toks[k - 2].low in BE:
         previous = toks[k - 2].low  # "to be formally approved by the end of April"
