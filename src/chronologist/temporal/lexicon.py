@@ -143,6 +143,7 @@ class GrammarWords:
     about_as_of: frozenset[str]
     year_followers: frozenset[str]
     holiday_events: frozenset[str]
+    holiday_things: frozenset[str]
     present_followers: frozenset[str]
     week_verbs: frozenset[str]
     weather_adjectives: frozenset[str]

@@ -1354,6 +1354,8 @@ class RelativeRules(DateRules):
             return None
         rule, k = best
         after = self.tx(k)
+        if self.w(k) in self.g.holiday_things:
+            return None  # "the Christmas tree", "Easter eggs": things named for the day
         if (
             after[:1].isupper()
             and after.isalpha()
