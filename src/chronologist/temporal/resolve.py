@@ -248,6 +248,8 @@ def season(
     now = c.then() if anaphoric else c.now()
     if now is None or now.year is None:
         return TimeValue.point(TimePoint("season", sub=s))
+    if c.year is not None and det is None and not anaphoric:
+        return TimeValue.point(TimePoint("season", year=c.year, sub=s))  # "In 2009 ... the fall"
     cur = A.coarsen(now, "season")
     y = now.year
     if cur is None and det in (-1, 1):  # "In 1859 ... the next spring": 1860's

@@ -306,6 +306,8 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     kinds = ("year", "season", "month", "day")
     if year is None or year.year is None or year.granularity not in kinds:
         return None
+    if when is not None and when.end is not None and when.end.year != year.year:
+        return None  # "the 2010-11 school year, when ... June 22": which year is not told
     i, j = reading.i, reading.j
     k = i - (i > 0 and toks[i - 1].low == "in")  # "In 2002, Congress ... in October"
     after = toks[j].text if j < len(toks) else ""
@@ -314,7 +316,12 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     opening = (k == 0 or ends_sentence(toks, k - 1)) and (after == "," or possessive)
     if opening and (year.granularity == "year" or reading.explicit):
         return year.year  # "In 2002,", "In January 2012,", "On March 20, 2003,"
-    when_told = j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].low == "when"
+    if k < i and (k == 0 or ends_sentence(toks, k - 1)) and year.granularity == "year":
+        return year.year  # "In 2009 the virus swept through schools in March"
+    m = j
+    while m < min(j + 2, len(toks)) and toks[m].text.isalpha() and toks[m].text.islower():
+        m += 1  # "the 2009 pandemic, when"
+    when_told = m + 1 < len(toks) and toks[m].text == "," and toks[m + 1].low == "when"
     if when_told and (reading.explicit or year.granularity == "year"):
         # "the winter of 2009, when Russia cut off supplies ... in January", "two weeks
         # behind last year, when the blossoms peaked on March 20"
