@@ -41,6 +41,8 @@ class Context:
     """The reference time was the first time its sentence told, and no birth."""
     year: int | None = None
     """In news, the year the sentence speaks of ("The 2018 Games will be held from Feb. 9")."""
+    year_told: int | None = None
+    """In news, the last year told outright that is not the DCT's ("left the show in 2007")."""
 
     def now(self) -> TimePoint | None:
         """Anchor for deictic expressions."""
@@ -161,7 +163,7 @@ def day_of_year(
 ) -> TimeValue | None:
     """ "3 May last year": a day of the year ``off`` from now (or, ``anaphoric``, from the
     time told: "1 December of that year")."""
-    now = c.then() if anaphoric else c.now()
+    now = (that_year(c) if off == 0 else c.then()) if anaphoric else c.now()
     if now is None or now.year is None:
         return TimeValue.point(TimePoint("day", month=month, day=day))
     y = now.year + off
@@ -217,7 +219,7 @@ def month_anaphor(c: Context, month: int, off: int) -> TimeValue | None:
 def month_of_year(c: Context, month: int, off: int, *, anaphoric: bool = False) -> TimeValue | None:
     """ "March last year": a month ``off`` years from now (or, ``anaphoric``, from the
     time told: "August of that year")."""
-    now = c.then() if anaphoric else c.now()
+    now = (that_year(c) if off == 0 else c.then()) if anaphoric else c.now()
     if now is None or now.year is None:
         return TimeValue.point(TimePoint("month", month=month))
     return TimeValue.point(TimePoint("month", year=now.year + off, month=month))
@@ -235,7 +237,7 @@ def turn_of_century(c: Context) -> TimeValue | None:
 def season_of_year(c: Context, s: int, off: int, *, anaphoric: bool = False) -> TimeValue | None:
     """ "the spring of next year": a season of the year ``off`` from now (or, ``anaphoric``,
     from the time told: "the spring of that year")."""
-    base = c.then() if anaphoric else c.now()
+    base = (that_year(c) if off == 0 else c.then()) if anaphoric else c.now()
     year = base.year + off if base is not None and base.year is not None else None
     return TimeValue.point(TimePoint("season", year=year, sub=s))
 
@@ -501,7 +503,7 @@ def _sunday(p: TimePoint) -> bool:
 
 def anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeValue | None:
     """ "the following year", "the day before": the unit ``off`` from the time told."""
-    then = c.then()
+    then = that_year(c) if gran == "year" and off == 0 else c.then()
     if c.news and gran == "day" and then is not None and then.month is None:
         # news told no day: "on the same day" is the DCT's; so is "the day before" unless
         # its sentence told the year ("In 1985, Reagan ... took the oath again the next day")
@@ -515,6 +517,19 @@ def anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeVal
     if part and p.granularity == "day":
         return TimeValue.point(in_part(p, part), type="TIME")
     return TimeValue.point(p)
+
+
+def that_year(c: Context) -> TimePoint | None:
+    """The time "that year" or "the same year" points to: the time told; but in news that
+    stands at its own days, the last other year told ("left in 2007 ... said Tuesday that
+    ... in May of that year"): news calls its own year "this year"."""
+    then = c.then()
+    if not c.news or c.year_told is None or then is None or c.dct is None:
+        return then
+    gap = 0 if then is c.dct else days_apart(then, c.dct) if then.day is not None else None
+    if gap is None or gap > STALE_DAYS:
+        return then
+    return TimePoint("year", year=c.year_told)
 
 
 def part_told(c: Context, part: str) -> TimeValue | None:

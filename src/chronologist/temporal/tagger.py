@@ -606,6 +606,11 @@ class _Segment:
         self.last_when = when
         if when is not None and when.start is not None and when.start.day is not None:
             self.dated, self.dated_j = when, reading.j
+        start = when.start if when is not None else None
+        dct_year = ctx.dct.year if ctx.dct is not None else None
+        if ctx.news and reading.explicit and start is not None and start.year != dct_year:
+            if start.granularity in ("year", "month", "day") and start.year is not None:
+                ctx.year_told = start.year
         spoken_of = _year_spoken_of(toks, reading, when) if ctx.news else None
         if spoken_of is not None:
             ctx.year, self.year_j = spoken_of, reading.j
