@@ -334,7 +334,7 @@ class DateRules(Scanner):
         shared = self.shared_year(month, k) if det is None else None
         if shared is not None:  # "March and April 1785": the year both months share
             return Reading(i, k, "DATE", B.const(TimePoint("month", year=shared, month=month)))
-        if det is None and self.w(k) in ("delivery", "contract", "contracts", "futures"):
+        if det is None and self.traded_for(i, k):
             return Reading(  # "crude for June delivery": the coming June
                 i, k, "DATE", lambda c: R.month_alone(c, month, 1), explicit=False
             )
@@ -346,6 +346,17 @@ class DateRules(Scanner):
         if det is None and (self.data_after(k) or figures_for):  # "May jobs": a month gone by
             return Reading(i, k, "DATE", lambda c: R.month_alone(c, month, None, past=True))
         return Reading(i, k, "DATE", lambda c: R.month_alone(c, month, det), explicit=False)
+
+    def traded_for(self, i: int, k: int) -> bool:
+        """The month at ``i:k`` is one a contract delivers in ("crude for June delivery",
+        "Brent crude for April", "October gasoline futures")."""
+        contract = ("delivery", "contract", "contracts", "futures")
+        goods = self.g.commodities
+        return (
+            self.w(k) in contract
+            or (self.w(k) in goods and self.w(k + 1) in contract)
+            or (self.w(i - 1) == "for" and self.w(i - 2) in goods)
+        )
 
     def month_anaphor(self, i: int) -> Reading | None:
         """ "the following January", "that March": a month against the reference time."""

@@ -137,6 +137,7 @@ class GrammarWords:
     future_nouns: frozenset[str]
     month_leads: frozenset[str]
     month_nouns: frozenset[str]
+    commodities: frozenset[str]
     data_nouns: frozenset[str]
     over_as_more: frozenset[str]
     edges_of_day: frozenset[str]
