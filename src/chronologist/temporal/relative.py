@@ -18,6 +18,8 @@ from chronologist.temporal.scan import longest_first
 from chronologist.temporal.tense import ends_sentence
 from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue, days_in_month
 
+LAST_VERB_LEADS = frozenset({"and", "will", "would", "to", "ll", "can", "may", "could", "might"})
+"""After these, "last" before a length is the verb ("and last 20 minutes")."""
 VAGUE_SPAN_LEADS = frozenset({"recent", "past", "last", "coming", "next", "following", "previous"})
 """Words that lead a length with no count ("the past few years", "the following decades")."""
 
@@ -562,6 +564,8 @@ class RelativeRules(DateRules):
             owned = self.w(i - 1) in DETERMINERS or self.w(i - 2) in ("'", "\u2019")
             if self.w(i) in ("final", "first") and not owned:
                 return None, i  # "the Australian Open final six months ago": a noun
+            if self.w(i) == "last" and self.w(i - 1) in LAST_VERB_LEADS:
+                return None, i  # "will begin at 11:55 p.m. and last 20 minutes": the verb
             return self.w(i), i + 1
         return None, i
 
