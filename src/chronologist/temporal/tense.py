@@ -531,7 +531,7 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         and previous not in NOT_VERB
         and not (k > 0 and toks[k - 1].text.islower() and _past_form(toks[k - 1], words))
         # "stayed open late on Monday" (not "The Fed begins")
-        and not (k >= 2 and toks[k - 2].low in words.keep)  # "keep schools open on Tuesday"
+        and not _kept(toks, k, words)  # "keep schools open on Tuesday"
     ):
         return 1  # "they meet separately Monday", "trading resumes Tuesday"
     if toks[k].text[:1].isupper() and k > 0 and not ends_sentence(toks, k - 1):
@@ -559,6 +559,12 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 1  # "to be completed" lies ahead
     # "was completed" is past; "is heard", "remain suspended" are not
     return 0 if previous in BE or previous == "to" or previous in words.keep else -1
+
+
+def _kept(toks: list[Token], k: int, words: TenseWords) -> bool:
+    """A verb of keeping stands up to five words before ``k`` in its clause, with its object
+    between ("kept its seven cooling centers open Saturday night")."""
+    return any(toks[m].low in words.keep for m in in_sentence(toks, k - 2, -1, 5))
 
 
 def _noun(tok: Token, words: TenseWords) -> bool:
