@@ -145,6 +145,7 @@ class GrammarWords:
     year_followers: frozenset[str]
     holiday_events: frozenset[str]
     holiday_things: frozenset[str]
+    holiday_names: frozenset[str]
     present_followers: frozenset[str]
     week_verbs: frozenset[str]
     weather_adjectives: frozenset[str]

@@ -1367,6 +1367,8 @@ class RelativeRules(DateRules):
             and not self.new_line(k)
         ):
             named = self.month(k) is None and self.weekday(k) is None and self.year(k) is None
+            if self.headline(k) and self.w(k) not in self.g.holiday_names:
+                named = False  # "Two Arrested in Christmas Day Home Invasion"
             events = self.g.holiday_events
             plural = self.w(k)[:-1] in events or self.w(k)[:-2] in events
             if named and self.w(k) not in events and not plural:
