@@ -445,14 +445,21 @@ class RelativeRules(DateRules):
             return False
         if before == ")" and self.w(i) == "per":
             return True  # "235 kilometres (147 miles) per hour": a quantity in brackets
-        for k in range(i - 1, max(-1, i - 4), -1):
+        # "155,000 jobs a month"; "560,000 barrels of oil a day": the quantity before "of"
+        return self.quantity_before(i - 1) or (
+            self.w(i - 2) == "of" and self.quantity_before(i - 3)
+        )
+
+    def quantity_before(self, start: int) -> bool:
+        """A count stands within three tokens back from ``start``, with no mark between."""
+        for k in range(start, max(-1, start - 3), -1):
             word = self.w(k)
             if not word or (not word.isalnum() and not word[:1].isdigit() and word not in "$."):
                 return False  # a mark (a comma: "on January 11, came a day after") ends it
             if self.is_int(k) or word[:1].isdigit() or word in self.lex.number_words:
-                return True  # "155,000 jobs a month", "2.5 percent a year"
-            if word in ("million", "billion", "thousand", "hundred", "trillion"):
-                return True
+                return True  # "2.5 percent a year"
+            if word in ("million", "billion", "thousand", "hundred", "trillion", "many"):
+                return True  # "how many minutes a day"
         return False
 
     def half_unit(self, i: int, j: int, lead: str | None) -> Reading | None:
