@@ -750,11 +750,16 @@ class RelativeRules(DateRules):
             compared = self.w(k2 + 1).endswith("er") or self.w(k2 + 1) in ("more", "less")
             if self.w(k2) == "," and compared and self.w(k2 + 2).isalpha():
                 return None  # "a second, smaller wave", "a second, more cautious address"
-            if self.hyphen(k2) or (
-                self.tx(k2).isalpha()
-                and self.w(k2) not in ("and", "or", "ago", "later", "earlier", "before", "after")
+            if (
+                self.hyphen(k2)
+                or self.tx(k2)[:1].isdigit()
+                or (
+                    self.tx(k2).isalpha()
+                    and self.w(k2)
+                    not in ("and", "or", "ago", "later", "earlier", "before", "after")
+                )
             ):
-                return None  # "a second betrayal", "a second-quarter loss": an ordinal
+                return None  # "a second betrayal", "a second-quarter loss", "a second 787"
         return _Counted(key, k2, half, hyph)
 
     def counted(
