@@ -318,10 +318,7 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
         return year.year  # "In 2002,", "In January 2012,", "On March 20, 2003,"
     if k < i and (k == 0 or ends_sentence(toks, k - 1)) and year.granularity == "year":
         return year.year  # "In 2009 the virus swept through schools in March"
-    m = j
-    while m < min(j + 2, len(toks)) and toks[m].text.isalpha() and toks[m].text.islower():
-        m += 1  # "the 2009 pandemic, when"
-    when_told = m + 1 < len(toks) and toks[m].text == "," and toks[m + 1].low == "when"
+    when_told = _when_told(toks, j)
     if when_told and (reading.explicit or year.granularity == "year"):
         # "the winter of 2009, when Russia cut off supplies ... in January", "two weeks
         # behind last year, when the blossoms peaked on March 20"
@@ -333,6 +330,15 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     subject = i == 1 or (i > 1 and ends_sentence(toks, i - 2))
     named = subject and toks[i - 1].low == "the" and j < len(toks) and toks[j].text.isalpha()
     return year.year if reading.explicit and (when_told or named) else None
+
+
+def _when_told(toks: list[Token], j: int) -> bool:
+    """ ", when" follows token ``j``, after at most two lowercase words ("2009, when", "the
+    2009 pandemic, when")."""
+    m = j
+    while m < min(j + 2, len(toks)) and toks[m].text.isalpha() and toks[m].text.islower():
+        m += 1
+    return m + 1 < len(toks) and toks[m].text == "," and toks[m + 1].low == "when"
 
 
 def _sentence_ends(toks: list[Token], j: int, i: int) -> int | None:
@@ -371,6 +377,14 @@ def _life_dates(toks: list[Token], reading: Reading) -> bool:
     if i < 2 or j >= len(toks) or toks[i - 1].text != "(" or toks[j].text != ")":
         return False
     return reading.type == "DURATION" and toks[i - 2].text[:1].isupper()
+
+
+def _other_year(ctx: Context, when: TimeValue | None) -> int | None:
+    """The year ``when`` tells, at a year's granularity or finer, if not the DCT's."""
+    start = when.start if when is not None else None
+    if start is None or start.year is None or start.granularity not in ("year", "month", "day"):
+        return None
+    return start.year if ctx.dct is None or start.year != ctx.dct.year else None
 
 
 def _birth(toks: list[Token], i: int) -> bool:
@@ -606,11 +620,8 @@ class _Segment:
         self.last_when = when
         if when is not None and when.start is not None and when.start.day is not None:
             self.dated, self.dated_j = when, reading.j
-        start = when.start if when is not None else None
-        dct_year = ctx.dct.year if ctx.dct is not None else None
-        if ctx.news and reading.explicit and start is not None and start.year != dct_year:
-            if start.granularity in ("year", "month", "day") and start.year is not None:
-                ctx.year_told = start.year
+        if ctx.news and reading.explicit:
+            ctx.year_told = _other_year(ctx, when) or ctx.year_told
         spoken_of = _year_spoken_of(toks, reading, when) if ctx.news else None
         if spoken_of is not None:
             ctx.year, self.year_j = spoken_of, reading.j
