@@ -345,6 +345,21 @@ class RelativeRules(DateRules):
             return self.w(i - 2) in ("much", "most", "rest", "part")
         return before in self.g.week_verbs
 
+    def weekday_beside(self, i: int, j: int) -> Reading | None:
+        """ "the Friday before Christmas", "the Tuesday after Nov. 1": the nearest such day
+        on that side of a named or dated day (the weekday at ``j``, after "the")."""
+        wd = self.weekday(j)
+        if wd is None or self.w(wd[1]) not in ("before", "after"):
+            return None
+        off = -1 if self.w(wd[1]) == "before" else 1
+        named = self.holiday(wd[1] + 1) or self.full_date(wd[1] + 1)
+        if named is None or named.type != "DATE":
+            return None
+        build, d = named.build, wd[0]
+        return Reading(
+            i, named.j, "DATE", lambda c: R.weekday_beside(build(c), d, off), explicit=False
+        )
+
     def fiscal(self, i: int) -> bool:
         """ "fiscal" or "financial" before "year" at ``i``: a company's or state's year."""
         return self.w(i) in ("fiscal", "financial") and self.w(i + 1) == "year"
@@ -353,6 +368,9 @@ class RelativeRules(DateRules):
         """ "the day before", "the year", "the evening of 4 April 1968", "in the afternoon":
         a unit or a part of the day after "the" (``j`` after it)."""
         lex = self.lex
+        beside = self.weekday_beside(i, j)
+        if beside is not None:
+            return beside
         part = lex.parts_of_day.get(self.w(j))
         dated = self.full_date(j + 2) if part and self.w(j + 1) == "of" else None
         if part and dated is not None:

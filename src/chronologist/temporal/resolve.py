@@ -702,6 +702,14 @@ def day_beside(day: TimeValue | None, off: int) -> TimeValue | None:
     return pt(A.shift_day(p, off))
 
 
+def weekday_beside(day: TimeValue | None, wd: int, off: int) -> TimeValue | None:
+    """ "the Friday before Christmas": weekday ``wd`` nearest a named day on side ``off``
+    (never the day itself)."""
+    p = day.start if day is not None else None
+    step = A.shift_day(p, off) if p is not None and p.granularity == "day" else None
+    return pt(A.nearest_weekday(step, wd, off)) if step is not None else None
+
+
 def nth_week(month: TimeValue | None, n: int) -> TimeValue | None:
     """ "the first week of August": the week holding day 1, 8, 15...; "the last week": the
     week holding the month's last day."""
