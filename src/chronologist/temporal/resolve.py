@@ -642,6 +642,8 @@ def ago(
     if _reporting(c) and g == "year" and n == 1 and sign < 0 and c.ref_quarter is not None:
         # financial reports compare a quarter with the same quarter "a year ago"
         return pt(A.shift(c.ref_quarter, "quarter", -4))
+    if base.granularity in ("year", "decade", "century") and g == "month" and n % 12 == 0:
+        g, n = "year", n // 12  # "four years ago ... Twelve months later": a year on
     if base.granularity in ("year", "decade", "century") and g in ("day", "week", "month"):
         return TimeValue.point(A.coarsen(base, "year") or base, approximate=True)
     if base.granularity == "month" and g == "year" and n == 1 and sign < 0 and c.ref_here:
