@@ -1403,14 +1403,15 @@ class RelativeRules(DateRules):
             plural = self.w(k)[:-1] in events or self.w(k)[:-2] in events
             if named and self.w(k) not in events and not plural:
                 return None  # "the Good Friday Agreement", "Christmas Island": a name
-        yr = self.year(k + (self.w(k) == ","))
+        yr = self.year(k + (self.w(k) in (",", "in", "of")))  # "New Year's Eve in 2010"
         if yr is not None:
             year = yr[0]
             hit = A.holiday(rule, year)
             if hit is None:
                 return None
             p = TimePoint("day", year=year, month=hit[0], day=hit[1])
-            return Reading(i, yr[1], "DATE", B.const(p))
+            # "New Year's Eve in 2010": the day of that year, the year tagged on its own
+            return Reading(i, k if self.w(k) == "in" else yr[1], "DATE", B.const(p))
         if self.w(k) == "week":  # "Easter week": the week holding the day
             return Reading(
                 i, k + 1, "DATE", lambda c: R.week_of(R.holiday(c, rule, det)), explicit=False
