@@ -341,24 +341,24 @@ def _when_told(toks: list[Token], j: int) -> bool:
     return m + 1 < len(toks) and toks[m].text == "," and toks[m + 1].low == "when"
 
 
-def _sentence_ends(toks: list[Token], j: int, i: int) -> int | None:
+def _sentence_ends(toks: list[Token], j: int, i: int, limit: int = 3) -> int | None:
     """How many sentences end between tokens ``j`` and ``i`` (a time expression ended at
-    ``j``), counted up to three (the callers ask "none?" and "at most two?"); None when no
-    such expression came before."""
+    ``j``), counted up to ``limit`` (the callers ask "none?" and "at most two?"); None
+    when no such expression came before."""
     if not 0 <= j <= i:
         return None
     ends = 0
     for m in range(j, i):
         if ends_sentence(toks, m):
             ends += 1
-            if ends == 3:
+            if ends == limit:
                 break
     return ends
 
 
 def _same_sentence(toks: list[Token], j: int, i: int) -> bool:
     """No sentence ends between tokens ``j`` and ``i`` (a time expression ended at ``j``)."""
-    return _sentence_ends(toks, j, i) == 0
+    return _sentence_ends(toks, j, i, limit=1) == 0
 
 
 def _looking_back(toks: list[Token], i: int, j: int) -> bool:
