@@ -488,8 +488,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     if word in ("if", "unless"):
         return 1  # "if her coalition loses the election on September 14": a condition ahead
     gerund = k + 1 < len(toks) and toks[k + 1].text.islower() and toks[k + 1].text.endswith("ing")
-    if word == "since" and gerund:
-        return -1  # "since entering the race in July": what has been done
+    if word in ("since", "after") and gerund:
+        return -1  # "since entering the race in July", "after tearing a ligament on Monday"
     if word == "to" and _next_word(toks, k) == "have" and k + 2 < len(toks):
         if _past_form(toks[k + 2], words) or toks[k + 2].low in ("been", "begun", "risen"):
             return -1  # "was to have begun on Jan. 10", "expect it to have risen": done
