@@ -135,7 +135,7 @@ class RelativeRules(DateRules):
         d, k = wd
         if self.w(i - 1) in ("a", "an") and self.w(k) in self.g.service_nouns:
             return None  # "buses will run a Sunday service": a kind of timetable
-        if self.tx(i - 1) in ("News", "Press", "Times", "Post", "Express", "Mail"):
+        if self.tx(i - 1) in self.g.titles_before_day:
             return None  # "told Fox News Sunday", "the Mail on Sunday": a title
         after = self.w(k + 1)
         if self.w(k) == "week" and (not after.isalpha() or after in self.g.prepositions):
