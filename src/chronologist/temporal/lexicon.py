@@ -97,6 +97,8 @@ class TenseWords:
     prolong: frozenset[str]
     changed: frozenset[str]
     results: frozenset[str]
+    after_results: frozenset[str]
+    moved_up: frozenset[str]
     noun_pairs: frozenset[str]
     opening_prepositions: frozenset[str]
     counts: frozenset[str]

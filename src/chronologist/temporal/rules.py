@@ -35,9 +35,6 @@ NOT_NOUNS = frozenset(
     | {"were", "is", "are", "had", "has", "local", "eastern", "central", "pacific"}
 )
 """Words after "mid-afternoon" that start the clause or name a zone: no noun it describes."""
-MOVED_UP = frozenset({"edged", "ticked", "inched", "crept", "went", "moved", "rises", "rise"})
-"""With the participles of change, verbs whose "up" belongs to them ("edged up to 34.5
-hours"), not to "up to" (at most)."""
 
 
 class Parser(RelativeRules):
@@ -165,7 +162,8 @@ class Parser(RelativeRules):
                 break  # "over the past 24 hours", "over several days": the preposition"
             if w0 == "over" and self.w(i - 1) not in self.g.over_as_more:
                 break  # "fought over three days", "used over three years": during
-            if w0 == "up" and self.w(i - 1) in self.lex.tense.changed | MOVED_UP:
+            verb = self.w(i - 1)
+            if w0 == "up" and (verb in lex.tense.changed or verb in lex.tense.moved_up):
                 break  # "the workweek edged up to 34.5 hours": the verb's particle
             if self.words(i, words):
                 inner = self.duration(i + len(words))

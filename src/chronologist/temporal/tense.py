@@ -47,14 +47,6 @@ COULD_BE_AHEAD = frozenset({"before", "by", "until", "within", "in"})
 """After "could be" and a participle, these make a possibility ahead ("could be chosen before
 Easter"), not an ability in the past ("could be located Wednesday")."""
 
-OUTCOME_AFTER = frozenset(
-    {"at", "over", "against", "in", "on", "for", "to", "by", "and", "but", "with", "from"}
-    | {"of", "was", "were", "is", "has", "had", "that", "which", "left", "gave", "put"}
-    | {"will", "would", "means", "leaves", "sent", "ended", "snapped", "extended", "kept"}
-    | {"moved", "dropped", "lifted"}
-)
-"""Words that may follow a contest's outcome heading its phrase ("win at", "defeat was")."""
-
 
 def tense_at(
     toks: list[Token], i: int, j: int, words: TenseWords, *, schedule: bool = False
@@ -170,7 +162,7 @@ def _outcome(toks: list[Token], k: int, words: TenseWords) -> bool:
     for m in in_sentence(toks, k, 1, 3):
         if toks[m].low in words.results:
             after = _next_word(toks, m)
-            return not after[:1].isalpha() or after in OUTCOME_AFTER
+            return not after[:1].isalpha() or after in words.after_results
     return False
 
 
