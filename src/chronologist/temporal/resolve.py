@@ -504,9 +504,11 @@ def _sunday(p: TimePoint) -> bool:
 def anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeValue | None:
     """ "the following year", "the day before": the unit ``off`` from the time told."""
     then = that_year(c) if gran == "year" and off == 0 else c.then()
-    if c.news and gran == "day" and then is not None and then.month is None:
+    ahead = gran in ("week", "month") and off != 0 and c.tense >= 0
+    if c.news and (gran == "day" or ahead) and then is not None and then.month is None:
         # news told no day: "on the same day" is the DCT's; so is "the day before" unless
-        # its sentence told the year ("In 1985, Reagan ... took the oath again the next day")
+        # its sentence told the year ("In 1985, Reagan ... took the oath again the next day");
+        # "will decide over the next month" after "next spring" counts from the DCT too
         if off == 0 or not c.ref_here:
             then = c.dct or then
     if then is None:
