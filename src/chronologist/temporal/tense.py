@@ -517,7 +517,11 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     if (
         word in words.scheduled
         and toks[k].text.islower()  # not "the U.S. Open title"
-        and (previous not in words.determiners or _subject_pronoun(toks, k - 1))
+        and (
+            previous not in words.determiners
+            or _subject_pronoun(toks, k - 1)
+            or _relative_that(toks, k - 1, words)
+        )
         and not _counted(previous, words)  # "six votes short", "60 votes"; not "2003 expire"
         and f"{previous} {word}" not in words.noun_pairs  # "housing starts"
         and previous not in NOT_VERB
@@ -557,6 +561,16 @@ def _kept(toks: list[Token], k: int, words: TenseWords) -> bool:
     """A verb of keeping stands up to five words before ``k`` in its clause, with its object
     between ("kept its seven cooling centers open Saturday night")."""
     return any(toks[m].low in words.keep for m in in_sentence(toks, k - 2, -1, 5))
+
+
+def _relative_that(toks: list[Token], k: int, words: TenseWords) -> bool:
+    """Token ``k`` is "that" opening a relative clause after a noun ("the fiscal year that
+    ends Sept. 30"), not a determiner or the "that" of a report ("said that")."""
+    if toks[k].low != "that" or k == 0:
+        return False
+    noun = toks[k - 1]
+    plain = noun.text.isalpha() and noun.text.islower() and noun.low not in words.reporting
+    return plain and noun.low not in words.determiners and not _past_form(noun, words)
 
 
 def _noun(tok: Token, words: TenseWords) -> bool:
