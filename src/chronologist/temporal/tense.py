@@ -495,7 +495,7 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
             if any(toks[m].low == "had" for m in range(max(0, k - 6), k - 1)):
                 return -1  # "had asked the owners to evacuate the building on Tuesday"
             return 1  # "ordered Delgado to report to prison by Aug. 1", "called on them to"
-        if k >= 2 and toks[k - 2].low in ("a", "an") and toks[k - 1].text.isalpha():
+        if _purpose(toks, k):
             return 1  # "passed a bill to fund the government through Sept. 30": a purpose
     if word in words.future_modals and toks[k].text.islower():
         following = _next_word(toks, k)
@@ -553,8 +553,21 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 0  # "may last several months": a bare verb after a modal (not "Theresa May")
     if previous == "be" and k >= 2 and toks[k - 2].low == "to":
         return 1  # "to be completed" lies ahead
-    # "was completed" is past; "is heard", "remain suspended" are not
-    return 0 if previous in BE or previous == "to" or previous in words.keep else -1
+    # "was completed" is past; "is heard", "remain suspended", "keep it funded" are not
+    kept = previous in words.keep or _kept(toks, k + 1, words)
+    return 0 if previous in BE or previous == "to" or kept else -1
+
+
+def _purpose(toks: list[Token], k: int) -> bool:
+    """The "to" at ``k`` follows "a" or "an" and one or two words: a purpose ("a bill to
+    fund", "a spending bill to keep"; not "a farewell speech to lawmakers")."""
+    verb = toks[k + 1].low if k + 1 < len(toks) else ""
+    if verb.endswith("s") and not verb.endswith("ss"):
+        return False
+    for n in (2, 3):
+        if k >= n and toks[k - n].low in ("a", "an"):
+            return all(toks[m].text.isalpha() for m in range(k - n + 1, k))
+    return False
 
 
 def _kept(toks: list[Token], k: int, words: TenseWords) -> bool:
