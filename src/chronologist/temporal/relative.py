@@ -160,8 +160,9 @@ class RelativeRules(DateRules):
         word = self.w(i)
         if self.w(i - 1) in ("any", "every", "each", "no", "their", "its", "his", "her", "our"):
             return None  # "than any previous decade", "their last day of classes": no deixis
-        if self.w(i - 1) == "s" and self.w(i - 2) in ("'", "\u2019"):
-            return None  # "the store's last day of business"
+        contracted = self.w(i - 3) in ("it", "that", "there", "what", "here", "he", "she")
+        if self.w(i - 1) == "s" and self.w(i - 2) in ("'", "\u2019") and not contracted:
+            return None  # "the store's last day of business" (not "whether it's next month")
         off = lex.deictic_determiners[word]
         k = i + 1 + self.fiscal(i + 1)  # "this fiscal year"
         nxt = self.w(k)
