@@ -43,6 +43,8 @@ NOT_VERB = frozenset(
 )
 """Before a word of schedule, these make it no present tense ("to meet", "did not meet",
 "on hold")."""
+NOTICES = frozenset({"advisory", "warning", "watch"})
+"""Notices of weather whose "from" a time looks ahead ("a heat advisory from noon Saturday")."""
 COULD_BE_AHEAD = frozenset({"before", "by", "until", "within", "in"})
 """After "could be" and a participle, these make a possibility ahead ("could be chosen before
 Easter"), not an ability in the past ("could be located Wednesday")."""
@@ -317,11 +319,14 @@ def pluperfect(toks: list[Token], i: int) -> bool:
 
 
 def _prolonged(toks: list[Token], i: int, words: TenseWords) -> bool:
-    """A verb that pushes a time on leads "through", "until" or "to" before ``i``
-    ("postponed their game ... to Tuesday afternoon")."""
-    if i == 0 or toks[i - 1].low not in ("through", "until", "till", "to"):
+    """A verb that pushes a time on, or a notice of weather, leads "through", "until",
+    "to" or "from" before ``i`` ("postponed their game ... to Tuesday afternoon", "issued
+    an ice storm watch from 6 p.m. Thursday")."""
+    lead = toks[i - 1].low if i > 0 else ""
+    if lead not in ("through", "until", "till", "to", "from"):
         return False
-    return any(toks[m].low in words.prolong for m in in_sentence(toks, i - 2, -1, SCAN))
+    pushed = words.prolong if lead != "from" else NOTICES  # not "postponed from Sunday"
+    return any(toks[m].low in pushed for m in in_sentence(toks, i - 2, -1, SCAN))
 
 
 def _lasted_until(toks: list[Token], i: int, words: TenseWords) -> bool:
