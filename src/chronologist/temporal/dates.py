@@ -18,6 +18,8 @@ from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_mon
 POSSESSIVES = frozenset({"whose", "their", "its", "his", "her", "our", "my", "your"})
 """Before a recent year and a plural, these make the number a year ("whose 2012 entries
 were canceled", "file their 2014 returns"), not a count ("its 1500 employees")."""
+SEASON_TURNS = frozenset({"begins", "began", "starts", "started", "arrives", "arrived"})
+"""Verbs after a bare season that make it the season itself ("Spring starts Wednesday")."""
 ROMAN_DAYS = {"kalends": (1, 1), "calends": (1, 1), "nones": (5, 7), "ides": (13, 15)}
 """The Roman calendar's named days: (day in most months, day in March, May, July, October)."""
 
@@ -782,6 +784,8 @@ class DateRules(Scanner):
         if s is None:
             return None
         k = j + 1
+        if det is None and self.w(k) in self.g.season_things:
+            return None  # "harsh winter weather", "spring training": kinds, not a season
         with_year = self.season_with_year(i, s, k) if det is None else None
         if with_year is not None or self.w(k) == "of":
             return with_year
@@ -797,6 +801,10 @@ class DateRules(Scanner):
         if det is None and compared:
             return Reading(i, k, "DATE", lambda c: R.season(c, s, None), explicit=False)
         weather = self.w(i - 1) in self.g.weather_adjectives  # "a cold, rainy spring"
+        after = self.tx(k)  # "the wettest summer in 100 years", not "the best spring training"
+        alone = not after.isalpha() or after.istitle() or after in self.g.prepositions
+        weather = weather or (self.w(i - 1)[-3:] == "est" and self.w(i - 2) == "the" and alone)
+        weather = weather or self.w(k) in SEASON_TURNS  # "the wettest summer", "Spring starts"
         if det is None and weather and not self.words(i - 1, ("hot", "spring")):
             return Reading(i, k, "DATE", lambda c: R.season(c, s, None), explicit=False)
         if det is None:

@@ -147,6 +147,7 @@ class GrammarWords:
     year_followers: frozenset[str]
     holiday_events: frozenset[str]
     holiday_things: frozenset[str]
+    season_things: frozenset[str]
     titles_before_day: frozenset[str]
     holiday_names: frozenset[str]
     present_followers: frozenset[str]

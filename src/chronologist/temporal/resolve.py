@@ -487,6 +487,8 @@ def unknown(gran: str) -> TimeValue:
 def unit_offset(c: Context, gran: str, off: int, *, anaphoric: bool = False) -> TimeValue | None:
     """ "this year", "next month": the unit ``off`` from now (or from then)."""
     now = c.then() if anaphoric else c.now()
+    if anaphoric and gran == "year" and off == 0 and _winter_into_dct(c, now):
+        now = c.dct  # "the harsh winter had weighed on activity early in the year"
     if now is None:
         return unknown(gran)
     if gran == "week" and off == 0 and c.tense > 0 and not anaphoric and _sunday(now):
@@ -521,11 +523,21 @@ def anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeVal
     return TimeValue.point(p)
 
 
+def _winter_into_dct(c: Context, then: TimePoint | None) -> bool:
+    """In news, the time told is the winter that ran into the DCT's year."""
+    if not c.news or then is None or c.dct is None or c.dct.year is None:
+        return False
+    return then.granularity == "season" and then.sub == 4 and then.year == c.dct.year - 1
+
+
 def that_year(c: Context) -> TimePoint | None:
     """The time "that year" or "the same year" points to: the time told; but in news that
     stands at its own days, the last other year told ("left in 2007 ... said Tuesday that
-    ... in May of that year"): news calls its own year "this year"."""
+    ... in May of that year"): news calls its own year "this year"; after the winter that
+    ran into the DCT's year, that year."""
     then = c.then()
+    if _winter_into_dct(c, then):
+        return c.dct  # "the harsh winter ... that year"
     if not c.news or c.year_told is None or then is None or c.dct is None:
         return then
     gap = 0 if then is c.dct else days_apart(then, c.dct) if then.day is not None else None
