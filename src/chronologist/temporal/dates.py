@@ -18,8 +18,6 @@ from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_mon
 POSSESSIVES = frozenset({"whose", "their", "its", "his", "her", "our", "my", "your"})
 """Before a recent year and a plural, these make the number a year ("whose 2012 entries
 were canceled", "file their 2014 returns"), not a count ("its 1500 employees")."""
-SEASON_TURNS = frozenset({"begins", "began", "starts", "started", "arrives", "arrived"})
-"""Verbs after a bare season that make it the season itself ("Spring starts Wednesday")."""
 ROMAN_DAYS = {"kalends": (1, 1), "calends": (1, 1), "nones": (5, 7), "ides": (13, 15)}
 """The Roman calendar's named days: (day in most months, day in March, May, July, October)."""
 
@@ -804,7 +802,7 @@ class DateRules(Scanner):
         after = self.tx(k)  # "the wettest summer in 100 years", not "the best spring training"
         alone = not after.isalpha() or after.istitle() or after in self.g.prepositions
         weather = weather or (self.w(i - 1)[-3:] == "est" and self.w(i - 2) == "the" and alone)
-        weather = weather or self.w(k) in SEASON_TURNS  # "the wettest summer", "Spring starts"
+        weather = weather or self.w(k) in self.g.season_turns  # "Spring starts Wednesday"
         if det is None and weather and not self.words(i - 1, ("hot", "spring")):
             return Reading(i, k, "DATE", lambda c: R.season(c, s, None), explicit=False)
         if det is None:

@@ -43,8 +43,6 @@ NOT_VERB = frozenset(
 )
 """Before a word of schedule, these make it no present tense ("to meet", "did not meet",
 "on hold")."""
-NOTICES = frozenset({"advisory", "warning", "watch"})
-"""Notices of weather whose "from" a time looks ahead ("a heat advisory from noon Saturday")."""
 COULD_BE_AHEAD = frozenset({"before", "by", "until", "within", "in"})
 """After "could be" and a participle, these make a possibility ahead ("could be chosen before
 Easter"), not an ability in the past ("could be located Wednesday")."""
@@ -325,7 +323,7 @@ def _prolonged(toks: list[Token], i: int, words: TenseWords) -> bool:
     lead = toks[i - 1].low if i > 0 else ""
     if lead not in ("through", "until", "till", "to", "from"):
         return False
-    pushed = words.prolong if lead != "from" else NOTICES  # not "postponed from Sunday"
+    pushed = words.prolong if lead != "from" else words.notices  # not "postponed from Sunday"
     return any(toks[m].low in pushed for m in in_sentence(toks, i - 2, -1, SCAN))
 
 
