@@ -313,10 +313,11 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     after = toks[j].text if j < len(toks) else ""
     possessive = after in ("'", "\u2019") and j + 1 < len(toks) and toks[j + 1].low == "s"
     # "Last year's race was called off on Nov. 2"
-    opening = (k == 0 or ends_sentence(toks, k - 1)) and (after == "," or possessive)
+    starts = k == 0 or ends_sentence(toks, k - 1) or toks[k - 1].text in ("\u2014", "-")
+    opening = starts and (after == "," or possessive)  # also after a dateline's dash
     if opening and (year.granularity == "year" or reading.explicit):
         return year.year  # "In 2002,", "In January 2012,", "On March 20, 2003,"
-    if k < i and (k == 0 or ends_sentence(toks, k - 1)) and year.granularity == "year":
+    if k < i and starts and year.granularity == "year":
         return year.year  # "In 2009 the virus swept through schools in March"
     when_told = _when_told(toks, j)
     if when_told and (reading.explicit or year.granularity == "year"):
