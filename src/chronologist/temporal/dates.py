@@ -838,6 +838,8 @@ class DateRules(Scanner):
                 "by",
                 "since",
                 "until",
+                "before",
+                "after",
                 "last",
                 "next",
                 "this",
@@ -846,7 +848,8 @@ class DateRules(Scanner):
                 "mid",
             ):
                 return None
-        return Reading(i, k, "DATE", lambda c: R.season(c, s, det), explicit=False)
+        bound = det is None and self.w(i - 1) in ("before", "until", "by")
+        return Reading(i, k, "DATE", lambda c: R.season(c, s, det, bound=bound), explicit=False)
 
     def seasons_ago(self, i: int) -> Reading | None:
         """ "two summers ago": the summer before last."""
