@@ -405,7 +405,9 @@ class Parser(RelativeRules):
                 point = value.start if value is not None else None
                 if point is not None and point.granularity == "day":
                     return self.days_of_month(first, point, k)
-                short = self.short_end_year(first, point, k) if len(self.tx(k)) == 2 else None
+                dashed = word in ("-", "\u2013", "\u2014")  # not "in 2010 to 47 today"
+                two = len(self.tx(k)) == 2 and dashed
+                short = self.short_end_year(first, point, k) if two else None
                 if short is not None or self.era(k + 1) is None:
                     return short  # "1850-58"; "from 58 BC until 50 BC" reads on
             second = self.core(k)
