@@ -18,6 +18,8 @@ from chronologist.temporal.scan import longest_first
 from chronologist.temporal.tense import ends_sentence
 from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue, days_in_month
 
+SECOND_AS_UNIT = frozenset({"and", "or", "ago", "later", "earlier", "before", "after"})
+"""Words after "a second" that keep it a length ("a second later"), not an ordinal."""
 LAST_VERB_LEADS = frozenset({"and", "will", "would", "to", "ll", "can", "may", "could", "might"})
 """After these, "last" before a length is the verb ("and last 20 minutes")."""
 VAGUE_SPAN_LEADS = frozenset({"recent", "past", "last", "coming", "next", "following", "previous"})
@@ -771,15 +773,9 @@ class RelativeRules(DateRules):
             compared = self.w(k2 + 1).endswith("er") or self.w(k2 + 1) in ("more", "less")
             if self.w(k2) == "," and compared and self.w(k2 + 2).isalpha():
                 return None  # "a second, smaller wave", "a second, more cautious address"
-            if (
-                self.hyphen(k2)
-                or self.tx(k2)[:1].isdigit()
-                or (
-                    self.tx(k2).isalpha()
-                    and self.w(k2)
-                    not in ("and", "or", "ago", "later", "earlier", "before", "after")
-                )
-            ):
+            next_word = self.tx(k2)
+            noun = next_word.isalpha() and next_word.lower() not in SECOND_AS_UNIT
+            if self.hyphen(k2) or next_word[:1].isdigit() or noun:
                 return None  # "a second betrayal", "a second-quarter loss", "a second 787"
         return _Counted(key, k2, half, hyph)
 

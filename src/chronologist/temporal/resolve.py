@@ -163,7 +163,7 @@ def day_of_year(
 ) -> TimeValue | None:
     """ "3 May last year": a day of the year ``off`` from now (or, ``anaphoric``, from the
     time told: "1 December of that year")."""
-    now = (that_year(c) if off == 0 else c.then()) if anaphoric else c.now()
+    now = _year_base(c, off, anaphoric=anaphoric)
     if now is None or now.year is None:
         return TimeValue.point(TimePoint("day", month=month, day=day))
     y = now.year + off
@@ -219,10 +219,18 @@ def month_anaphor(c: Context, month: int, off: int) -> TimeValue | None:
 def month_of_year(c: Context, month: int, off: int, *, anaphoric: bool = False) -> TimeValue | None:
     """ "March last year": a month ``off`` years from now (or, ``anaphoric``, from the
     time told: "August of that year")."""
-    now = (that_year(c) if off == 0 else c.then()) if anaphoric else c.now()
+    now = _year_base(c, off, anaphoric=anaphoric)
     if now is None or now.year is None:
         return TimeValue.point(TimePoint("month", month=month))
     return TimeValue.point(TimePoint("month", year=now.year + off, month=month))
+
+
+def _year_base(c: Context, off: int, *, anaphoric: bool) -> TimePoint | None:
+    """What "3 May last year", "August of that year" count their year from: now; or,
+    ``anaphoric``, the time told (``that_year`` for that very year)."""
+    if not anaphoric:
+        return c.now()
+    return that_year(c) if off == 0 else c.then()
 
 
 def turn_of_century(c: Context) -> TimeValue | None:
@@ -237,7 +245,7 @@ def turn_of_century(c: Context) -> TimeValue | None:
 def season_of_year(c: Context, s: int, off: int, *, anaphoric: bool = False) -> TimeValue | None:
     """ "the spring of next year": a season of the year ``off`` from now (or, ``anaphoric``,
     from the time told: "the spring of that year")."""
-    base = (that_year(c) if off == 0 else c.then()) if anaphoric else c.now()
+    base = _year_base(c, off, anaphoric=anaphoric)
     year = base.year + off if base is not None and base.year is not None else None
     return TimeValue.point(TimePoint("season", year=year, sub=s))
 
