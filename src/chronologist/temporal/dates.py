@@ -345,7 +345,16 @@ class DateRules(Scanner):
         )  # "sales for May"
         if det is None and (self.data_after(k) or figures_for):  # "May jobs": a month gone by
             return Reading(i, k, "DATE", lambda c: R.month_alone(c, month, None, past=True))
-        return Reading(i, k, "DATE", lambda c: R.month_alone(c, month, det), explicit=False)
+        ahead = det is None and self.scheduled_in(i)
+        return Reading(
+            i, k, "DATE", lambda c: R.month_alone(c, month, det, ahead=ahead), explicit=False
+        )
+
+    def scheduled_in(self, i: int) -> bool:
+        """A present verb of schedule stands just before the month at ``i`` and its
+        preposition ("contracts expire in December", "whose term ends in early May")."""
+        k = i - 1 - (self.w(i - 1) in ("early", "late", "mid"))
+        return self.w(k) in ("in", "by", "until") and self.w(k - 1) in self.lex.tense.scheduled
 
     def traded_for(self, i: int, k: int) -> bool:
         """The month at ``i:k`` is one a contract delivers in ("crude for June delivery",

@@ -88,12 +88,15 @@ NEAR_DAYS = 45
 """A month and day this close to the DCT is taken in the DCT's neighbourhood whatever the tense."""
 
 
-def year_for(c: Context, month: int, det: int | None, day: int | None = None) -> int | None:
+def year_for(
+    c: Context, month: int, det: int | None, day: int | None = None, *, ahead: bool = False
+) -> int | None:
     """Year of a month (or month and day) named without one.
 
     "last/next March" pick the previous/next occurrence. Otherwise, in news, the year
     that puts the date nearest the DCT on the side the clause's tense allows (the past
-    for "said", the future for "will"); in narrative, the reference time's year.
+    for "said", the future for "will"; for ``ahead``, a month on a schedule, the future
+    only); in narrative, the reference time's year.
     """
     now = c.now()
     if now is None or now.year is None:
@@ -120,7 +123,7 @@ def year_for(c: Context, month: int, det: int | None, day: int | None = None) ->
         # a day within weeks: tense aside (but not "since January 1" said on December 29)
         near = day is not None and abs(diff) <= NEAR_DAYS and c.tense != SINCE
         # told ahead, the month just gone ("will release the minutes of the July meeting")
-        near = near or (day is None and c.tense > 0 and -NEAR_DAYS <= diff < 0)
+        near = near or (day is None and c.tense > 0 and not ahead and -NEAR_DAYS <= diff < 0)
         if not near and ((c.tense < 0 and diff > 0) or (c.tense > 0 and diff < 0)):
             continue
         key = (abs(diff) + (1 if diff > 0 else 0), yy)
@@ -172,19 +175,22 @@ def day_of_year(
     return TimeValue.point(TimePoint("day", year=y, month=month, day=day))
 
 
-def month_alone(c: Context, month: int, det: int | None, *, past: bool = False) -> TimeValue | None:
+def month_alone(
+    c: Context, month: int, det: int | None, *, past: bool = False, ahead: bool = False
+) -> TimeValue | None:
     """ "in March": a month of the year ``year_for`` chooses (in the past, for ``past``,
-    whatever the tense)."""
-    y = year_for(replace(c, tense=-1) if past else c, month, det)
+    whatever the tense; for ``ahead``, a month a schedule names, the next one when the
+    clause looks ahead)."""
+    y = year_for(replace(c, tense=-1) if past else c, month, det, ahead=ahead)
     now = c.now()
     if past and c.tense > 0 and y is not None and now is not None and now.year and now.month:
         # told ahead, the data of a month to come within two months and nearer than gone
         # by: "the July jobs report will be released Aug. 2" said in June (not "will
         # release its December sales" said in January)
-        ahead = now.year + (month <= now.month)
-        months_ahead = (ahead - now.year) * 12 + month - now.month
+        coming = now.year + (month <= now.month)
+        months_ahead = (coming - now.year) * 12 + month - now.month
         if months_ahead <= 2 and months_ahead < (now.year - y) * 12 + now.month - month:
-            y = ahead
+            y = coming
     return TimeValue.point(TimePoint("month", year=y, month=month))
 
 
