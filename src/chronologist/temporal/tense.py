@@ -107,6 +107,8 @@ def tense_at(
         if found:
             if found == PRESENT and step == -1 and _in_condition(toks, i):
                 return 1  # "unless a deal is reached over the weekend": a condition ahead
+            if found == PRESENT and step == -1 and _word_in_clause(toks, i, ("since",), SCAN):
+                return -1  # "who has governed since the collapse of the government in April"
             if found == PRESENT:  # "is payable Jan. 2"; "ministers are meeting on Wednesday"
                 # "is in effect through 8 p.m. Thursday": a state lasting to a day ahead
                 lasting = i > 0 and toks[i - 1].low in ("through", "till")
