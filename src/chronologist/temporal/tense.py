@@ -648,6 +648,8 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
         return True
     if k > 1 and toks[k - 1].text == "-" and not toks[k].space_before:
         return True  # "sixth-seeded Arizona", "state-owned": a compound adjective
+    if k + 2 < len(toks) and toks[k + 1].text == "-" and not toks[k + 1].space_before:
+        return not toks[k + 2].space_before  # "a closed-door meeting", "a used-car lot"
     if any(toks[m].low in words.keep for m in range(max(0, k - 3), k - 1)):
         return True  # "keeps the government funded through Sept. 30"
     if any(_causative(toks, m, k, words) for m in range(max(0, k - 5), k - 1)):
