@@ -42,6 +42,7 @@ _REQUIRED = (
     "refs",
     "ref_phrases",
     "sets",
+    "adverb_sets",
     "deictic_determiners",
     "anaphoric_determiners",
     "part_mods",
@@ -177,6 +178,7 @@ class Lexicon:
     refs: dict[str, str]
     ref_phrases: tuple[tuple[str, ...], ...]
     sets: dict[str, str]
+    adverb_sets: dict[str, str]
     deictic_determiners: dict[str, int]
     anaphoric_determiners: dict[str, int]
     part_mods: dict[str, str]
@@ -289,6 +291,7 @@ def build_lexicon(raw: dict[str, Any], *, name: str = "lexicon") -> Lexicon:
         refs=dict(raw["refs"]),
         ref_phrases=tuple(tuple(p) for p in raw["ref_phrases"]),
         sets=dict(raw["sets"]),
+        adverb_sets=dict(raw["adverb_sets"]),
         deictic_determiners=dict(raw["deictic_determiners"]),
         anaphoric_determiners=dict(raw["anaphoric_determiners"]),
         part_mods=dict(raw["part_mods"]),
@@ -321,6 +324,7 @@ def _start_words(lex: Lexicon) -> frozenset[str]:
         lex.day_deictics,
         lex.refs,
         lex.sets,
+        lex.adverb_sets,
         lex.deictic_determiners,
         lex.anaphoric_determiners,
         lex.part_mods,

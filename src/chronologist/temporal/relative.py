@@ -1241,6 +1241,12 @@ class RelativeRules(DateRules):
             return word + "m", self.dot(k + 3)
         return None
 
+    def before_noun(self, k: int) -> bool:
+        """The word at ``k`` may be a noun the word before describes ("quarterly dividend",
+        "quarterly Inflation Report", "an initial quarterly of 5 cents"), not a preposition
+        of time or place or a pause ("met quarterly since 2008", "to meet quarterly.")."""
+        return self.tx(k).isalpha() and self.w(k) not in self.g.prepositions - {"of"}
+
     def recurring(self, i: int) -> Reading | None:
         """ "daily", "every day", "each Thursday", "every other week", "every summer",
         "Tuesday nights"."""
@@ -1252,6 +1258,11 @@ class RelativeRules(DateRules):
             if "a" in (self.w(i - 1), self.w(i - 2)) and not self.tx(i + 1)[:1].isalnum():
                 return None  # "Lance!, a sports daily": a newspaper
             v = lex.sets[word]
+            return Reading(
+                i, i + 1, "SET", lambda c: TimeValue(type="SET", duration=v), explicit=False
+            )
+        if word in lex.adverb_sets and not self.before_noun(i + 1):
+            v = lex.adverb_sets[word]  # "has met quarterly since 2008"
             return Reading(
                 i, i + 1, "SET", lambda c: TimeValue(type="SET", duration=v), explicit=False
             )
