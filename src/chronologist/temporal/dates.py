@@ -18,6 +18,8 @@ from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_mon
 POSSESSIVES = frozenset({"whose", "their", "its", "his", "her", "our", "my", "your"})
 """Before a recent year and a plural, these make the number a year ("whose 2012 entries
 were canceled", "file their 2014 returns"), not a count ("its 1500 employees")."""
+NOT_AFTER_MAY = frozenset({".", ",", ";", "", "on", "at", "are", "is", "was", "were", "from"})
+"""After "for May", these make it the month: the verb "may" is never followed by them."""
 ROMAN_DAYS = {"kalends": (1, 1), "calends": (1, 1), "nones": (5, 7), "ides": (13, 15)}
 """The Roman calendar's named days: (day in most months, day in March, May, July, October)."""
 
@@ -399,7 +401,8 @@ class DateRules(Scanner):
             return True
         paired = self.w(k) in ("and", "or", ",") and self.month(k + 1) is not None
         # "job figures for May." (not "for May to decide"): a month before a pause
-        paired = paired or (self.w(i - 1) == "for" and self.w(k) in (".", ",", ";", "", "on"))
+        # "permits for May at 8:30 a.m.", "credit for May are due" (not "for May to decide")
+        paired = paired or (self.w(i - 1) == "for" and self.w(k) in NOT_AFTER_MAY)
         # "revised its figure for March slightly higher"
         paired = paired or (self.w(i - 1) == "for" and self.w(i - 2) in self.g.data_nouns)
         # "the coldest March since 1962", "the wettest May on record", "an unusually cold

@@ -126,7 +126,8 @@ class Scanner:
         m = self.lex.months.get(word)
         if m is None or not self.cap(i):
             return None
-        named = self.cap(i + 2) and self.w(i + 2) not in self.lex.weekdays
+        later = self.w(i + 2)  # not "in March from February", "March to May"
+        named = self.cap(i + 2) and later not in self.lex.weekdays and later not in self.lex.months
         if word == "march" and self.w(i + 1) in ("on", "to", "from", "of") and named:
             return None  # "the March on Washington", "the March of Dimes": a march
         j = i + 1
