@@ -284,7 +284,26 @@ def season(
                 y = cur.year - 1  # "had diminished since the fall" said in June: the last one
             elif c.tense < 0:
                 y = cur.year  # "pushed them aside in the summer" said in January: last year's
+            elif c.tense == 0 and s == 4 and cur.sub != 4:
+                y = _nearest_season(now, s, y)  # "smog for much of the winter" said in March
     return TimeValue.point(TimePoint("season", year=y, sub=s))
+
+
+def _nearest_season(now: TimePoint, s: int, y: int) -> int:
+    """Of the season ``s`` of the years around ``y``, the one nearest ``now``."""
+    today = now.earliest()
+    if today is None:
+        return y
+    t = day_number(*today)
+
+    def gap(year: int) -> int:
+        p = TimePoint("season", year=year, sub=s)
+        lo, hi = p.earliest(), p.latest()
+        if lo is None or hi is None:
+            return 10**6
+        return max(day_number(*lo) - t, t - day_number(*hi), 0)
+
+    return min((y - 1, y, y + 1), key=gap)
 
 
 def quarter(c: Context, gran: str, n: int, year: int | None, off: int | None) -> TimeValue | None:
