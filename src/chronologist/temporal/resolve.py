@@ -210,15 +210,13 @@ def month_anaphor(c: Context, month: int, off: int) -> TimeValue | None:
     if then is None or then.year is None:
         return TimeValue.point(TimePoint("month", month=month))
     y = then.year
-    if then.month is not None:
-        if off > 0 and month <= then.month:
-            y += 1
-        elif off < 0 and month >= then.month:
-            y -= 1
+    lo, hi = then.earliest(), then.latest()
+    if off > 0 and hi is not None:  # "In 1609 ... the following January": 1610's; "In the
+        y = hi[0] + (month <= hi[1])  # spring of 2010 ... the following October": 2010's
+    elif off < 0 and lo is not None:
+        y = lo[0] - (month >= lo[1])
     elif then.granularity == "season" and then.sub == 4 and month <= 2 and off == 0:
         y += 1  # "the winter of 1636-37 ... that February": February 1637
-    else:  # "In 1609 ... the following January": the January after that year
-        y += off
     return TimeValue.point(TimePoint("month", year=y, month=month))
 
 
