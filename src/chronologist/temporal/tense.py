@@ -530,6 +530,7 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         and not _counted(previous, words)  # "six votes short", "60 votes"; not "2003 expire"
         and f"{previous} {word}" not in words.noun_pairs  # "housing starts"
         and previous not in NOT_VERB
+        and previous not in ("has", "have", "had")  # "the peak has come as late as March"
         and not (k > 0 and toks[k - 1].text.islower() and _past_form(toks[k - 1], words))
         # "stayed open late on Monday" (not "The Fed begins")
         and not _kept(toks, k, words)  # "keep schools open on Tuesday"
