@@ -22,6 +22,15 @@ SECOND_AS_UNIT = frozenset({"and", "or", "ago", "later", "earlier", "before", "a
 """Words after "a second" that keep it a length ("a second later"), not an ordinal."""
 LAST_VERB_LEADS = frozenset({"and", "will", "would", "to", "ll", "can", "may", "could", "might"})
 """After these, "last" before a length is the verb ("and last 20 minutes")."""
+NOT_NOUNS = frozenset(
+    {"there", "it", "he", "she", "they", "we", "i", "you", "the", "a", "an", "and", "or"}
+    | {"but", "when", "as", "that", "this", "his", "her", "their", "its", "our", "was"}
+    | {"were", "is", "are", "had", "has", "local", "eastern", "central", "pacific"}
+)
+"""Words after "mid-afternoon" or "in the morning" that start the clause or name a zone: no
+noun the time describes."""
+
+
 VAGUE_SPAN_LEADS = frozenset({"recent", "past", "last", "coming", "next", "following", "previous"})
 """Words that lead a length with no count ("the past few years", "the following decades")."""
 
@@ -369,6 +378,15 @@ class RelativeRules(DateRules):
         """ "fiscal" or "financial" before "year" at ``i``: a company's or state's year."""
         return self.w(i) in ("fiscal", "financial") and self.w(i + 1) == "year"
 
+    def modifies_noun(self, k: int) -> bool:
+        """A lowercase word at ``k`` that a time word before it describes ("late-night hours",
+        "during the overnight shift"); not a day ("mid-afternoon yesterday") or a
+        preposition."""
+        word = self.tx(k)
+        if not word.isalpha() or not word.islower() or word in NOT_NOUNS:
+            return False
+        return word not in self.lex.day_deictics and word not in self.g.prepositions
+
     def the_unit(self, i: int, j: int) -> Reading | None:
         """ "the day before", "the year", "the evening of 4 April 1968", "in the afternoon":
         a unit or a part of the day after "the" (``j`` after it)."""
@@ -384,7 +402,14 @@ class RelativeRules(DateRules):
             evening.narrative_only = True  # news tags the date alone
             return evening
         single = self.w(j) not in PLURAL_PARTS  # not "classes in the mornings"
-        if part and single and self.w(i - 1) == "in" and self.w(j + 1) not in ("of", "hours", "-"):
+        into = self.w(i - 1) in ("in", "into", "through", "during", "until", "throughout")
+        if (
+            part
+            and single
+            and into
+            and self.w(j + 1) not in ("of", "-")
+            and not self.modifies_noun(j + 1)
+        ):
             return self.day_part(i, j + 1, part)  # "in the afternoon the dollar fell"
         # "sales for the full year", "the fiscal year", "the full financial year": the year
         # reported

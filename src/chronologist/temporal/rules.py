@@ -29,13 +29,6 @@ from chronologist.temporal.resolve import Context
 from chronologist.temporal.scan import by_first
 from chronologist.timemodel import TimePoint, TimeValue
 
-NOT_NOUNS = frozenset(
-    {"there", "it", "he", "she", "they", "we", "i", "you", "the", "a", "an", "and", "or"}
-    | {"but", "when", "as", "that", "this", "his", "her", "their", "its", "our", "was"}
-    | {"were", "is", "are", "had", "has", "local", "eastern", "central", "pacific"}
-)
-"""Words after "mid-afternoon" that start the clause or name a zone: no noun it describes."""
-
 
 class Parser(RelativeRules):
     """Parses the tokens of one text segment: prefixes and ranges around the core rules."""
@@ -237,14 +230,6 @@ class Parser(RelativeRules):
                     bound.narrative_only = True  # "after World War II" dates a history, not news
                     return bound
         return None
-
-    def modifies_noun(self, k: int) -> bool:
-        """A lowercase word at ``k`` that a hyphenated time word before it describes ("late-night
-        hours"); not a day ("mid-afternoon yesterday") or a preposition."""
-        word = self.tx(k)
-        if not word.isalpha() or not word.islower() or word in NOT_NOUNS:
-            return False
-        return word not in self.lex.day_deictics and word not in self.g.prepositions
 
     def adjectival(self, r: Reading) -> bool:
         """``r`` ends in a hyphenated unit before a noun ("19th-century historians")."""
