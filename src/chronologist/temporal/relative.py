@@ -486,6 +486,14 @@ class RelativeRules(DateRules):
             explicit=False,
         )
 
+    def frequency_start(self, i: int) -> int:
+        """Where a set at ``i`` starts with the count before it: "twice a week", "three
+        times a year", "twice daily"."""
+        if self.w(i - 1) in ("once", "twice", "thrice"):
+            return i - 1
+        times = self.number(i - 2) if self.w(i - 1) == "times" else None
+        return i - 2 if times is not None and times[1] == i - 1 else i
+
     def rate(self, i: int) -> bool:
         """Whether "a"/"per" at ``i`` follows a quantity ("four flights a week", "$2 a share")."""
         before = self.w(i - 1)
@@ -827,12 +835,8 @@ class RelativeRules(DateRules):
         relative = nxt in self.g.afterwards or nxt in self.g.beforehand or nxt in ("ago", "before")
         if self.w(i) in ("a", "an") and not relative:
             if self.w(i - 1) in ("once", "twice", "thrice", "times"):
-                start = i - 1  # "twice a week", "three times a year": a frequency
-                times = self.number(i - 2) if self.w(i - 1) == "times" else None
-                if times is not None and times[1] == i - 1:
-                    start = i - 2
                 return Reading(
-                    start,
+                    self.frequency_start(i),
                     k2,
                     "SET",
                     lambda c: TimeValue(type="SET", duration=value),
@@ -1283,8 +1287,9 @@ class RelativeRules(DateRules):
             if "a" in (self.w(i - 1), self.w(i - 2)) and not self.tx(i + 1)[:1].isalnum():
                 return None  # "Lance!, a sports daily": a newspaper
             v = lex.sets[word]
+            start = self.frequency_start(i)  # "twice daily"
             return Reading(
-                i, i + 1, "SET", lambda c: TimeValue(type="SET", duration=v), explicit=False
+                start, i + 1, "SET", lambda c: TimeValue(type="SET", duration=v), explicit=False
             )
         if word in lex.adverb_sets and not self.before_noun(i + 1):
             v = lex.adverb_sets[word]  # "has met quarterly since 2008"
