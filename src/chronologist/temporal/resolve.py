@@ -544,6 +544,9 @@ def anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeVal
         # "will decide over the next month" after "next spring" counts from the DCT too
         if off == 0 or not c.ref_here:
             then = c.dct or then
+    coarse = then is not None and then.granularity in ("decade", "century", "millennium")
+    if c.news and coarse and off != 0:
+        then = c.dct or then  # "in the 1960s. ... expect growth to slow over the next year"
     if then is None:
         return unknown(gran)
     p = A.shift(then, gran, off)
