@@ -1306,6 +1306,10 @@ class RelativeRules(DateRules):
             if self.w(j) == "other":
                 step = 2
                 j += 1
+            k = j + 1 + self.hyphen(j + 1)
+            if self.w(j) == "half" and self.w(k) == "hour" and word != "per":
+                half = TimeValue(type="SET", duration="PT30M")  # "every half hour"
+                return Reading(i, k + 1, "SET", lambda c: half, explicit=False)
             num = self.number(j) if word != "per" else None
             if num is not None and self.plural_unit(num[1]):
                 step, j = num  # "every three years"; "every few years" has no count
