@@ -385,6 +385,10 @@ class Parser(RelativeRules):
             # "July 1-3": a second day; "1850-58": a two-digit end year
             # not "from 2 April to 11 April", "from 19 percent in 2011 to 14 percent"
             other = self.month(k + 1) is not None or self.w(k + 1) in COUNTED_NOUNS
+            if word == "/" and len(self.tx(k)) == 2 and self.is_int(k):
+                value = first.build(Context(None, True))  # "the 2013/14 season"
+                point = value.start if value is not None else None
+                return self.season_years(first, point, k)
             if self.is_int(k) and len(self.tx(k)) <= 2 and word != "/" and not other:
                 value = first.build(Context(None, True))
                 point = value.start if value is not None else None
@@ -472,7 +476,23 @@ class Parser(RelativeRules):
         after = self.w(k + 1)
         if y1 <= y0 or (after in self.g.prepositions and after not in ("to", "in", "on")):
             return None
+        season = self.season_years(first, point, k) if y1 == y0 + 1 else None
+        if season is not None:
+            return season
         return B.span(first, Reading(k, k + 1, "DATE", B.const(TimePoint("year", year=y1))))
+
+    def season_years(self, first: Reading, point: TimePoint | None, k: int) -> Reading | None:
+        """ "the 2012-13 season", "the 2013/14 school year" (or in news, "the budget for
+        2012-13"): a season, school or fiscal year over two years (end at ``k``), dated, as
+        TimeML has no value for it, by the year it starts in."""
+        if point is None or point.granularity != "year" or not first.explicit:
+            return None
+        if self.narrative and self.w(k + 1) not in ("season", "school", "academic", "fiscal"):
+            return None  # "she lived 1850-51 in Paris": two years
+        y0 = point.year or 0
+        if y0 <= 0 or (y0 + 1) % 100 != int(self.tx(k)):
+            return None
+        return Reading(first.i, k + 1, "DATE", B.const(point))
 
     def months_quarter(self, first: Reading, k: int, end: int) -> Reading | None:
         """ "the October-December quarter": a calendar quarter named by its first and last
