@@ -191,7 +191,9 @@ class Parser(RelativeRules):
                 # "about 1900"; "nearly 150 years later", "some two weeks ago"
                 counted = self.number(j, allow_article=True) is not None
                 clock = self.clock_reading(j) is not None  # "about 8:45 p.m.", "around noon"
-                if inner.explicit or clock or counted:
+                month = self.month(j)
+                dated = month is not None and self.is_int(month[1])  # "around Dec. 20"
+                if inner.explicit or clock or counted or dated:
                     return B.approx(inner, i)
             if inner is not None and inner.type == "DURATION" and len(self.tx(j)) >= 3:
                 return B.approx(inner, i)  # a span of years: "c. 470-399 BC"
