@@ -366,7 +366,8 @@ class DateRules(Scanner):
         return (
             self.w(k) in contract
             or (self.w(k) in goods and self.w(k + 1) in contract)
-            or (self.w(i - 1) == "for" and self.w(i - 2) in goods)
+            or (self.w(k) in goods and self.w(i - 1) not in self.g.prepositions)  # "December
+            or (self.w(i - 1) == "for" and self.w(i - 2) in goods)  # corn rose 3 cents"
         )
 
     def month_anaphor(self, i: int) -> Reading | None:
