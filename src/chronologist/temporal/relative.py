@@ -291,7 +291,10 @@ class RelativeRules(DateRules):
             return None
         off = 0
         if self.w(j) == "next" and self.w(j + 1) in ("decade", "century"):
-            return None  # "for the next decade": the ten years to come, a length
+            if self.w(i - 1) not in ("into", "by", "until", "till") or det != "the":
+                return None  # "for the next decade": the ten years to come, a length
+            gran = lex.units[self.w(j + 1)].granularity  # "well into the next decade"
+            return Reading(i, j + 2, "DATE", lambda c: R.unit_offset(c, gran, 1), explicit=False)
         if self.w(j) in lex.anaphoric_determiners and self.w(j) != "that":
             off = lex.anaphoric_determiners[self.w(j)]
             j += 1
