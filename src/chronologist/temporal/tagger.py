@@ -495,6 +495,8 @@ class _Segment:
     overnight: bool = False
     """The last expression ended a clock range past midnight ("to 5 a.m."): the day the
     text stands at does not move to the next."""
+    named_days: dict[int, TimePoint] = field(default_factory=dict)
+    """In news, the day each weekday named so far was placed on (by its number, 1-7)."""
 
     def tag(self) -> list[TimeMention]:
         ctx, toks = self.ctx, self.toks
@@ -567,13 +569,36 @@ class _Segment:
             # "data due next week: orders on Tuesday and growth on Wednesday", said on a
             # Wednesday: the day after the coming one told, not today
             when = _not_before(when, self.dated)
-        if reading.explicit:
+        if weekday and day is not None and day[1] == reading.j and not ctx.tense:
+            when = self.named_day(day[0], when)  # "at 2:03 a.m. Wednesday ... the window
+        if reading.explicit:  # on Wednesday lasts 10 minutes": the same Wednesday
             self.before_explicit = ctx.ref
             self.after_explicit = _after_comma(toks, reading.j)
         if when is None and reading.fallback is not None:
             reading = reading.fallback
             when = _resolve(reading, ctx)
+        self.name_days(reading, when)
         return reading, when
+
+    def named_day(self, d: int, when: TimeValue | None) -> TimeValue | None:
+        """A weekday told alone with no tense, in news: the day that weekday was placed on
+        before in the text, if any."""
+        told = self.named_days.get(d) if self.ctx.news else None
+        point = _point(when)
+        if told is None or point is None or point.granularity != "day" or when is None:
+            return when  # not "every Wednesday and Saturday"
+        return TimeValue.point(told) if when.type == "DATE" else when
+
+    def name_days(self, reading: Reading, when: TimeValue | None) -> None:
+        """Keep the day a weekday in ``reading`` was placed on."""
+        point = _point(when)
+        if not self.ctx.news or point is None or point.day is None or point.year is None:
+            return
+        for k in range(reading.i, reading.j):
+            found = self.parser.weekday(k)
+            d = found[0] if found is not None else None
+            if d is not None and d == weekday_of(point.year, point.month or 1, point.day):
+                self.named_days[d] = A.coarsen(point, "day") or point
 
     def set_tense(
         self, reading: Reading, *, weekday: bool, coordinated: bool, ranged: bool

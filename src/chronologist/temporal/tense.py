@@ -505,6 +505,9 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
             return 1  # "ordered Delgado to report to prison by Aug. 1", "called on them to"
         if _purpose(toks, k):
             return 1  # "passed a bill to fund the government through Sept. 30": a purpose
+    if word == "could" and _next_word(toks, k) == "not" and _next_word(toks, k + 1) == "be":
+        if k + 3 < len(toks) and _past_form(toks[k + 3], words):
+            return -1  # "could not be reached for comment Tuesday": a try that failed
     if word in words.future_modals and toks[k].text.islower():
         following = _next_word(toks, k)
         ability = word == "could" and following in ("be", "see", "find", "get", "hear")
