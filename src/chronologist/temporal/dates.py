@@ -844,6 +844,10 @@ class DateRules(Scanner):
                     return Reading(
                         i, k, "DATE", lambda c: R.season(c, s, None, bound=bound), explicit=False
                     )
+                if self.w(i) == "fall" and self.w(i - 1) in ("by", "until", "till", "before"):
+                    return Reading(  # "the window would close by fall"
+                        i, k, "DATE", lambda c: R.season(c, s, None, bound=True), explicit=False
+                    )
                 return None
             if self.w(i - 1) not in (
                 "in",
