@@ -495,6 +495,9 @@ class _Segment:
     overnight: bool = False
     """The last expression ended a clock range past midnight ("to 5 a.m."): the day the
     text stands at does not move to the next."""
+    lead_day: TimePoint | None = None
+    """In news, the first day told, if told in the text's first two sentences."""
+    lead_seen: bool = False
     named_days: dict[int, TimePoint] = field(default_factory=dict)
     """In news, the day each weekday named so far was placed on (by its number, 1-7)."""
 
@@ -541,6 +544,7 @@ class _Segment:
         self.last_i, self.last_j = reading.i, reading.j
         ends = _sentence_ends(toks, self.ref_j, reading.i)
         ctx.ref_here, ctx.ref_near = ends == 0, ends is not None and ends <= 2
+        ctx.day_near = self.day_near(reading)
         ctx.pluperfect = pluperfect(toks, reading.i)
         self.flashback.open(ctx, toks, reading.j)
         told = ctx.ref
@@ -578,7 +582,30 @@ class _Segment:
             reading = reading.fallback
             when = _resolve(reading, ctx)
         self.name_days(reading, when)
+        self.lead(reading, when)
         return reading, when
+
+    def lead(self, reading: Reading, when: TimeValue | None) -> None:
+        """Keep the first day told, if the text's first two sentences tell it."""
+        point = _point(when)
+        if self.lead_seen or point is None or point.day is None or when is None:
+            return
+        self.lead_seen = True
+        ends = _sentence_ends(self.toks, 0, reading.i)
+        if when.type == "DATE" and ends is not None and ends < 2:
+            self.lead_day = A.coarsen(point, "day") or point
+
+    def day_near(self, reading: Reading) -> TimePoint | None:
+        """For a clock time in news, the day the story's lead told, if in the week up to
+        the DCT."""
+        dct, day = self.ctx.dct, self.lead_day
+        if not self.ctx.news or reading.type != "TIME" or dct is None or day is None:
+            return None
+        gap = R.days_apart(day, dct)
+        lo, now = day.earliest(), dct.earliest()
+        if gap is None or gap > 6 or lo is None or now is None or lo > now:
+            return None
+        return day
 
     def named_day(self, d: int, when: TimeValue | None) -> TimeValue | None:
         """A weekday told alone with no tense, in news: the day that weekday was placed on
