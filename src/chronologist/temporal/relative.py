@@ -405,15 +405,13 @@ class RelativeRules(DateRules):
             evening.narrative_only = True  # news tags the date alone
             return evening
         single = self.w(j) not in PLURAL_PARTS  # not "classes in the mornings"
-        into = self.w(i - 1) in ("in", "into", "through", "during", "until", "throughout")
-        if (
-            part
-            and single
-            and into
-            and self.w(j + 1) not in ("of", "-")
-            and not self.modifies_noun(j + 1)
-        ):
-            return self.day_part(i, j + 1, part)  # "in the afternoon the dollar fell"
+        into = self.w(i - 1) in ("into", "through", "during", "until", "throughout")
+        # "in the afternoon the dollar fell", "open in the evening because of turnout";
+        # "continued into the afternoon", not "during the overnight shift"
+        told = self.w(i - 1) == "in" and self.w(j + 1) != "hours"
+        told = told or (into and not self.modifies_noun(j + 1))
+        if part and single and told and self.w(j + 1) not in ("of", "-"):
+            return self.day_part(i, j + 1, part)
         # "sales for the full year", "the fiscal year", "the full financial year": the year
         # reported
         k = j + (self.w(j) == "full")
