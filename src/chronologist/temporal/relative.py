@@ -318,6 +318,15 @@ class RelativeRules(DateRules):
                     anaphoric=True,
                     explicit=False,
                 )
+            if self.w(j) == "weekend" and (off != 0 or det == "that"):
+                return Reading(  # "the following weekend", "that weekend"
+                    i,
+                    j + 1,
+                    "DATE",
+                    lambda c: R.weekend_anaphor(c, off),
+                    anaphoric=True,
+                    explicit=False,
+                )
             overnight = self.w(j) == "overnight"  # "replace that overnight": an adverb
             if self.w(j) in lex.parts_of_day and det in ("that", "the") and not overnight:
                 if off == 0 and self.w(j) not in PLURAL_PARTS:  # "that evening": a TIME

@@ -506,6 +506,25 @@ def weekend(c: Context, off: int, *, this: bool = False, ahead: bool = False) ->
     return TimeValue.point(TimePoint("week", year=w.year, sub=w.sub, part="WE"))
 
 
+def weekend_anaphor(c: Context, off: int) -> TimeValue | None:
+    """ "that weekend", "the following weekend": the weekend of the day told (or ``off``
+    weekends on; from a weekday, the coming one is the first)."""
+    then = c.then()
+    week: TimePoint | None = then
+    if then is not None and then.granularity == "week":  # "the weekend ... the previous
+        shift = off  # weekend": the one before it
+    elif then is not None and then.year and then.month and then.day:
+        week = A.coarsen(then, "week")
+        day = weekday_of(then.year, then.month, then.day)
+        shift = off - 1 if off > 0 and day < 6 else off
+    else:
+        return weekend(c, off)
+    w = A.shift(week, "week", shift) if week is not None and shift else week
+    if w is None:
+        return None
+    return TimeValue.point(TimePoint("week", year=w.year, sub=w.sub, part="WE"))
+
+
 def at_the_time(c: Context) -> TimeValue | None:
     """ "at the time": the narrative's reference time itself."""
     then = c.then()
