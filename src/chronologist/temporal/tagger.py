@@ -199,6 +199,8 @@ def _coordinated(toks: list[Token], j: int, i: int) -> bool:
     """Only "and", "or" or a comma lie between tokens ``j`` and ``i`` (a time expression
     ended at ``j``): the two expressions share their clause and its tense."""
     between = _between(toks, j, i)
+    if len(between) > 1 and between[-1].low in ("in", "on", "by") and between[-2].low == "or":
+        between = between[:-1]  # "possibly in June or in the autumn"
     return bool(between) and all(t.low in ("and", "or", ",") for t in between)
 
 
