@@ -43,9 +43,9 @@ class Context:
     """In news, the year the sentence speaks of ("The 2018 Games will be held from Feb. 9")."""
     year_told: int | None = None
     """In news, the last year told outright that is not the DCT's ("left the show in 2007")."""
-    day_near: TimePoint | None = None
-    """In news, for a clock time: the last day of the week up to the DCT told in its
-    sentence or the two before."""
+    lead_day: TimePoint | None = None
+    """In news, for a clock time: the day the text's lead told, if in the week up to the
+    DCT."""
 
     def now(self) -> TimePoint | None:
         """Anchor for deictic expressions."""
@@ -606,7 +606,7 @@ def part_told(c: Context, part: str) -> TimeValue | None:
     """ "by mid-afternoon", "before sunrise": that part of the day told; in news, of the
     DCT's day when the text has told no day near it."""
     day = day_told(c)
-    if c.news and day is not None and (day is c.dct or day is c.day_near):
+    if c.news and day is not None and (day is c.dct or day is c.lead_day):
         return TimeValue.point(in_part(day, part), type="TIME")
     return anaphor(c, "day", 0, part)
 
@@ -615,8 +615,8 @@ def day_told(c: Context) -> TimePoint | None:
     """The day the text stands at; in news, the DCT unless a day was told in this sentence
     or within ``STALE_DAYS`` of the DCT."""
     ref = c.then()
-    if c.news and c.tense < 0 and c.day_near is not None and (ref is None or ref.day is None):
-        return c.day_near  # "a vote Friday ... when lawmakers return in early June. The
+    if c.news and c.tense < 0 and c.lead_day is not None and (ref is None or ref.day is None):
+        return c.lead_day  # "a vote Friday ... when lawmakers return in early June. The
     near = ref if ref is not None and ref.day is not None else c.now() if c.news else None
     if c.news and near is not None and c.dct is not None and near is not c.dct and not c.ref_here:
         gap = days_apart(near, c.dct)

@@ -497,9 +497,9 @@ class _Segment:
     overnight: bool = False
     """The last expression ended a clock range past midnight ("to 5 a.m."): the day the
     text stands at does not move to the next."""
-    lead_day: TimePoint | None = None
+    first_day: TimePoint | None = None
     """In news, the first day told, if told in the text's first two sentences."""
-    lead_seen: bool = False
+    first_seen: bool = False
     named_days: dict[int, TimePoint] = field(default_factory=dict)
     """In news, the day each weekday named so far was placed on (by its number, 1-7)."""
 
@@ -546,7 +546,7 @@ class _Segment:
         self.last_i, self.last_j = reading.i, reading.j
         ends = _sentence_ends(toks, self.ref_j, reading.i)
         ctx.ref_here, ctx.ref_near = ends == 0, ends is not None and ends <= 2
-        ctx.day_near = self.day_near(reading)
+        ctx.lead_day = self.lead_day(reading)
         ctx.pluperfect = pluperfect(toks, reading.i)
         self.flashback.open(ctx, toks, reading.j)
         told = ctx.ref
@@ -584,23 +584,23 @@ class _Segment:
             reading = reading.fallback
             when = _resolve(reading, ctx)
         self.name_days(reading, when)
-        self.lead(reading, when)
+        self.first(reading, when)
         return reading, when
 
-    def lead(self, reading: Reading, when: TimeValue | None) -> None:
+    def first(self, reading: Reading, when: TimeValue | None) -> None:
         """Keep the first day told, if the text's first two sentences tell it."""
         point = _point(when)
-        if self.lead_seen or point is None or point.day is None or when is None:
+        if self.first_seen or point is None or point.day is None or when is None:
             return
-        self.lead_seen = True
+        self.first_seen = True
         ends = _sentence_ends(self.toks, 0, reading.i)
         if when.type == "DATE" and ends is not None and ends < 2:
-            self.lead_day = A.coarsen(point, "day") or point
+            self.first_day = A.coarsen(point, "day") or point
 
-    def day_near(self, reading: Reading) -> TimePoint | None:
-        """For a clock time in news, the day the story's lead told, if in the week up to
-        the DCT."""
-        dct, day = self.ctx.dct, self.lead_day
+    def lead_day(self, reading: Reading) -> TimePoint | None:
+        """For a clock time in news, the day the text's lead told, if in the week up to the
+        DCT."""
+        dct, day = self.ctx.dct, self.first_day
         if not self.ctx.news or reading.type != "TIME" or dct is None or day is None:
             return None
         gap = R.days_apart(day, dct)

@@ -94,8 +94,8 @@ def tense_at(
     deadline = i > 0 and (toks[i - 1].low == "by" or _deadline_before(toks, i - 1))
     clause = _relative_clause(toks, i, words)
     for step, first in ((-1, i - 1), (1, j)):
-        had = step == 1 and deadline and _had_within(toks, i - 1, -1, span=2 * SCAN)
-        if step == 1 and deadline and not had and _will_far(toks, i, words):
+        far = step == 1 and deadline and _will_far(toks, i, words)
+        if far and not _had_within(toks, i - 1, -1, span=2 * SCAN):
             return 1  # "said temperatures could top 100 degrees in ... by Thursday, and ..."
         found = _scan(toks, first, step, words)
         if not found and step == -1 and clause is not None:
