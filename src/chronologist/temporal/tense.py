@@ -470,6 +470,9 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     modal = word in ("will", "would") and previous in ("that", "this")  # "a bill that would"
     if word in ("coming", "upcoming"):
         return 1  # "companies reporting in the coming days include Caterpillar on Monday"
+    if word == "plan" and k >= 2 and _next_word(toks, k) != "to":
+        if toks[k - 2].low in words.determiners or previous.endswith("ing"):
+            return 0  # "unveiled the spending plan in April": a noun
     if word in words.future and k >= 2 and toks[k - 2].text == "-" and not toks[k - 1].space_before:
         return 0  # "adopted a shareholder-rights plan on Aug. 14": a noun after a compound
     if word in words.future and (previous not in words.determiners or modal):  # "the plan"
