@@ -127,7 +127,7 @@ def tense_at(
     if i > 1 and toks[i - 1].low == "through" and toks[i - 2].low not in NOT_SPAN_AHEAD:
         return 1  # "legislation funding the government through Sept. 30": a span to come
     verb = toks[i - 1].text if i > 1 else ""
-    if toks[i - 2].low == "to" and verb.isalpha() and verb.islower():
+    if verb.isalpha() and verb.islower() and toks[i - 2].low == "to":
         return 1  # "City pools to open Saturday": an infinitive no verb governs, a plan
     return 0
 
