@@ -1200,6 +1200,12 @@ class RelativeRules(DateRules):
             return 24, 0, i + 1, False
         if self.military(i):  # "at 1900 hours"
             return int(word[:2]), int(word[2:]), i + 1 + (self.w(i + 1) in ("hours", "hrs")), False
+        spelled = self.lex.number_words.get(word)
+        oclock = (
+            self.w(i + 1) == "o" and self.w(i + 2) in ("'", "\u2019") and self.w(i + 3) == "clock"
+        )
+        if isinstance(spelled, int) and 1 <= spelled <= 12 and oclock:
+            return spelled, 0, i + 4, False  # "since six o'clock"
         text = self.tx(i)
         if "." in text and self._ampm(i + 1) is not None:
             text = text.replace(".", ":")  # British "8.30am", "4.40pm"
