@@ -615,7 +615,7 @@ def day_told(c: Context) -> TimePoint | None:
     """The day the text stands at; in news, the DCT unless a day was told in this sentence
     or within ``STALE_DAYS`` of the DCT."""
     ref = c.then()
-    if c.news and c.tense < 0 and c.lead_day is not None and (ref is None or ref.day is None):
+    if c.news and _lead_day_fits(c, ref):
         return c.lead_day  # "a vote Friday ... when lawmakers return in early June. The
     near = ref if ref is not None and ref.day is not None else c.now() if c.news else None
     if c.news and near is not None and c.dct is not None and near is not c.dct and not c.ref_here:
@@ -626,6 +626,21 @@ def day_told(c: Context) -> TimePoint | None:
         if c.tense < 0 and lo is not None and dct is not None and lo > dct:
             return c.dct  # "a judgment that began at 9:30 a.m." after "tomorrow morning"
     return near
+
+
+def _lead_day_fits(c: Context, ref: TimePoint | None) -> bool:
+    """The lead's day, on the side of the DCT the clause's tense looks to, is a clock
+    time's day where the text stands at no day, or (told ahead) at a day gone by ("a strike
+    for Friday ... said late Saturday. Services will run between 6 a.m. and 9 a.m.")."""
+    lead, dct = c.lead_day, c.dct
+    lo, now = (lead.earliest(), dct.earliest()) if lead and dct else (None, None)
+    if lo is None or now is None or c.tense == 0:
+        return False
+    if ref is None or ref.day is None:
+        return lo <= now if c.tense < 0 else lo >= now
+    told, gap = ref.earliest(), days_apart(ref, dct) if dct else None
+    recent = told is not None and told < now and gap is not None and gap <= 6
+    return c.tense > 0 and lo >= now and recent
 
 
 def _story_day(c: Context, day: TimePoint) -> bool:
