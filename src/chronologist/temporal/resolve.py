@@ -44,8 +44,7 @@ class Context:
     year_told: int | None = None
     """In news, the last year told outright that is not the DCT's ("left the show in 2007")."""
     lead_day: TimePoint | None = None
-    """In news, for a clock time: the day the text's lead told, if in the week up to the
-    DCT."""
+    """In news, for a clock time: the day the text's lead told."""
 
     def now(self) -> TimePoint | None:
         """Anchor for deictic expressions."""
@@ -634,7 +633,8 @@ def _lead_day_fits(c: Context, ref: TimePoint | None) -> bool:
     for Friday ... said late Saturday. Services will run between 6 a.m. and 9 a.m.")."""
     lead, dct = c.lead_day, c.dct
     lo, now = (lead.earliest(), dct.earliest()) if lead and dct else (None, None)
-    if lo is None or now is None or c.tense == 0:
+    week = lead is not None and dct is not None and (days_apart(lead, dct) or 0) <= 6
+    if lo is None or now is None or c.tense == 0 or not week:
         return False
     if ref is None or ref.day is None:
         return lo <= now if c.tense < 0 else lo >= now

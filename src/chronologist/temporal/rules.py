@@ -30,6 +30,12 @@ from chronologist.temporal.scan import by_first
 from chronologist.timemodel import TimePoint, TimeValue
 
 
+def _told_point(first: Reading) -> TimePoint | None:
+    """The point ``first`` tells on its own, with no DCT or reference time."""
+    value = first.build(Context(None, True))
+    return value.start if value is not None else None
+
+
 class Parser(RelativeRules):
     """Parses the tokens of one text segment: prefixes and ranges around the core rules."""
 
@@ -388,12 +394,9 @@ class Parser(RelativeRules):
             # not "from 2 April to 11 April", "from 19 percent in 2011 to 14 percent"
             other = self.month(k + 1) is not None or self.w(k + 1) in COUNTED_NOUNS
             if word == "/" and len(self.tx(k)) == 2 and self.is_int(k):
-                value = first.build(Context(None, True))  # "the 2013/14 season"
-                point = value.start if value is not None else None
-                return self.season_years(first, point, k)
+                return self.season_years(first, _told_point(first), k)  # "the 2013/14 season"
             if self.is_int(k) and len(self.tx(k)) <= 2 and word != "/" and not other:
-                value = first.build(Context(None, True))
-                point = value.start if value is not None else None
+                point = _told_point(first)
                 if point is not None and point.granularity == "day":
                     return self.days_of_month(first, point, k)
                 dashed = word in ("-", "\u2013", "\u2014")  # not "in 2010 to 47 today"

@@ -598,13 +598,8 @@ class _Segment:
             self.first_day = A.coarsen(point, "day") or point
 
     def lead_day(self, reading: Reading) -> TimePoint | None:
-        """For a clock time in news, the day the text's lead told, if within a week of the
-        DCT."""
-        dct, day = self.ctx.dct, self.first_day
-        if not self.ctx.news or reading.type != "TIME" or dct is None or day is None:
-            return None
-        gap = R.days_apart(day, dct)
-        return day if gap is not None and gap <= 6 else None
+        """For a clock time in news, the day the text's lead told."""
+        return self.first_day if self.ctx.news and reading.type == "TIME" else None
 
     def named_day(self, d: int, when: TimeValue | None) -> TimeValue | None:
         """A weekday told alone with no tense, in news: the day that weekday was placed on

@@ -470,11 +470,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     modal = word in ("will", "would") and previous in ("that", "this")  # "a bill that would"
     if word in ("coming", "upcoming"):
         return 1  # "companies reporting in the coming days include Caterpillar on Monday"
-    if word == "plan" and k >= 2 and _next_word(toks, k) != "to":
-        if toks[k - 2].low in words.determiners or previous.endswith("ing"):
-            return 0  # "unveiled the spending plan in April": a noun
-    if word in words.future and k >= 2 and toks[k - 2].text == "-" and not toks[k - 1].space_before:
-        return 0  # "adopted a shareholder-rights plan on Aug. 14": a noun after a compound
+    if word in words.future and _intent_noun(toks, k, words):
+        return 0
     if word in words.future and (previous not in words.determiners or modal):  # "the plan"
         if previous in words.plans_gone_by and not (k >= 2 and toks[k - 2].low in ("has", "have")):
             return (
@@ -576,6 +573,19 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     # "was completed" is past; "is heard", "remain suspended", "keep it funded" are not
     kept = previous in words.keep or _kept(toks, k + 1, words)
     return 0 if previous in BE or previous == "to" or kept else -1
+
+
+def _intent_noun(toks: list[Token], k: int, words: TenseWords) -> bool:
+    """The word of intent at ``k`` is a noun after a noun that describes it: a hyphenated
+    compound ("a shareholder-rights plan on Aug. 14"), or, for "plan" not followed by
+    "to", a noun after a determiner or an "-ing" word ("unveiled the spending plan in
+    April")."""
+    if k < 2:
+        return False
+    if toks[k - 2].text == "-" and not toks[k - 1].space_before:
+        return True
+    before = toks[k - 2].low in words.determiners or toks[k - 1].low.endswith("ing")
+    return toks[k].low == "plan" and _next_word(toks, k) != "to" and before
 
 
 def _purpose(toks: list[Token], k: int) -> bool:
