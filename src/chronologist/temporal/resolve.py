@@ -37,6 +37,8 @@ class Context:
     """The reference time was told in the sentence at hand."""
     ref_near: bool = False
     """The reference time was told in the sentence at hand or one of the two before."""
+    quarter_here: bool = False
+    """The quarter being reported was told in the sentence at hand."""
     ref_leads: bool = False
     """The reference time was the first time its sentence told, and no birth."""
     year: int | None = None
@@ -726,14 +728,15 @@ def ago(
     if g in ("second", "minute", "hour"):
         g = "day"
         n = 0
+    month_told = base.granularity == "month" and c.ref_here and not c.quarter_here
     if _reporting(c) and g == "year" and n == 1 and sign < 0 and c.ref_quarter is not None:
-        # financial reports compare a quarter with the same quarter "a year ago"
-        return pt(A.shift(c.ref_quarter, "quarter", -4))
+        if not month_told:  # financial reports compare a quarter with the same quarter
+            return pt(A.shift(c.ref_quarter, "quarter", -4))  # "a year ago"
     if base.granularity in ("year", "decade", "century") and g == "month" and n % 12 == 0:
         g, n = "year", n // 12  # "four years ago ... Twelve months later": a year on
     if base.granularity in ("year", "decade", "century") and g in ("day", "week", "month"):
         return TimeValue.point(A.coarsen(base, "year") or base, approximate=True)
-    if base.granularity == "month" and g == "year" and n == 1 and sign < 0 and c.ref_here:
+    if month_told and g == "year" and n == 1 and sign < 0:
         return pt(A.shift(base, "month", 12 * sign))  # "rose 2% in May from a year earlier"
     if base.granularity == "month" and g in ("day", "week"):  # "That April ... two weeks
         days = n * (7 if g == "week" else 1) * sign  # later": about the month it lands in

@@ -373,6 +373,13 @@ def _looking_back(toks: list[Token], i: int, j: int) -> bool:
     return since and not told
 
 
+def _baseline(toks: list[Token], i: int) -> bool:
+    """ "rose 0.9% in January from the previous month": the time a figure is compared
+    with, told aside; the text stays at the time of the figure ("and 3.2% from a year
+    earlier" is January's year before)."""
+    return i > 0 and toks[i - 1].low in ("from", "than", "over")
+
+
 def _life_dates(toks: list[Token], reading: Reading) -> bool:
     """ "Henry Ford (1863-1947)": a span in brackets after a name is a life, told aside;
     the narrative stays at its own time (not a reign, "(r. 1520-1566)")."""
@@ -487,6 +494,9 @@ class _Segment:
     """End of the year the sentence speaks of (``Context.year``)."""
     ref_j: int = -1
     """End of the expression that last moved the reference time."""
+    quarter: TimePoint | None = None
+    quarter_j: int = -1
+    """The quarter being reported, and the end of the expression that told it."""
     leads: bool = False
     """The expression at hand is the first its sentence tells."""
     before_explicit: TimePoint | None = None
@@ -546,6 +556,7 @@ class _Segment:
         self.last_i, self.last_j = reading.i, reading.j
         ends = _sentence_ends(toks, self.ref_j, reading.i)
         ctx.ref_here, ctx.ref_near = ends == 0, ends is not None and ends <= 2
+        ctx.quarter_here = _same_sentence(toks, self.quarter_j, reading.i)
         ctx.lead_day = self.lead_day(reading)
         ctx.pluperfect = pluperfect(toks, reading.i)
         self.flashback.open(ctx, toks, reading.j)
@@ -674,7 +685,10 @@ class _Segment:
             ctx.year, self.year_j = spoken_of, reading.j
         life = _life_dates(toks, reading)  # told aside even as the first date
         aside = life or (told is not None and _looking_back(toks, reading.i, reading.j))
+        aside = aside or (ctx.news and reading.anaphoric and _baseline(toks, reading.i))
         if self.restated or aside or self.overnight:
             ctx.ref = told  # the narrative goes on from the date it stood at
+        if ctx.ref_quarter is not self.quarter:
+            self.quarter, self.quarter_j = ctx.ref_quarter, reading.j
         if ctx.ref is not told:
             self.ref_j, ctx.ref_leads = reading.j, self.leads and not _birth(toks, reading.i)
