@@ -554,8 +554,8 @@ class _Segment:
         self.set_tense(reading, weekday=weekday, coordinated=coordinated, ranged=ranged)
         self.leads = not _same_sentence(toks, self.last_j, reading.i)
         self.last_i, self.last_j = reading.i, reading.j
-        ends = _sentence_ends(toks, self.ref_j, reading.i)
-        ctx.ref_here, ctx.ref_near = ends == 0, ends is not None and ends <= 2
+        ends = _sentence_ends(toks, self.ref_j, reading.i, limit=4)
+        ctx.ref_here, ctx.ref_near = ends == 0, ends is not None and ends <= 3
         ctx.quarter_here = _same_sentence(toks, self.quarter_j, reading.i)
         ctx.lead_day = self.lead_day(reading)
         ctx.pluperfect = pluperfect(toks, reading.i)
@@ -671,6 +671,24 @@ class _Segment:
         """An anaphoric expression set off by a comma after an explicit date."""
         return reading.anaphoric and reading.i == self.after_explicit
 
+    def said_aside(self, reading: Reading, when: TimeValue | None, told: TimePoint | None) -> bool:
+        """In news telling a story of an earlier year to the month or day, the day or week
+        a witness spoke ("'We burned the chairs,' she said last week"): told aside, the
+        story stays in its year (not "said on Saturday that ... since the previous day",
+        whose report follows; not a story told to the year: "'around 2000,' she said
+        Thursday, on a break at 3 a.m.")."""
+        ctx, toks, i, j = self.ctx, self.toks, reading.i, reading.j
+        point, dct = _point(when), ctx.dct
+        if not ctx.news or dct is None or dct.year is None or point is None:
+            return False
+        if told is None or told.year is None or told.month is None:
+            return False
+        if told.year > dct.year - 2 or point.granularity not in ("day", "week"):
+            return False
+        k = i - 1 - (i > 1 and toks[i - 1].low == "on")
+        said = k >= 0 and toks[k].low in self.parser.lex.tense.reporting
+        return said and not (j < len(toks) and toks[j].low == "that")
+
     def remember(self, reading: Reading, when: TimeValue | None, told: TimePoint | None) -> None:
         """Keep what ``reading`` told, and put the narrative back where it stood when the
         expression was told aside."""
@@ -686,8 +704,11 @@ class _Segment:
         life = _life_dates(toks, reading)  # told aside even as the first date
         aside = life or (told is not None and _looking_back(toks, reading.i, reading.j))
         aside = aside or (ctx.news and reading.anaphoric and _baseline(toks, reading.i))
-        if self.restated or aside or self.overnight:
+        said = not reading.explicit and self.said_aside(reading, when, told)
+        if self.restated or aside or said or self.overnight:
             ctx.ref = told  # the narrative goes on from the date it stood at
+        if said:
+            self.ref_j = reading.j  # the witness speaks of the story: it is still near
         if ctx.ref_quarter is not self.quarter:
             self.quarter, self.quarter_j = ctx.ref_quarter, reading.j
         if ctx.ref is not told:
