@@ -75,7 +75,8 @@ def tense_at(
         ahead = _scan(toks, j + 2, 1, words, through_present=True)
         return 1 if ahead == 1 or _scan(toks, i - 1, -1, words, skip=("would",)) == 1 else -1
     if lead == UNTIL:  # "until Thursday, they had not called him" looks back from the past
-        if pluperfect(toks, i) or _had_within(toks, j, 1) or _not_until(toks, i, words):
+        had_after = _had_within(toks, j, 1, comma=not _opens(toks, i, words))
+        if pluperfect(toks, i) or had_after or _not_until(toks, i, words):
             return -1
         return -1 if _lasted_until(toks, i, words) else 1
     if lead:
@@ -358,8 +359,17 @@ def _not_until(toks: list[Token], i: int, words: TenseWords) -> bool:
     return False
 
 
-def _had_within(toks: list[Token], k: int, step: int, *, span: int = SCAN) -> bool:
-    return any(toks[m].low == "had" for m in in_sentence(toks, k, step, span))
+def _had_within(
+    toks: list[Token], k: int, step: int, *, span: int = SCAN, comma: bool = False
+) -> bool:
+    """ "had" stands within ``span`` words from ``k`` (before a comma, for ``comma``: "delay
+    the trial until the spring, saying the government had ..." is another clause's)."""
+    for m in in_sentence(toks, k, step, span):
+        if comma and toks[m].text == ",":
+            return False
+        if toks[m].low == "had":
+            return True
+    return False
 
 
 def in_sentence(toks: list[Token], k: int, step: int, span: int) -> Iterator[int]:
