@@ -327,10 +327,10 @@ def pluperfect(toks: list[Token], i: int) -> bool:
 
 def _prolonged(toks: list[Token], i: int, words: TenseWords) -> bool:
     """A verb that pushes a time on, or a notice of weather, leads "through", "until",
-    "to" or "from" before ``i`` ("postponed their game ... to Tuesday afternoon", "issued
-    an ice storm watch from 6 p.m. Thursday")."""
+    "to", "into" or "from" before ``i`` ("postponed their game ... to Tuesday afternoon",
+    "pushed the trial into the spring", "issued an ice storm watch from 6 p.m. Thursday")."""
     lead = toks[i - 1].low if i > 0 else ""
-    if lead not in ("through", "until", "till", "to", "from"):
+    if lead not in ("through", "until", "till", "to", "from", "into"):
         return False
     pushed = words.prolong if lead != "from" else words.notices  # not "postponed from Sunday"
     return any(toks[m].low in pushed for m in in_sentence(toks, i - 2, -1, SCAN))
