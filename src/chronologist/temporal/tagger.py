@@ -45,6 +45,8 @@ NARRATIVE_GENRES = frozenset(
         "timeline",
     }
 )
+LATE_NIGHT, SMALL_HOURS_END = 20, 6
+"""A clock time from 8 p.m. on, then one before 6 a.m.: the night has gone past midnight."""
 _DCT = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?|(\d{4})(\d{2})(\d{2})")
 
 
@@ -253,7 +255,7 @@ def _past_midnight(when: TimeValue | None, last: TimeValue | None) -> TimeValue 
     """A clock time ending a range that ``last`` starts later on the same day ("from 10
     p.m. to 5 a.m."): the next day's."""
     end, start = _point(when), _point(last)
-    if end is None or start is None or end.hour is None or start.hour is None:
+    if when is None or end is None or start is None or end.hour is None or start.hour is None:
         return when
     if (end.year, end.month, end.day) != (start.year, start.month, start.day):
         return when
@@ -262,7 +264,16 @@ def _past_midnight(when: TimeValue | None, last: TimeValue | None) -> TimeValue 
     day = A.shift_day(TimePoint("day", year=end.year, month=end.month, day=end.day), 1)
     if day is None:
         return when
-    return TimeValue.point(replace(end, year=day.year, month=day.month, day=day.day), type="TIME")
+    moved = replace(end, year=day.year, month=day.month, day=day.day)
+    return when.with_(start=moved, end=moved)  # "to about 5 a.m." stays about
+
+
+def _small_hours(when: TimeValue | None, last: TimeValue | None) -> bool:
+    """``when`` is a clock time of the small hours told after ``last``, one late at night."""
+    now, before = _point(when), _point(last)
+    if now is None or before is None or now.hour is None or before.hour is None:
+        return False
+    return now.hour < SMALL_HOURS_END and LATE_NIGHT <= before.hour < 24  # not midnight
 
 
 def _beside(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
@@ -580,6 +591,12 @@ class _Segment:
         elif clock_range:
             later = _past_midnight(when, self.last_when)  # "from 10 p.m. to 5 a.m."
             self.overnight, when = later is not when, later
+        elif (
+            reading.type == "TIME"
+            and not self.names_day(reading)
+            and _small_hours(when, self.last_when)
+        ):
+            when = _past_midnight(when, self.last_when)  # "At 11 p.m. ... until about 1 a.m."
         elif apposed and (self.parser.month(reading.i) or self.parser.is_int(reading.i)):
             when = _in_year_of(when, self.last_when)  # "a week later, on Nov. 22"
         elif weekday and ctx.tense > 0 and self.ahead_today(when, reading):
@@ -598,11 +615,18 @@ class _Segment:
         self.first(reading, when)
         return reading, when
 
+    def names_day(self, reading: Reading) -> bool:
+        """``reading`` names its day ("1 a.m. Wednesday", "3 a.m. on May 4")."""
+        p = self.parser
+        return any(p.weekday(k) or p.month(k) for k in range(reading.i, reading.j))
+
     def first(self, reading: Reading, when: TimeValue | None) -> None:
         """Keep the first day told, if the text's first two sentences tell it."""
-        point = _point(when)
+        point, toks = _point(when), self.toks
         if self.first_seen or point is None or point.day is None or when is None:
             return
+        if reading.j < len(toks) and toks[reading.j].text in ("-", "\u2013", "\u2014"):
+            return  # a dateline ("KALMORA, May 11 - Voters head to the polls on Sunday")
         self.first_seen = True
         ends = _sentence_ends(self.toks, 0, reading.i)
         if when.type == "DATE" and ends is not None and ends < 2:
