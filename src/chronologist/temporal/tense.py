@@ -508,7 +508,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     if word == "to" and _next_word(toks, k) == "have" and k + 2 < len(toks):
         if _past_form(toks[k + 2], words) or toks[k + 2].low in ("been", "begun", "risen"):
             return -1  # "was to have begun on Jan. 10", "expect it to have risen": done
-    if word == "to" and previous in words.looks_ahead_to and _bare_verb(toks, k + 1, words):
+    intent = previous in words.looks_ahead_to or _intent_apart(toks, k, words)
+    if word == "to" and intent and _bare_verb(toks, k + 1, words):
         gone = k >= 2 and toks[k - 2].low in words.plans_gone_by
         if gone and k >= 3 and toks[k - 3].low == "had" and toks[k - 2].low == "been":
             return UNSURE  # "had been due to expire at the end of July": changed since
@@ -596,6 +597,18 @@ def _intent_noun(toks: list[Token], k: int, words: TenseWords) -> bool:
         return True
     before = toks[k - 2].low in words.determiners or toks[k - 1].low.endswith("ing")
     return toks[k].low == "plan" and _next_word(toks, k) != "to" and before
+
+
+def _intent_apart(toks: list[Token], k: int, words: TenseWords) -> bool:
+    """A verb of intent stands two or three words before the "to" at ``k``, with plain
+    lower-case words between ("agreed in principle to resume", "decided unanimously to")."""
+    for n in (2, 3):
+        verb = toks[k - n].low if k >= n else ""
+        if verb in words.looks_ahead_to and verb.endswith("ed"):
+            return all(
+                toks[m].text.isalpha() and toks[m].text.islower() for m in range(k - n + 1, k)
+            )
+    return False
 
 
 def _purpose(toks: list[Token], k: int) -> bool:
