@@ -105,6 +105,7 @@ class TenseWords:
     opening_prepositions: frozenset[str]
     counts: frozenset[str]
     not_nouns: frozenset[str]
+    ing_nouns: frozenset[str]
     not_subjects: frozenset[str]
     leads: tuple[tuple[tuple[str, ...], int], ...]
 

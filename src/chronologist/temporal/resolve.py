@@ -47,6 +47,8 @@ class Context:
     """In news, the last year told outright that is not the DCT's ("left the show in 2007")."""
     lead_day: TimePoint | None = None
     """In news, for a clock time: the day the text's lead told."""
+    says: bool = False
+    """In news, the clock time tells when something was said ("told reporters at 10 a.m.")."""
 
     def now(self) -> TimePoint | None:
         """Anchor for deictic expressions."""
@@ -616,6 +618,8 @@ def day_told(c: Context) -> TimePoint | None:
     """The day the text stands at; in news, the DCT unless a day was told in this sentence
     or within ``STALE_DAYS`` of the DCT."""
     ref = c.then()
+    if c.news and c.says and not c.ref_here:
+        return _day_said(c)
     if c.news and _lead_day_fits(c, ref):
         return c.lead_day  # "a vote Friday ... when lawmakers return in early June. The
     near = ref if ref is not None and ref.day is not None else c.now() if c.news else None
@@ -629,19 +633,30 @@ def day_told(c: Context) -> TimePoint | None:
     return near
 
 
+def _day_said(c: Context) -> TimePoint | None:
+    """The day a statement was made: the lead's day if it lies in the week up to the DCT
+    ("pushed into the town early Sunday ... At 6:40 a.m., a spokesman announced"), else
+    the DCT."""
+    lead, dct = c.lead_day, c.dct
+    lo, now = (lead.earliest(), dct.earliest()) if lead and dct else (None, None)
+    if lead is None or dct is None or lo is None or now is None or lo > now:
+        return dct
+    return lead if (days_apart(lead, dct) or 0) <= WEEK_DAYS else dct
+
+
 def _lead_day_fits(c: Context, ref: TimePoint | None) -> bool:
     """The lead's day, on the side of the DCT the clause's tense looks to, is a clock
     time's day where the text stands at no day, or (told ahead) at a day gone by ("a strike
     for Friday ... said late Saturday. Services will run between 6 a.m. and 9 a.m.")."""
     lead, dct = c.lead_day, c.dct
     lo, now = (lead.earliest(), dct.earliest()) if lead and dct else (None, None)
-    week = lead is not None and dct is not None and (days_apart(lead, dct) or 0) <= 6
+    week = lead is not None and dct is not None and (days_apart(lead, dct) or 0) <= WEEK_DAYS
     if lo is None or now is None or c.tense == 0 or not week:
         return False
     if ref is None or ref.day is None:
         return lo <= now if c.tense < 0 else lo >= now
     told, gap = ref.earliest(), days_apart(ref, dct) if dct else None
-    recent = told is not None and told < now and gap is not None and gap <= 6
+    recent = told is not None and told < now and gap is not None and gap <= WEEK_DAYS
     return c.tense > 0 and lo >= now and recent
 
 
@@ -833,6 +848,8 @@ def holiday(c: Context, rule: str, det: int | None) -> TimeValue | None:
 STORY_DAYS = 183
 """In news, how far after a day told of an earlier year a day without its year may still
 belong to that story."""
+WEEK_DAYS = 6
+"""In news, how far from the DCT the lead's day may lie to anchor a clock time."""
 STALE_DAYS = 7
 """In news, a reference day further than this from the DCT does not anchor a bare clock
 time ("polls close at 7 p.m." after a swearing-in date two months off)."""

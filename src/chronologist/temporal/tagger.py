@@ -26,7 +26,13 @@ from chronologist.temporal.lexicon import load_lexicon
 from chronologist.temporal.reading import Reading
 from chronologist.temporal.resolve import Context
 from chronologist.temporal.rules import Parser
-from chronologist.temporal.tense import SENTENCE_END, ends_sentence, pluperfect, tense_at
+from chronologist.temporal.tense import (
+    SENTENCE_END,
+    ends_sentence,
+    pluperfect,
+    says_when,
+    tense_at,
+)
 from chronologist.temporal.tokens import Token, segments, tokenize
 from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue, days_in_month
 from chronologist.timemodel import weekday as weekday_of
@@ -569,6 +575,7 @@ class _Segment:
         ctx.ref_here, ctx.ref_near = ends == 0, ends is not None and ends <= 3
         ctx.quarter_here = _same_sentence(toks, self.quarter_j, reading.i)
         ctx.lead_day = self.lead_day(reading)
+        ctx.says = ctx.lead_day is not None and self.says(reading)
         ctx.pluperfect = pluperfect(toks, reading.i)
         self.flashback.open(ctx, toks, reading.j)
         told = ctx.ref
@@ -614,6 +621,12 @@ class _Segment:
         self.name_days(reading, when)
         self.first(reading, when)
         return reading, when
+
+    def says(self, reading: Reading) -> bool:
+        """``reading`` is a clock time with no day of its own that tells when something
+        was said."""
+        words = self.parser.lex.tense
+        return not self.names_day(reading) and says_when(self.toks, reading.i, reading.j, words)
 
     def names_day(self, reading: Reading) -> bool:
         """``reading`` names its day ("1 a.m. Wednesday", "3 a.m. on May 4")."""

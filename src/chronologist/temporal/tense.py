@@ -164,6 +164,17 @@ def _first_marker(
     return 0, -1
 
 
+def says_when(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
+    """The verb of the clause around tokens ``i:j`` reports speech ("told reporters at 10:30
+    a.m.", "At 6:40 a.m., an army spokesman announced"): the time says when it was said."""
+    found, m = _first_marker(toks, i - 1, -1, words, LEAD_SPAN, comma=True)
+    if not found and _opens(toks, i, words):
+        found, m = _first_marker(toks, j, 1, words, LEAD_SPAN + 2)
+    if found != -1 or (toks[m].low not in words.reporting and toks[m].low != "told"):
+        return False
+    return toks[m - 1].low not in ("was", "were", "been")  # not "the fire was reported at"
+
+
 def _outcome(toks: list[Token], k: int, words: TenseWords) -> bool:
     """Within three words from ``k``, past a score, a contest's outcome heads the phrase
     ("Saturday's 2-1 win at Villa", "Sunday's stunning defeat"; not "Saturday's victory
@@ -712,7 +723,8 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
             return True  # "86 million registered voters" (not "100,000 remained.")
         if before[-1] in words.scheduled:
             return True  # "publishes updated forecasts at its December meeting"
-        if before[-1].endswith("ing") and len(before[-1]) > 4 and toks[k - 1].text.islower():
+        gerund = before[-1].endswith("ing") and before[-1] not in words.ing_nouns
+        if gerund and len(before[-1]) > 4 and toks[k - 1].text.islower():
             return True  # "will begin taking detailed images on Thursday"
     if before and before[-1] in words.determiners and before[-1] != "that":
         return True  # not "markets that rallied Wednesday": a relative clause's verb
