@@ -192,7 +192,23 @@ class DateRules(Scanner):
                 anaphoric=True,
                 explicit=False,
             )
+        shared = self.day_year_after(j)
+        if shared is not None and day <= days_in_month(shared, month):
+            p = TimePoint("day", year=shared, month=month, day=day)  # "April 12 and April
+            return Reading(i, j, "DATE", B.const(p))  # 14, 1968": the year both share
         return Reading(i, j, "DATE", lambda c: R.month_day(c, month, day), explicit=False)
+
+    def day_year_after(self, j: int) -> int | None:
+        """The year written after a second month and day joined at ``j`` ("April 12 and
+        April 14, 1968")."""
+        if self.w(j) not in ("and", "or"):
+            return None
+        got = self._month_day(j + 1)
+        if got is None:
+            return None
+        k = got[2] + (self.w(got[2]) == ",")
+        yr = self.year(k) if self.is_int(k) and len(self.tx(k)) == 4 else None
+        return yr[0] if yr is not None else None
 
     def _month_day(self, i: int) -> tuple[int, int, int] | None:
         m = self.month(i)
