@@ -260,7 +260,19 @@ def dur_value(letter: str, count: int | None, n: int, time: bool, *, half: bool 
 
 def half_value(unit: Unit) -> str | None:
     """Half of one unit as a TIMEX3 duration: a year is P6M, a century P50Y, a day PT12H."""
-    if unit.timex == "Y":
-        return f"P{unit.n // 2}Y" if unit.n > 1 else "P6M"
-    halves = {("D", False): "PT12H", ("H", True): "PT30M", ("M", True): "PT30S"}
-    return halves.get((unit.timex, unit.time))
+    return part_value(unit, 1, 2)
+
+
+def part_value(unit: Unit, num: int, den: int) -> str | None:
+    """``num``/``den`` of one unit as a whole TIMEX3 duration in the unit or the next
+    smaller one ("a quarter of a century" P25Y, "three-quarters of an hour" PT45M), or
+    None when it is no whole number ("a quarter of a decade")."""
+    if unit.timex == "Y" and unit.n * num % den == 0:
+        return f"P{unit.n * num // den}Y"
+    smaller = {("Y", False): ("", "M", 12), ("D", False): ("T", "H", 24)}
+    smaller |= {("H", True): ("T", "M", 60), ("M", True): ("T", "S", 60)}
+    found = smaller.get((unit.timex, unit.time)) if unit.n == 1 else None
+    if found is None or found[2] * num % den:
+        return None
+    t, timex, per = found
+    return f"P{t}{per * num // den}{timex}"

@@ -557,6 +557,31 @@ class RelativeRules(DateRules):
             )
         return plain
 
+    def quarter_unit(self, i: int, j: int, lead: str | None) -> Reading | None:
+        """ "a quarter of a century", "a quarter-century", "three-quarters of an hour", "the
+        past quarter century": a quarter or three of one unit (``j`` after the lead word)."""
+        three = self.w(j) == "three"
+        if not three and self.w(j) != "a" and not (lead and self.w(j) == "quarter"):
+            return None
+        k = j + (self.w(j) != "quarter") + (self.hyphen(j + 1) if three else 0)
+        if self.w(k) != ("quarters" if three else "quarter"):
+            return None
+        k += 1
+        k += 2 if self.words(k, ("of", "a")) or self.words(k, ("of", "an")) else self.hyphen(k)
+        u = self.unit(k)
+        if u is None or self.plural_unit(k) or u[0] == "quarter":
+            return None
+        spec = self.lex.units[u[0]]
+        value = B.part_value(spec, 3 if three else 1, 4)
+        if value is None:
+            return None
+        plain = Reading(i, u[1], "DURATION", B.dur(value), explicit=False)
+        if spec.timex != "Y" or spec.n == 1:
+            return plain
+        years = spec.n * (3 if three else 1) // 4  # "a quarter century ago": 25 years back
+        counted = _Counted("year", u[1], False, False)
+        return self.counted_from(i, None, counted, years, plain) or plain
+
     def months_of_year(self, i: int, lead: str | None, count: int, k: int) -> Reading | None:
         """ "the first three months of 2012", "the last six months of the year": a quarter or a
         half of that year (``k`` is the index after "months")."""
@@ -603,7 +628,7 @@ class RelativeRules(DateRules):
         lead, j = self.span_lead(i)
         if self.tx(j - 1) in ("$", "\u20ac", "\u00a3", "\u00a5") and self.tx(j)[:1].isdigit():
             return None  # "the $5 day": a sum
-        halved = self.half_unit(i, j, lead)
+        halved = self.half_unit(i, j, lead) or self.quarter_unit(i, j, lead)
         if halved is not None:
             return halved
         decimal = self.decimal_length(i, j)
