@@ -702,7 +702,10 @@ class _Segment:
         later = (told.earliest() or ()) > (day.earliest() or ())
         gap = R.days_apart(told, day)
         near = later and gap is not None and gap < 7
-        return near and _same_sentence(self.toks, self.dated_j, reading.i)
+        # not a deadline, which may fall before ("in effect until 7 a.m. Monday ... could add
+        # a foot of snow by Sunday night", said on a Sunday)
+        by = reading.i > 0 and self.toks[reading.i - 1].low == "by"
+        return near and not by and _same_sentence(self.toks, self.dated_j, reading.i)
 
     def restates(self, reading: Reading) -> bool:
         """An anaphoric expression set off by a comma after an explicit date."""
