@@ -469,6 +469,8 @@ def _scan(
             return 0
         if step < 0 and toks[m].low in CONCESSIVE:
             return 0  # "are scheduled for April 20, although the Cabinet on Tuesday postponed"
+        if step < 0 and toks[m].low in ("and", "but") and m > 0 and toks[m - 1].text == ",":
+            return 0  # "releases fixes once a month, and on Tuesday it issued": a clause of its own
         found = _marker(toks, m, words) if toks[m].low not in skip else 0
         if found and not (through_present and found == PRESENT):
             return found
