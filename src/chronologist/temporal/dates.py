@@ -196,6 +196,11 @@ class DateRules(Scanner):
         if shared is not None and day <= days_in_month(shared, month):
             p = TimePoint("day", year=shared, month=month, day=day)  # "April 12 and April
             return Reading(i, j, "DATE", B.const(p))  # 14, 1968": the year both share
+        if wd is not None:  # "Monday, Oct. 19": the year near the one chosen where it is one
+            named = wd[0]
+            return Reading(
+                i, j, "DATE", lambda c: R.month_day_on(c, month, day, named), explicit=False
+            )
         return Reading(i, j, "DATE", lambda c: R.month_day(c, month, day), explicit=False)
 
     def day_year_after(self, j: int) -> int | None:

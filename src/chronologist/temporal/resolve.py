@@ -167,6 +167,21 @@ def month_day(c: Context, month: int, day: int, det: int | None = None) -> TimeV
     return TimeValue.point(TimePoint("day", year=y, month=month, day=day))
 
 
+def month_day_on(c: Context, month: int, day: int, wd: int) -> TimeValue | None:
+    """ "Monday, Oct. 19": as "Oct. 19", unless that day is no Monday in the year chosen;
+    then the nearest year within six where it is ("Back then the market crashed on Monday,
+    Oct. 19", said in 1989: 1987)."""
+    value = month_day(c, month, day)
+    p = value.start if value is not None else None
+    if p is None or p.year is None or weekday_of(p.year, month, day) == wd:
+        return value
+    for gap in range(1, 7):
+        for y in (p.year - gap, p.year + gap):
+            if day <= days_in_month(y, month) and weekday_of(y, month, day) == wd:
+                return TimeValue.point(TimePoint("day", year=y, month=month, day=day))
+    return value
+
+
 def day_of_year(
     c: Context, month: int, day: int, off: int, *, anaphoric: bool = False
 ) -> TimeValue | None:
