@@ -117,7 +117,7 @@ def tense_at(
                 # "is in effect through 8 p.m. Thursday": a state lasting to a day ahead
                 lasting = i > 0 and toks[i - 1].low in ("through", "till")
                 arranged = schedule and _arranged(toks, first, step, words)
-                return 1 if deadline or lasting or arranged else 0
+                return 1 if deadline or lasting or arranged or _going_to(toks, j, words) else 0
             return found
         if clause is not None:
             break  # "Apple, which reports again in October, has tripled": the clause's own
@@ -131,6 +131,13 @@ def tense_at(
     if verb.isalpha() and verb.islower() and toks[i - 2].low == "to":
         return 1  # "City pools to open Saturday": an infinitive no verb governs, a plan
     return 0
+
+
+def _going_to(toks: list[Token], j: int, words: TenseWords) -> bool:
+    """After token ``j``, a present "be" is followed by "going to" ("Monday I'm going to
+    sleep until 9")."""
+    found, m = _first_marker(toks, j, 1, words, SCAN, comma=True)
+    return found == PRESENT and _next_word(toks, m) == "going" and _next_word(toks, m + 1) == "to"
 
 
 def _word_in_clause(toks: list[Token], i: int, wanted: tuple[str, ...], span: int) -> bool:
