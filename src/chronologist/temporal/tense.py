@@ -221,6 +221,8 @@ def _set_ahead(toks: list[Token], i: int, j: int, words: TenseWords, *, schedule
     return _prolonged(toks, i, words) or _copula_before(toks, i)
 
 
+WHO = frozenset({"which", "who", "that", "it", "company"})
+"""Subjects after which a word that is also a plural noun ("reports") is the verb."""
 LAST_AS_VERB = frozenset({"will", "would", "to", "not", "did", "does", "ll", "can", "may"})
 """After these, "last" is the verb ("would last six weeks"), no past cue."""
 NOT_SPAN_AHEAD = frozenset({"and", "or", "year", "date", "far", "-"})
@@ -561,6 +563,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 0  # "its last witnesses": an adjective; "that would last six weeks": the verb
     if word == "last" and k + 1 < len(toks) and toks[k + 1].low in ("through", "until", "into"):
         return 0  # "expected to arrive late Tuesday and last through Thursday": the verb
+    if word in words.plural_nouns and not (toks[k - 1].text[:1].isupper() or previous in WHO):
+        return 0  # "compliance reports by Wednesday", "reports surfaced"; not "Citigroup reports"
     if (
         word in words.scheduled
         and toks[k].text.islower()  # not "the U.S. Open title"
