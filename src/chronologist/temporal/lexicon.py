@@ -106,7 +106,7 @@ class TenseWords:
     counts: frozenset[str]
     not_nouns: frozenset[str]
     ing_nouns: frozenset[str]
-    plural_nouns: frozenset[str]
+    noun_verbs: frozenset[str]
     not_subjects: frozenset[str]
     leads: tuple[tuple[tuple[str, ...], int], ...]
 

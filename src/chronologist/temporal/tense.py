@@ -563,7 +563,7 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 0  # "its last witnesses": an adjective; "that would last six weeks": the verb
     if word == "last" and k + 1 < len(toks) and toks[k + 1].low in ("through", "until", "into"):
         return 0  # "expected to arrive late Tuesday and last through Thursday": the verb
-    if word in words.plural_nouns and not (toks[k - 1].text[:1].isupper() or previous in WHO):
+    if word in words.noun_verbs and not (toks[k - 1].text[:1].isupper() or previous in WHO):
         return 0  # "compliance reports by Wednesday", "reports surfaced"; not "Citigroup reports"
     if (
         word in words.scheduled
