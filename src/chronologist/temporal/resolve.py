@@ -36,7 +36,7 @@ class Context:
     ref_here: bool = False
     """The reference time was told in the sentence at hand."""
     ref_near: bool = False
-    """The reference time was told in the sentence at hand or one of the two before."""
+    """The reference time was told in the sentence at hand or one of the three before."""
     quarter_here: bool = False
     """The quarter being reported was told in the sentence at hand."""
     ref_leads: bool = False

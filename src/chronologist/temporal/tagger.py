@@ -363,7 +363,7 @@ def _when_told(toks: list[Token], j: int) -> bool:
 
 def _sentence_ends(toks: list[Token], j: int, i: int, limit: int = 3) -> int | None:
     """How many sentences end between tokens ``j`` and ``i`` (a time expression ended at
-    ``j``), counted up to ``limit`` (the callers ask "none?" and "at most two?"); None
+    ``j``), counted up to ``limit`` (the callers ask "none?" and "at most three?"); None
     when no such expression came before."""
     if not 0 <= j <= i:
         return None
