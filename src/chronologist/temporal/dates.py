@@ -18,6 +18,12 @@ from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_mon
 POSSESSIVES = frozenset({"whose", "their", "its", "his", "her", "our", "my", "your"})
 """Before a recent year and a plural, these make the number a year ("whose 2012 entries
 were canceled", "file their 2014 returns"), not a count ("its 1500 employees")."""
+SEASON_LEADS = frozenset(
+    {"in", "during", "by", "since", "until", "before", "after", "over", "through", "throughout"}
+    | {"into", "for", "of", "from", "spent", "spend", "spending", "this", "that"}
+)
+"""Words before "the" and a season that make it a time ("into the summer", "leave for the
+summer", "the end of the summer", "results from the spring", "spent the summer in hiding")."""
 NOT_AFTER_MAY = frozenset({".", ",", ";", "", "on", "at", "are", "is", "was", "were", "from"})
 """After "for May", these make it the month: the verb "may" is never followed by them."""
 ROMAN_DAYS = {"kalends": (1, 1), "calends": (1, 1), "nones": (5, 7), "ides": (13, 15)}
@@ -841,26 +847,9 @@ class DateRules(Scanner):
             return Reading(i, k, "DATE", lambda c: R.season(c, s, None), explicit=False)
         if det is None:
             if self.w(j) == "fall" or self.w(i) == "the":
-                if self.w(i) == "the" and self.w(i - 1) in (
-                    "in",
-                    "during",
-                    "by",
-                    "since",
-                    "until",
-                    "before",
-                    "after",
-                    "over",
-                    "through",
-                    "throughout",
-                    "into",  # "through the spring and into the summer"
-                    "for",  # "leave for the summer"
-                    "of",  # "the end of the summer"
-                    "spent",  # "spent the summer in hiding"
-                    "spend",
-                    "spending",
-                    "this",
-                    "that",
-                ):
+                lead = self.w(i - 1)
+                fell = lead == "from" and self.w(j) == "fall"  # "injuries from the fall"
+                if self.w(i) == "the" and lead in SEASON_LEADS and not fell:
                     bound = self.w(i - 1) in ("before", "after", "until", "by", "for")
                     return Reading(
                         i, k, "DATE", lambda c: R.season(c, s, None, bound=bound), explicit=False
