@@ -1169,9 +1169,10 @@ class RelativeRules(DateRules):
             kk = close + 1
         if self.tx(kk) == "On" or (kk < self.n and self.t[kk].paragraph_before):
             return None, None, False  # "by 10 a.m. On Saturday, ...": a new sentence
-        on = self.w(kk) == "on"  # "at 2 p.m. on Wednesday": the day is its own mention
-        aside = aside or on
-        kk += self.w(kk) in (",", "on")
+        comma_on = self.words(kk, (",", "on"))  # "close early, at 2 p.m., on Monday"
+        on = self.w(kk) == "on" or comma_on  # "at 2 p.m. on Wednesday": the day is its own
+        aside = aside or on  # mention
+        kk += 2 if comma_on else self.w(kk) in (",", "on")
         part = self.part_named(kk)  # "11:30 last night", "at 8 tonight"
         if part is None and self.weekday(kk) and self.w(kk + 1) in self.lex.parts_of_day:
             part = self.lex.parts_of_day[self.w(kk + 1)]  # "until 9 o'clock Tuesday night"
