@@ -59,6 +59,8 @@ class Parser(RelativeRules):
             named = self.weekday(i + 1) or self.month(i + 1) or self.w(i + 1) in self.lex.seasons
             # "a contrast to last year" (not "expected to last years")
             named = named or (self.unit(i + 1) is not None and not self.plural_unit(i + 1))
+            did = self.w(i - 1) in ("did", "does")  # "as it did last Christmas"
+            named = named or (did and self.holiday(i + 1) is not None)
             if not named:
                 return None  # "may last several months": the verb (not "agreed to last Friday")
         if self.title_at(i):
