@@ -310,6 +310,12 @@ class RelativeRules(DateRules):
             that = det == "that" and not (clause and self.w(i - 1) not in self.g.prepositions)
             if wd is not None and (off != 0 or that):
                 d, k = wd  # "that Monday", "the previous Friday", "the following Tuesday"
+                dated = self._month_day(k + 1) if self.w(k) == "," else None
+                if dated is not None:  # "the following Tuesday, Feb. 22": the date's day
+                    month, day = dated[0], dated[1]
+                    return Reading(
+                        i, k, "DATE", lambda c: R.month_day_on(c, month, day, d), explicit=False
+                    )
                 return Reading(
                     i,
                     k,
