@@ -11,7 +11,14 @@ from dataclasses import dataclass, field, replace
 
 from chronologist.temporal import anchor as A
 from chronologist.temporal.lexicon import SINCE
-from chronologist.timemodel import TimePoint, TimeValue, add_months, day_number, days_in_month
+from chronologist.timemodel import (
+    Day,
+    TimePoint,
+    TimeValue,
+    add_months,
+    day_number,
+    days_in_month,
+)
 from chronologist.timemodel import weekday as weekday_of
 
 
@@ -660,25 +667,31 @@ def _day_said(c: Context) -> TimePoint | None:
     """The day a statement was made: the lead's day if it lies in the week up to the DCT
     ("pushed into the town early Sunday ... At 6:40 a.m., a spokesman announced"), else
     the DCT."""
+    week = _lead_week(c)
+    return c.lead_day if week is not None and week[0] <= week[1] else c.dct
+
+
+def _lead_week(c: Context) -> tuple[Day, Day] | None:
+    """The first days of the lead's day and of the DCT, when the lead's day lies within
+    ``WEEK_DAYS`` of the DCT."""
     lead, dct = c.lead_day, c.dct
-    lo, now = (lead.earliest(), dct.earliest()) if lead and dct else (None, None)
-    if lead is None or dct is None or lo is None or now is None or lo > now:
-        return dct
-    return lead if (days_apart(lead, dct) or 0) <= WEEK_DAYS else dct
+    if lead is None or dct is None or (days_apart(lead, dct) or 0) > WEEK_DAYS:
+        return None
+    lo, now = lead.earliest(), dct.earliest()
+    return (lo, now) if lo is not None and now is not None else None
 
 
 def _lead_day_fits(c: Context, ref: TimePoint | None) -> bool:
     """The lead's day, on the side of the DCT the clause's tense looks to, is a clock
     time's day where the text stands at no day, or (told ahead) at a day gone by ("a strike
     for Friday ... said late Saturday. Services will run between 6 a.m. and 9 a.m.")."""
-    lead, dct = c.lead_day, c.dct
-    lo, now = (lead.earliest(), dct.earliest()) if lead and dct else (None, None)
-    week = lead is not None and dct is not None and (days_apart(lead, dct) or 0) <= WEEK_DAYS
-    if lo is None or now is None or c.tense == 0 or not week:
+    week = _lead_week(c)
+    if week is None or c.tense == 0:
         return False
+    lo, now = week
     if ref is None or ref.day is None:
         return lo <= now if c.tense < 0 else lo >= now
-    told, gap = ref.earliest(), days_apart(ref, dct) if dct else None
+    told, gap = ref.earliest(), days_apart(ref, c.dct) if c.dct else None
     recent = told is not None and told < now and gap is not None and gap <= WEEK_DAYS
     return c.tense > 0 and lo >= now and recent
 
