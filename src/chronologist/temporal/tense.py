@@ -179,7 +179,8 @@ def says_when(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
         found, m = _first_marker(toks, j, 1, words, LEAD_SPAN + 2)
     if found != -1 or (toks[m].low not in words.reporting and toks[m].low != "told"):
         return False
-    return toks[m - 1].low not in ("was", "were", "been")  # not "the fire was reported at"
+    return m == 0 or toks[m - 1].low not in ("was", "were", "been")  # not "the fire was
+    # reported at"; a verb opening the text has no word before it
 
 
 def _outcome(toks: list[Token], k: int, words: TenseWords) -> bool:
