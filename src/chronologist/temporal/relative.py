@@ -138,8 +138,7 @@ class RelativeRules(DateRules):
         return Reading(i, k, typ, lambda c: R.day_offset(c, off, part), explicit=False)
 
     def weekday_named(self, i: int) -> Reading | None:
-        """ "Friday", "Wednesday night" (the day, as TimeBank's annotators mostly give it),
-        "Tuesday week"."""
+        """ "Friday", "Wednesday night" (a TIME: that day's night), "Tuesday week"."""
         wd = self.weekday(i)
         if wd is None:
             return None
@@ -152,7 +151,9 @@ class RelativeRules(DateRules):
         if self.w(k) == "week" and (not after.isalpha() or after in self.g.prepositions):
             # "on Tuesday week": a week after the coming Tuesday (British usage)
             return Reading(i, k + 1, "DATE", lambda c: R.weekday_week(c, d), explicit=False)
+        part = None
         if self.w(k) in self.lex.parts_of_day and self.w(k) not in PLURAL_PARTS:
+            part = self.lex.parts_of_day[self.w(k)]
             k += 1
         if self.w(k) in ("last", "next", "this") and self.w(k + 1) == "week":
             weeks = self.lex.deictic_determiners[self.w(k)]  # "on Tuesday last week"
@@ -162,7 +163,8 @@ class RelativeRules(DateRules):
             return Reading(
                 i, k, "DATE", lambda c: R.weekday_of_day(c, d), anaphoric=True, explicit=False
             )
-        return Reading(i, k, "DATE", lambda c: R.weekday(c, d, 0, None), explicit=False)
+        typ = "TIME" if part else "DATE"
+        return Reading(i, k, typ, lambda c: R.weekday(c, d, 0, part), explicit=False)
 
     def determined(self, i: int) -> Reading | None:
         """ "last week", "this morning", "next Friday", "the current quarter", "this weekend":
@@ -191,8 +193,14 @@ class RelativeRules(DateRules):
         if wd is not None and word in ("this", "last", "next", "past", "coming"):
             d, kk = wd
             ahead = word == "this"  # "finishes this Sunday"
+            at = self.lex.parts_of_day.get(self.w(kk)) if self.w(kk) not in PLURAL_PARTS else None
+            kk += at is not None  # "last Tuesday evening"
             return Reading(
-                i, kk, "DATE", lambda c: R.weekday(c, d, off, None, ahead=ahead), explicit=False
+                i,
+                kk,
+                "TIME" if at else "DATE",
+                lambda c: R.weekday(c, d, off, at, ahead=ahead),
+                explicit=False,
             )
         u = self.unit(k)
         if u is not None and u[0] == "day" and word == "this" and self.w(i - 1) in ("to", "until"):
@@ -501,6 +509,19 @@ class RelativeRules(DateRules):
             anaphoric=True,
             explicit=False,
         )
+
+    def days_per(self, key: str, count: int | None, k: int) -> str | None:
+        """The period of "six days a week", "five nights a week", "two weekends a month"
+        (a count of days in each week, month or year at ``k``), else None."""
+        period = self.w(k + 1)
+        if count is None or self.w(k) not in ("a", "per") or key not in ("day", "night", "weekend"):
+            return None
+        if period not in ("week", "month", "year") or (key == "weekend" and period == "week"):
+            return None
+        if self.w(k + 2) in ("ago", "earlier", "later", "before", "after"):
+            return None  # "ten days a year ago": a date
+        spec = self.lex.units[period]
+        return B.dur_value(spec.timex, 1, spec.n, spec.time)
 
     def frequency_start(self, i: int) -> int:
         """Where a set at ``i`` starts with the count before it: "twice a week", "three
@@ -873,6 +894,12 @@ class RelativeRules(DateRules):
             if part is not None:
                 return part
         value = B.dur_value(spec.timex, count, spec.n, spec.time, half=unit.half)
+        per = self.days_per(unit.key, count, k2)
+        if per is not None:  # "six days a week": a set of the longer unit
+            every = per
+            return Reading(
+                i, k2 + 2, "SET", lambda c: TimeValue(type="SET", duration=every), explicit=False
+            )
         relative = nxt in self.g.afterwards or nxt in self.g.beforehand or nxt in ("ago", "before")
         if self.w(i) in ("a", "an") and not relative:
             if self.w(i - 1) in ("once", "twice", "thrice", "times"):

@@ -470,8 +470,9 @@ def weekday(
     """ "Friday": the nearest such day on the side the tense (or ``off``) allows; with no
     tense, news looks back, or ahead for ``ahead`` ("this Sunday")."""
     now = c.then() if anaphoric else c.now()
+    kind = "TIME" if part else "DATE"
     if now is None or now.day is None:
-        return TimeValue.point(TimePoint("day", weekday=wd, part=part))
+        return TimeValue.point(TimePoint("day", weekday=wd, part=part), type=kind)
     if off == -1:
         d = A.nearest_weekday(A.shift_day(now, -1) or now, wd, -1)
     elif off == 1:
@@ -484,7 +485,7 @@ def weekday(
         d = A.nearest_weekday(now, wd, -1 if c.tense < 0 and c.pluperfect else 1)
     if d is None:
         return None
-    return TimeValue.point(in_part(d, part) if part else d)
+    return TimeValue.point(in_part(d, part) if part else d, type=kind)
 
 
 def weekday_of_day(c: Context, wd: int) -> TimeValue | None:

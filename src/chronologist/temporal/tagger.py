@@ -642,7 +642,8 @@ class _Segment:
             return  # a dateline ("KALMORA, May 11 - Voters head to the polls on Sunday")
         self.first_seen = True
         ends = _sentence_ends(self.toks, 0, reading.i)
-        if when.type == "DATE" and ends is not None and ends < 2:
+        dated = when.type == "DATE" or point.granularity == "partofday"  # "Tuesday night"
+        if dated and ends is not None and ends < 2:
             self.first_day = A.coarsen(point, "day") or point
 
     def lead_day(self, reading: Reading) -> TimePoint | None:
@@ -654,9 +655,11 @@ class _Segment:
         before in the text, if any."""
         told = self.named_days.get(d) if self.ctx.news else None
         point = _point(when)
-        if told is None or point is None or point.granularity != "day" or when is None:
+        if told is None or point is None or when is None or when.type == "SET":
             return when  # not "every Wednesday and Saturday"
-        return TimeValue.point(told) if when.type == "DATE" else when
+        if point.granularity == "partofday" and point.part:
+            return TimeValue.point(R.in_part(told, point.part), type="TIME")  # "Tuesday night"
+        return TimeValue.point(told) if point.granularity == "day" else when
 
     def name_days(self, reading: Reading, when: TimeValue | None) -> None:
         """Keep the day a weekday in ``reading`` was placed on."""
