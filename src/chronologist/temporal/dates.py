@@ -1175,7 +1175,12 @@ class DateRules(Scanner):
                 explicit=False,
                 reported=True,
             )
-        return Reading(i, k, "DATE", lambda c: R.quarter(c, gran, n, None, None), explicit=False)
+        # "expect the deal to close in the fourth quarter": the time of a verb ahead, however
+        # far (not "will revise the fourth-quarter figures")
+        timed = not adjective and self.w(i - 1) in ("in", "during", "by", "until", "through")
+        return Reading(
+            i, k, "DATE", lambda c: R.quarter(c, gran, n, None, None, timed=timed), explicit=False
+        )
 
     def ended_on(self, k: int) -> Reading | None:
         """ "(, which) ended June 30" after a period: the date it ended on."""

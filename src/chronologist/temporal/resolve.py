@@ -332,8 +332,12 @@ def _nearest_season(now: TimePoint, s: int, y: int) -> int:
     return min((y - 1, y, y + 1), key=gap)
 
 
-def quarter(c: Context, gran: str, n: int, year: int | None, off: int | None) -> TimeValue | None:
-    """ "the third quarter": of this year, or of last year when it is still ahead and not future."""
+def quarter(
+    c: Context, gran: str, n: int, year: int | None, off: int | None, *, timed: bool = False
+) -> TimeValue | None:
+    """ "the third quarter": of this year, or of last year when it is still ahead and not
+    future; in news, nor more than six months ahead, unless it is the ``timed`` time of a
+    verb that looks ahead and last year's ended more than two months ago, its results out."""
     now = c.now()
     if now is None or now.year is None:
         return TimeValue.point(TimePoint(gran, sub=n))  # type: ignore[arg-type]
@@ -344,8 +348,11 @@ def quarter(c: Context, gran: str, n: int, year: int | None, off: int | None) ->
     if off is None and lo and today and lo > today:
         # not yet begun: last year's, unless the text looks ahead to one this half-year
         far = c.news and (lo[0] - today[0]) * 12 + lo[1] - today[1] > 6
-        if c.tense <= 0 or far:
-            p = TimePoint(gran, year=y - 1, sub=n)  # type: ignore[arg-type]
+        last = TimePoint(gran, year=y - 1, sub=n)  # type: ignore[arg-type]
+        end = last.latest()
+        reported = end is not None and (today[0] - end[0]) * 12 + today[1] - end[1] > 2
+        if c.tense <= 0 or (far and not (timed and reported)):
+            p = last
     hi = p.latest()
     if off is None and c.news and c.tense > 0 and hi and today:
         # told ahead, a quarter that ended months ago is next year's ("will begin in the
