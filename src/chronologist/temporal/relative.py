@@ -734,9 +734,11 @@ class RelativeRules(DateRules):
             return None  # a name's "Years" (not a headline's "Faces Weeks of Coalition Talks")
         key = lex.unit_plurals[self.w(j)]
         spec = lex.units[key]
-        # "for hours", "within weeks", "spent hours", "those take years", "just hours after"
+        # "for hours", "within weeks", "spent hours", "those take years", "hours after the
+        # vote", "minutes before dawn" (not "in the hours before", "seconds before": a moment)
+        apart = self.w(i - 1) != "the" and key != "second" and self.tx(j + 2).isalnum()
         counted = self.w(i - 1) in self.g.length_leads or (
-            self.w(i - 1) in ("just", "only", "mere") and self.w(j + 1) in ("after", "before")
+            apart and self.w(j + 1) in ("after", "before")
         )
         if spec.time and lead is None and not counted:
             return None  # "hours" alone is rarely a time; "for hours" is
