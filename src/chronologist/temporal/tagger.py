@@ -397,6 +397,12 @@ def _baseline(toks: list[Token], i: int) -> bool:
     return i > 0 and toks[i - 1].low in ("from", "than", "over")
 
 
+def _possessive(toks: list[Token], j: int) -> bool:
+    """An expression ending at ``j`` owns what follows ("the ground it lost in Friday's
+    sell-off"): in news, a day told aside; the text stays at the day it told."""
+    return j + 1 < len(toks) and toks[j].text in ("'", "\u2019") and toks[j + 1].low == "s"
+
+
 def _life_dates(toks: list[Token], reading: Reading) -> bool:
     """ "Henry Ford (1863-1947)": a span in brackets after a name is a life, told aside;
     the narrative stays at its own time (not a reign, "(r. 1520-1566)")."""
@@ -747,6 +753,9 @@ class _Segment:
         life = _life_dates(toks, reading)  # told aside even as the first date
         aside = life or (told is not None and _looking_back(toks, reading.i, reading.j))
         aside = aside or (ctx.news and reading.anaphoric and _baseline(toks, reading.i))
+        day = self.parser.weekday(reading.i)
+        owner = day is not None and day[1] == reading.j and _possessive(toks, reading.j)
+        aside = aside or (ctx.news and told is not None and owner)
         said = not reading.explicit and self.said_aside(reading, when, told)
         if self.restated or aside or said or self.overnight:
             ctx.ref = told  # the narrative goes on from the date it stood at
