@@ -397,6 +397,21 @@ def _baseline(toks: list[Token], i: int) -> bool:
     return i > 0 and toks[i - 1].low in ("from", "than", "over")
 
 
+def _after_midnight(toks: list[Token], reading: Reading) -> bool:
+    """ "shortly after midnight", "just past midnight Tuesday": the small hours after it."""
+    i = reading.i
+    return toks[i].low == "midnight" and i > 0 and toks[i - 1].low in ("after", "past")
+
+
+def _start_of_day(when: TimeValue | None) -> TimeValue | None:
+    """Midnight at a day's end (T24:00), told of the past as "after midnight": the start of
+    that day (T00:00), when the small hours that followed it were past."""
+    p = _point(when)
+    if when is None or p is None or p.hour != 24:
+        return when
+    return replace(when, start=replace(p, hour=0), end=replace(p, hour=0))
+
+
 def _possessive(toks: list[Token], j: int) -> bool:
     """An expression ending at ``j`` owns what follows ("the ground it lost in Friday's
     sell-off"): in news, a day told aside; the text stays at the day it told."""
@@ -616,6 +631,8 @@ class _Segment:
             # "data due next week: orders on Tuesday and growth on Wednesday", said on a
             # Wednesday: the day after the coming one told, not today
             when = _not_before(when, self.dated)
+        if ctx.tense < 0 and _after_midnight(toks, reading):
+            when = _start_of_day(when)  # "exploded shortly after midnight, police said"
         if weekday and day is not None and day[1] == reading.j and not ctx.tense:
             when = self.named_day(day[0], when)  # "at 2:03 a.m. Wednesday ... the window
         if reading.explicit:  # on Wednesday lasts 10 minutes": the same Wednesday
