@@ -29,6 +29,7 @@ from chronologist.temporal.rules import Parser
 from chronologist.temporal.tense import (
     SENTENCE_END,
     ends_sentence,
+    in_sentence,
     pluperfect,
     says_when,
     tense_at,
@@ -53,6 +54,9 @@ NARRATIVE_GENRES = frozenset(
 )
 LATE_NIGHT, SMALL_HOURS_END = 20, 6
 """A clock time from 8 p.m. on, then one before 6 a.m.: the night has gone past midnight."""
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+QUOTE_SPAN = 25
+"""How far, in words, a quotation's close and its attribution are looked for."""
 _DCT = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?|(\d{4})(\d{2})(\d{2})")
 
 
@@ -397,6 +401,26 @@ def _baseline(toks: list[Token], i: int) -> bool:
     return i > 0 and toks[i - 1].low in ("from", "than", "over")
 
 
+def _quoted(toks: list[Token], i: int) -> bool:
+    """Token ``i`` stands inside a quotation: an odd number of quotation marks open before it
+    in its paragraph."""
+    marks = 0
+    for m in range(i - 1, -1, -1):
+        marks += toks[m].text in QUOTE_MARKS
+        if toks[m].paragraph_before:
+            break
+    return marks % 2 == 1
+
+
+def _said_on(reading: Reading, ctx: Context, day: TimePoint) -> TimeValue | None:
+    """``reading`` resolved as if the text were written on ``day``: a quotation's day."""
+    dct, ctx.dct = ctx.dct, day
+    try:
+        return _resolve(reading, ctx)
+    finally:
+        ctx.dct = dct
+
+
 def _after_midnight(toks: list[Token], reading: Reading) -> bool:
     """ "shortly after midnight", "just past midnight Tuesday": the small hours after it."""
     i = reading.i
@@ -542,6 +566,8 @@ class _Segment:
     after_explicit: int = -1
     restated: bool = False
     """The last expression restated the explicit date before it."""
+    quoted: int | None = None
+    """For a day named from now inside a quotation, where the quotation closes."""
     overnight: bool = False
     """The last expression ended a clock range past midnight ("to 5 a.m."): the day the
     text stands at does not move to the next."""
@@ -604,6 +630,10 @@ class _Segment:
         when = _counted_from(reading, ctx, self.before_explicit) if restated else None
         if restated and told is not None and _from_event(reading, ctx):
             when = TimeValue.point(told)  # "on 9 November 1918, two days before the armistice"
+        self.quoted = self.quoted_day(reading)
+        spoken = self.spoken_day() if self.quoted is not None else None
+        if when is None and spoken is not None:
+            when = _said_on(reading, ctx, spoken)  # "'... this morning,' a trader said yesterday"
         if when is None:
             when = _resolve(reading, ctx)
         self.overnight = False
@@ -645,6 +675,40 @@ class _Segment:
         self.first(reading, when)
         return reading, when
 
+    def quoted_day(self, reading: Reading) -> int | None:
+        """In news, for a day named from now ("today", "this morning") inside a quotation,
+        the index of the quotation's closing mark, if its sentence goes on after it."""
+        toks, lex = self.toks, self.parser.lex
+        if not self.ctx.news:
+            return None
+        word, k = toks[reading.i].low, reading.i + 1
+        this_part = word == "this" and k < len(toks) and toks[k].low in lex.parts_of_day
+        if (word not in lex.day_deictics and not this_part) or not _quoted(toks, reading.i):
+            return None
+        for m in in_sentence(toks, reading.j, 1, QUOTE_SPAN):
+            if toks[m].text in QUOTE_MARKS:
+                return m
+        return None
+
+    def spoken_day(self) -> TimePoint | None:
+        """The day the quotation closing at ``self.quoted`` was spoken, if its attribution
+        names one other than the DCT ("..., a floor trader said yesterday"; "..., Hollande
+        told a crowd in Tulle at 10:45 p.m. Sunday")."""
+        toks, dct, q = self.toks, self.ctx.dct, self.quoted
+        if dct is None or q is None:
+            return None
+        words = self.parser.lex.tense
+        verb = None
+        for m in in_sentence(toks, q + 1, 1, QUOTE_SPAN):
+            if verb is None and (toks[m].low in words.reporting or toks[m].low == "told"):
+                verb = m
+            elif verb is not None and toks[m].low == "yesterday":
+                return A.shift_day(dct, -1)
+            elif verb is not None and (day := self.parser.weekday(m)) is not None:
+                back = A.nearest_weekday(dct, day[0], -1)
+                return back if back != dct else None
+        return None
+
     def says(self, reading: Reading) -> bool:
         """``reading`` is a clock time with no day of its own that tells when something
         was said."""
@@ -661,6 +725,8 @@ class _Segment:
         point, toks = _point(when), self.toks
         if self.first_seen or point is None or point.day is None or when is None:
             return
+        if self.quoted is not None:
+            return  # "'Yesterday was the worst day,' the commander said": the quotation's
         if reading.j < len(toks) and toks[reading.j].text in ("-", "\u2013", "\u2014"):
             return  # a dateline ("KALMORA, May 11 - Voters head to the polls on Sunday")
         self.first_seen = True
@@ -774,7 +840,7 @@ class _Segment:
         owner = day is not None and day[1] == reading.j and _possessive(toks, reading.j)
         aside = aside or (ctx.news and told is not None and owner)
         said = not reading.explicit and self.said_aside(reading, when, told)
-        if self.restated or aside or said or self.overnight:
+        if self.restated or aside or said or self.overnight or self.quoted is not None:
             ctx.ref = told  # the narrative goes on from the date it stood at
         if said:
             self.ref_j = reading.j  # the witness speaks of the story: it is still near
