@@ -55,8 +55,9 @@ NARRATIVE_GENRES = frozenset(
 LATE_NIGHT, SMALL_HOURS_END = 20, 6
 """A clock time from 8 p.m. on, then one before 6 a.m.: the night has gone past midnight."""
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
-QUOTE_SPAN = 25
-"""How far, in words, a quotation's close and its attribution are looked for."""
+QUOTE_SPAN, QUOTE_BACK = 25, 400
+"""How far, in words, a quotation's close and its attribution are looked for; how far back,
+in tokens, its opening."""
 _DCT = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?|(\d{4})(\d{2})(\d{2})")
 
 
@@ -403,9 +404,9 @@ def _baseline(toks: list[Token], i: int) -> bool:
 
 def _quoted(toks: list[Token], i: int) -> bool:
     """Token ``i`` stands inside a quotation: an odd number of quotation marks open before it
-    in its paragraph."""
+    in its paragraph (looked for up to ``QUOTE_BACK`` tokens back)."""
     marks = 0
-    for m in range(i - 1, -1, -1):
+    for m in range(i - 1, max(-1, i - 1 - QUOTE_BACK), -1):
         marks += toks[m].text in QUOTE_MARKS
         if toks[m].paragraph_before:
             break
