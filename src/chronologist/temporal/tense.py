@@ -490,6 +490,9 @@ def _scan(
 def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     """What token ``k`` says of the tense: 1 future, -1 past, ``PRESENT``, or 0 nothing."""
     word = toks[k].low
+    if k + 2 < len(toks) and toks[k + 1].text == "-" and not toks[k + 1].space_before:
+        if not toks[k + 2].space_before and toks[k + 2].text.isalpha():
+            return 0  # "the final go-ahead", "a set-aside": the first part of a compound
     previous = toks[k - 1].low if k > 0 else ""
     compared = previous == "than" or (previous == "-" and k >= 2 and toks[k - 2].low == "than")
     if compared or (word in words.future and _next_word(toks, k) == "of"):
