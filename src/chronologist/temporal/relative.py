@@ -1135,6 +1135,7 @@ class RelativeRules(DateRules):
         k = self.clock_end(k)
         # optional day: "10 p.m. Wednesday", "noon today", "9:15 a.m. local time on Monday"
         day_r, part, aside = self.day_after_clock(k)
+        part = part or self.part_before_clock(i)  # "a briefing tonight at 7:30"
         if not halfday and part is not None and hour in PM_HOURS.get(part, ()):
             hour += 12  # "at 11:30 last night" is 23:30, "2:50 this afternoon" 14:50
         h, mi = hour, minute
@@ -1247,6 +1248,14 @@ class RelativeRules(DateRules):
             if day is not None and day.j == end:
                 return day
         return None
+
+    def part_before_clock(self, i: int) -> str | None:
+        """The part of the day told just before "at" and a clock time at ``i`` ("tonight at
+        7:30", "Tuesday evening at 8")."""
+        if self.w(i - 1) != "at":
+            return None
+        before = self.w(i - 2)
+        return "NI" if before == "tonight" else self.lex.parts_of_day.get(before)
 
     def clock_reading(self, i: int) -> tuple[int, int, int, bool] | None:
         """The hour and minute a clock time at ``i`` names, the index after it, and whether
