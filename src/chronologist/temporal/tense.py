@@ -565,6 +565,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 0 if word == "am" and previous[:1].isdigit() else PRESENT  # not "3:00 am"
     if word == "last" and (previous in words.determiners or previous in LAST_AS_VERB):
         return 0  # "its last witnesses": an adjective; "that would last six weeks": the verb
+    if word == "last" and previous == "one":
+        return 0  # "will reunite one last time on Thursday": an adjective
     if word == "last" and k + 1 < len(toks) and toks[k + 1].low in ("through", "until", "into"):
         return 0  # "expected to arrive late Tuesday and last through Thursday": the verb
     if word in words.noun_verbs and not (toks[k - 1].text[:1].isupper() or previous in WHO):
