@@ -20,10 +20,11 @@ POSSESSIVES = frozenset({"whose", "their", "its", "his", "her", "our", "my", "yo
 were canceled", "file their 2014 returns"), not a count ("its 1500 employees")."""
 SEASON_LEADS = frozenset(
     {"in", "during", "by", "since", "until", "before", "after", "over", "through", "throughout"}
-    | {"into", "for", "of", "from", "spent", "spend", "spending", "this", "that"}
+    | {"into", "for", "of", "from", "spent", "spend", "spending", "this", "that", "to"}
 )
 """Words before "the" and a season that make it a time ("into the summer", "leave for the
-summer", "the end of the summer", "results from the spring", "spent the summer in hiding")."""
+summer", "the end of the summer", "results from the spring", "spent the summer in hiding",
+"a cool start to the summer")."""
 NOT_AFTER_MAY = frozenset({".", ",", ";", "", "on", "at", "are", "is", "was", "were", "from"})
 """After "for May", these make it the month: the verb "may" is never followed by them."""
 ROMAN_DAYS = {"kalends": (1, 1), "calends": (1, 1), "nones": (5, 7), "ides": (13, 15)}
@@ -841,7 +842,8 @@ class DateRules(Scanner):
         weather = self.w(i - 1) in self.g.weather_adjectives  # "a cold, rainy spring"
         after = self.tx(k)  # "the wettest summer in 100 years", not "the best spring training"
         alone = not after.isalpha() or after.istitle() or after in self.g.prepositions
-        weather = weather or (self.w(i - 1)[-3:] == "est" and self.w(i - 2) == "the" and alone)
+        superlative = self.w(i - 1)[-3:] == "est" and self.w(i - 2) in ("the", "its", "their")
+        weather = weather or (superlative and alone)  # "its driest spring since 2002"
         weather = weather or self.w(k) in self.g.season_turns  # "Spring starts Wednesday"
         if det is None and weather and not self.words(i - 1, ("hot", "spring")):
             return Reading(i, k, "DATE", lambda c: R.season(c, s, None), explicit=False)
@@ -854,6 +856,9 @@ class DateRules(Scanner):
                     return Reading(
                         i, k, "DATE", lambda c: R.season(c, s, None, bound=bound), explicit=False
                     )
+                edge = self.w(i - 1) in ("early", "late", "mid") and self.w(i - 2) in ("by", "in")
+                if edge:  # "a report to Congress by early fall"
+                    return Reading(i, k, "DATE", lambda c: R.season(c, s, None), explicit=False)
                 if self.w(i) == "fall" and self.w(i - 1) in ("by", "until", "till", "before"):
                     return Reading(  # "the window would close by fall"
                         i, k, "DATE", lambda c: R.season(c, s, None, bound=True), explicit=False
