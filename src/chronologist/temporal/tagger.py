@@ -829,6 +829,8 @@ class _Segment:
         self.last_when = when
         if when is not None and when.start is not None and when.start.day is not None:
             self.dated, self.dated_j = when, reading.j
+            if ctx.news:
+                ctx.day = A.coarsen(when.start, "day")
         if ctx.news and reading.explicit:
             ctx.year_told = _other_year(ctx, when) or ctx.year_told
         spoken_of = _year_spoken_of(toks, reading, when) if ctx.news else None
