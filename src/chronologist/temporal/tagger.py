@@ -428,13 +428,26 @@ def _after_midnight(toks: list[Token], reading: Reading) -> bool:
     return toks[i].low == "midnight" and i > 0 and toks[i - 1].low in ("after", "past")
 
 
-def _start_of_day(when: TimeValue | None) -> TimeValue | None:
-    """Midnight at a day's end (T24:00), told of the past as "after midnight": the start of
-    that day (T00:00), when the small hours that followed it were past."""
+def _start_of_day(when: TimeValue | None, *, following: bool) -> TimeValue | None:
+    """Midnight at a day's end (T24:00) told as "after midnight": the start of a day (T00:00),
+    that day's (its small hours gone by, or a day ahead told), or the ``following`` day's
+    ("a final vote tonight, possibly shortly after midnight")."""
     p = _point(when)
     if when is None or p is None or p.hour != 24:
         return when
-    return replace(when, start=replace(p, hour=0), end=replace(p, hour=0))
+    day = TimePoint("day", year=p.year, month=p.month, day=p.day)
+    start = A.shift_day(day, 1) if following else day
+    if start is None:
+        return when
+    moved = replace(p, year=start.year, month=start.month, day=start.day, hour=0)
+    return when.with_(start=moved, end=moved)
+
+
+def _same_day(p: TimePoint | None, q: TimePoint | None) -> bool:
+    """``p`` and ``q`` fall on the same known day."""
+    if p is None or q is None or p.day is None:
+        return False
+    return (p.year, p.month, p.day) == (q.year, q.month, q.day)
 
 
 def _possessive(toks: list[Token], j: int) -> bool:
@@ -508,6 +521,8 @@ def _told(
             end = when.start if part is reading.parts[0] else when.end
             if end is not None and end.granularity == "day" == value.start.granularity:
                 value = TimeValue.point(end)
+        if _after_midnight(toks, part):  # "shortly after midnight on Sunday": its start
+            value = _start_of_day(value, following=False) or value
         span = when if when.is_interval else None  # not for a dual date
         out.append(_mention(text, toks, part, value, interval=span))
         _update(ctx, part, value)
@@ -637,6 +652,9 @@ class _Segment:
             when = _said_on(reading, ctx, spoken)  # "'... this morning,' a trader said yesterday"
         if when is None:
             when = _resolve(reading, ctx)
+        if _after_midnight(toks, reading):  # "exploded shortly after midnight, police said"
+            today = _point(when) is not None and _same_day(_point(when), ctx.dct)
+            when = _start_of_day(when, following=ctx.tense > 0 and today)
         self.overnight = False
         if coordinated and day and self.last_when is not None and self.last_when.type == "SET":
             if day[1] == reading.j:  # "every Wednesday and Saturday": one more day of the set
@@ -662,8 +680,6 @@ class _Segment:
             # "data due next week: orders on Tuesday and growth on Wednesday", said on a
             # Wednesday: the day after the coming one told, not today
             when = _not_before(when, self.dated)
-        if ctx.tense < 0 and _after_midnight(toks, reading):
-            when = _start_of_day(when)  # "exploded shortly after midnight, police said"
         if weekday and day is not None and day[1] == reading.j and not ctx.tense:
             when = self.named_day(day[0], when)  # "at 2:03 a.m. Wednesday ... the window
         if reading.explicit:  # on Wednesday lasts 10 minutes": the same Wednesday
