@@ -93,6 +93,8 @@ def tense_at(
         return 1
     # "if no deal is reached by Monday", "moves the deadline to Oct. 15"
     deadline = i > 0 and (toks[i - 1].low == "by" or _deadline_before(toks, i - 1))
+    if _headline_plan(toks, i, words):
+        return 1  # "Cardinals to begin conclave Tuesday", "Leaders to Meet Friday"
     clause = _relative_clause(toks, i, words)
     for step, first in ((-1, i - 1), (1, j)):
         far = step == 1 and deadline and _will_far(toks, i, words)
@@ -460,6 +462,23 @@ def _governs_other(toks: list[Token], k: int, i: int) -> bool:
 @cache
 def _lead_ends(words: TenseWords) -> frozenset[str]:
     return frozenset(key[-1] for key, _ in words.leads)
+
+
+def _headline_plan(toks: list[Token], i: int, words: TenseWords) -> bool:
+    """A subject and "to" with a verb open the sentence within three words before ``i``,
+    with no verb before it: a headline's plan ("Cardinals to begin conclave Tuesday")."""
+    for m in in_sentence(toks, i - 2, -1, 3):
+        if toks[m].low != "to" or m == 0 or not toks[m - 1].text.isalpha():
+            continue
+        verb, before = toks[m + 1].text, toks[m - 1].text
+        titled = verb.istitle() and before.istitle()  # "Leaders to Meet", not "to Venezuela"
+        if not verb.isalpha() or not (verb.islower() or titled):
+            return False
+        if verb.lower() in words.determiners or verb.endswith("ed"):
+            return False
+        between = any(_marker(toks, k, words) for k in range(m + 2, i))
+        return not between and not _scan(toks, m - 1, -1, words)
+    return False
 
 
 def _scan(
