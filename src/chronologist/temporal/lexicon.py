@@ -152,6 +152,7 @@ class GrammarWords:
     holiday_events: frozenset[str]
     holiday_things: frozenset[str]
     season_things: frozenset[str]
+    day_kinds: frozenset[str]
     season_turns: frozenset[str]
     titles_before_day: frozenset[str]
     holiday_names: frozenset[str]

@@ -830,6 +830,11 @@ class RelativeRules(DateRules):
             # show's, no length in months
         if count is not None and count >= 1000 and not hyph and not self.plural_unit(k):
             return None  # "the 2014 season": a year before its noun, not 2014 seasons
+        if self.w(k2) in self.g.day_kinds and not hyph and not self.plural_unit(k):
+            return None  # "two night games", "their last 15 day games": a count of games
+        if self.t[i].text[:1].isdigit() and i > 0 and not self.t[i].space_before:
+            if self.tx(i - 1).isalpha():
+                return None  # "on the B1105 minutes later": a road's name, not a count
         if self.tx(k)[:1].isupper() and k > i and not self.lowercase_text and not self.headline(k):
             after = k2 + (self.tx(k2) in ("'", "\u2019"))  # "the Thirty Years' War"
             if not self.tx(i)[:1].isupper() or self.tx(after)[:1].isupper():
