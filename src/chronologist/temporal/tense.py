@@ -535,10 +535,11 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         following = _next_word(toks, k)
         if word != "set" or following in ("to", "for"):
             return 1
-        if following in ("on", "in", "at", "last") or (
+        if (following in ("on", "in", "at", "last") and previous != "be") or (
             following == "up" and previous not in words.modals and previous not in BARE_VERB_LEADS
         ):
-            return -1  # "a record set on Aug. 6", "volunteers set up a center" are past
+            return -1  # "a record set on Aug. 6", "volunteers set up a center" are past (not
+            # "will be set at a meeting on 25 February")
     if word in ("m", "re") and previous in ("'", "\u2019"):
         return PRESENT  # "what I'm doing on Monday", "we're meeting Friday"
     if word == "ll" and previous in ("'", "\u2019"):
