@@ -84,6 +84,7 @@ class TenseWords:
     determiners: frozenset[str]
     looks_ahead_to: frozenset[str]
     plans_gone_by: frozenset[str]
+    habitual: frozenset[str]
     scheduled: frozenset[str]
     modals: frozenset[str]
     future_modals: frozenset[str]

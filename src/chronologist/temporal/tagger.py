@@ -443,6 +443,14 @@ def _start_of_day(when: TimeValue | None, *, following: bool) -> TimeValue | Non
     return when.with_(start=moved, end=moved)
 
 
+def _recurring(when: TimeValue | None) -> TimeValue | None:
+    """``when`` in no year in particular ("peaks in February", told of a habit: XXXX-02)."""
+    p = _point(when)
+    if when is None or p is None:
+        return when
+    return when.with_(start=replace(p, year=None), end=replace(p, year=None))
+
+
 def _same_day(p: TimePoint | None, q: TimePoint | None) -> bool:
     """``p`` and ``q`` fall on the same known day."""
     if p is None or q is None or p.day is None:
@@ -652,6 +660,8 @@ class _Segment:
             when = _said_on(reading, ctx, spoken)  # "'... this morning,' a trader said yesterday"
         if when is None:
             when = _resolve(reading, ctx)
+        if self.habitual(reading, when):  # "flu seasons usually peak in February"
+            when = _recurring(when)
         if _after_midnight(toks, reading):  # "exploded shortly after midnight, police said"
             today = _point(when) is not None and _same_day(_point(when), ctx.dct)
             when = _start_of_day(when, following=ctx.tense > 0 and today)
@@ -725,6 +735,25 @@ class _Segment:
                 back = A.nearest_weekday(dct, day[0], -1)
                 return back if back != dct else None
         return None
+
+    def habitual(self, reading: Reading, when: TimeValue | None) -> bool:
+        """``reading`` names a month, quarter or season without a year in a clause that tells
+        a habit ("usually peak in February", "May is typically"): no year in particular."""
+        p = _point(when)
+        if p is None or reading.explicit or p.granularity not in ("month", "quarter", "season"):
+            return False
+        told = self.toks[reading.i : reading.j]
+        if len(told) > 2 or any(t.low.isdigit() for t in told):
+            return False  # not "the summer of 1998", "this February"
+        words, toks, j = self.parser.lex.tense.habitual, self.toks, reading.j
+        if j + 1 < len(toks) and toks[j].low in ("is", "was") and toks[j + 1].low in words:
+            return True  # "May is typically the busiest month"
+        for m in in_sentence(toks, reading.i - 1, -1, 10):
+            if toks[m].low in words:
+                return True
+            if toks[m].low in ("but", "while", "although", ";"):
+                break  # "... usually peak in February, but this one started in November"
+        return False
 
     def says(self, reading: Reading) -> bool:
         """``reading`` is a clock time with no day of its own that tells when something
