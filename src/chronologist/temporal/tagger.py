@@ -744,7 +744,7 @@ class _Segment:
             return False
         told = self.toks[reading.i : reading.j]
         if len(told) > 2 or any(t.low.isdigit() for t in told):
-            return False  # not "the summer of 1998", "this February"
+            return False  # not "the summer of 1998", "June 2012"
         words, toks, j = self.parser.lex.tense.habitual, self.toks, reading.j
         if j + 1 < len(toks) and toks[j].low in ("is", "was") and toks[j + 1].low in words:
             return True  # "May is typically the busiest month"
