@@ -171,8 +171,10 @@ class RelativeRules(DateRules):
         a unit, a day or a part of one after a deictic determiner."""
         lex = self.lex
         word = self.w(i)
+        told_her = self.w(i - 1) == "her" and self.w(i - 2) in self.lex.tense.past
         if self.w(i - 1) in ("any", "every", "each", "no", "their", "its", "his", "her", "our"):
-            return None  # "than any previous decade", "their last day of classes": no deixis
+            if not told_her:  # "told her last Friday": "her" is the object
+                return None  # "than any previous decade", "their last day of classes": no deixis
         contracted = self.w(i - 3) in ("it", "that", "there", "what", "here", "he", "she")
         if self.w(i - 1) == "s" and self.w(i - 2) in ("'", "\u2019") and not contracted:
             return None  # "the store's last day of business" (not "whether it's next month")
