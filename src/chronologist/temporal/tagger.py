@@ -264,13 +264,16 @@ def _month_not_before(when: TimeValue | None, last: TimeValue | None) -> TimeVal
 
 def _past_midnight(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     """A clock time ending a range that ``last`` starts later on the same day ("from 10
-    p.m. to 5 a.m."): the next day's."""
+    p.m. to 5 a.m.", "Monday night ... after midnight"): the next day's."""
     end, start = _point(when), _point(last)
-    if when is None or end is None or start is None or end.hour is None or start.hour is None:
+    if when is None or end is None or start is None or end.hour is None:
+        return when
+    night = start.granularity == "partofday" and start.part in ("EV", "NI")
+    if start.hour is None and not night:
         return when
     if (end.year, end.month, end.day) != (start.year, start.month, start.day):
         return when
-    if (end.hour, end.minute or 0) >= (start.hour, start.minute or 0):
+    if start.hour is not None and (end.hour, end.minute or 0) >= (start.hour, start.minute or 0):
         return when
     day = A.shift_day(TimePoint("day", year=end.year, month=end.month, day=end.day), 1)
     if day is None:
@@ -282,7 +285,11 @@ def _past_midnight(when: TimeValue | None, last: TimeValue | None) -> TimeValue 
 def _small_hours(when: TimeValue | None, last: TimeValue | None) -> bool:
     """``when`` is a clock time of the small hours told after ``last``, one late at night."""
     now, before = _point(when), _point(last)
-    if now is None or before is None or now.hour is None or before.hour is None:
+    if now is None or before is None or now.hour is None:
+        return False
+    if before.granularity == "partofday" and before.part in ("EV", "NI"):
+        return now.hour < SMALL_HOURS_END  # "throughout Monday night ... after midnight"
+    if before.hour is None:
         return False
     return now.hour < SMALL_HOURS_END and LATE_NIGHT <= before.hour < 24  # not midnight
 
@@ -420,6 +427,24 @@ def _said_on(reading: Reading, ctx: Context, day: TimePoint) -> TimeValue | None
         return _resolve(reading, ctx)
     finally:
         ctx.dct = dct
+
+
+def _midnight(toks: list[Token], reading: Reading) -> bool:
+    """``reading`` is "midnight" alone."""
+    return reading.j == reading.i + 1 and toks[reading.i].low == "midnight"
+
+
+def _midnight_gone(when: TimeValue | None) -> TimeValue | None:
+    """Midnight at the DCT's end (T24:00) told of the past: the one that began it, the
+    day before's end."""
+    p = _point(when)
+    if when is None or p is None or p.hour != 24 or p.day is None:
+        return when
+    day = A.shift_day(TimePoint("day", year=p.year, month=p.month, day=p.day), -1)
+    if day is None:
+        return when
+    moved = replace(p, year=day.year, month=day.month, day=day.day)
+    return when.with_(start=moved, end=moved)
 
 
 def _after_midnight(toks: list[Token], reading: Reading) -> bool:
@@ -662,9 +687,11 @@ class _Segment:
             when = _resolve(reading, ctx)
         if self.habitual(reading, when):  # "flu seasons usually peak in February"
             when = _recurring(when)
+        today = _same_day(_point(when), ctx.dct)
         if _after_midnight(toks, reading):  # "exploded shortly after midnight, police said"
-            today = _point(when) is not None and _same_day(_point(when), ctx.dct)
             when = _start_of_day(when, following=ctx.tense > 0 and today)
+        elif today and ctx.news and ctx.tense < 0 and _midnight(toks, reading):
+            when = _midnight_gone(when)  # "failed to agree before the midnight deadline"
         self.overnight = False
         if coordinated and day and self.last_when is not None and self.last_when.type == "SET":
             if day[1] == reading.j:  # "every Wednesday and Saturday": one more day of the set
