@@ -288,8 +288,9 @@ def season(
     c: Context, s: int, det: int | None, *, anaphoric: bool = False, bound: bool = False
 ) -> TimeValue | None:
     """ "this summer", "last fall", "that winter": a season near now (or then); one that
-    ``bound``s a span ("before the summer") is not put behind by a past tense."""
-    now = c.then() if anaphoric else c.now()
+    ``bound``s a span ("before the summer") is not put behind by a past tense; "that summer"
+    in news standing at its own days is of the last other year told."""
+    now = (that_year(c) if det == 0 else c.then()) if anaphoric else c.now()
     if now is None or now.year is None:
         return TimeValue.point(TimePoint("season", sub=s))
     if c.year is not None and det is None and not anaphoric:
