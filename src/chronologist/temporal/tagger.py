@@ -855,7 +855,7 @@ class _Segment:
             ctx.tense = before  # "is expected to meet X on Monday afternoon, and Y on Thursday"
 
     def ahead_today(self, when: TimeValue | None, reading: Reading) -> bool:
-        """``when`` is the DCT's day while a later day was told earlier in the sentence."""
+        """``when`` is the DCT's day while a later weekday was told earlier in the sentence."""
         dct = self.ctx.dct
         day, told = _point(when), _point(self.dated)
         if dct is None or day is None or told is None:
@@ -870,7 +870,9 @@ class _Segment:
         # not a deadline, which may fall before ("in effect until 7 a.m. Monday ... could add
         # a foot of snow by Sunday night", said on a Sunday)
         by = reading.i > 0 and self.toks[reading.i - 1].low == "by"
-        return near and not by and _same_sentence(self.toks, self.dated_j, reading.i)
+        # a weekday was told ("orders on Tuesday"), not a holiday ("Easter getaways")
+        weekday = any(self.parser.weekday(m) for m in range(max(0, self.dated_j - 3), self.dated_j))
+        return near and weekday and not by and _same_sentence(self.toks, self.dated_j, reading.i)
 
     def restates(self, reading: Reading) -> bool:
         """An anaphoric expression set off by a comma after an explicit date."""
