@@ -275,11 +275,19 @@ def _past_midnight(when: TimeValue | None, last: TimeValue | None) -> TimeValue 
         return when
     if start.hour is not None and (end.hour, end.minute or 0) >= (start.hour, start.minute or 0):
         return when
-    day = A.shift_day(TimePoint("day", year=end.year, month=end.month, day=end.day), 1)
+    return _shifted(when, end, 1)  # "to about 5 a.m." stays about
+
+
+def _shifted(when: TimeValue, p: TimePoint, days: int, hour: int | None = None) -> TimeValue:
+    """The point value ``when`` (at ``p``) moved ``days`` days on, at ``hour`` if given; its
+    qualifiers ("about") kept."""
+    day = A.shift_day(TimePoint("day", year=p.year, month=p.month, day=p.day), days)
     if day is None:
         return when
-    moved = replace(end, year=day.year, month=day.month, day=day.day)
-    return when.with_(start=moved, end=moved)  # "to about 5 a.m." stays about
+    moved = replace(
+        p, year=day.year, month=day.month, day=day.day, hour=p.hour if hour is None else hour
+    )
+    return when.with_(start=moved, end=moved)
 
 
 def _small_hours(when: TimeValue | None, last: TimeValue | None) -> bool:
@@ -440,11 +448,7 @@ def _midnight_gone(when: TimeValue | None) -> TimeValue | None:
     p = _point(when)
     if when is None or p is None or p.hour != 24 or p.day is None:
         return when
-    day = A.shift_day(TimePoint("day", year=p.year, month=p.month, day=p.day), -1)
-    if day is None:
-        return when
-    moved = replace(p, year=day.year, month=day.month, day=day.day)
-    return when.with_(start=moved, end=moved)
+    return _shifted(when, p, -1)
 
 
 def _after_midnight(toks: list[Token], reading: Reading) -> bool:
@@ -458,14 +462,9 @@ def _start_of_day(when: TimeValue | None, *, following: bool) -> TimeValue | Non
     that day's (its small hours gone by, or a day ahead told), or the ``following`` day's
     ("a final vote tonight, possibly shortly after midnight")."""
     p = _point(when)
-    if when is None or p is None or p.hour != 24:
+    if when is None or p is None or p.hour != 24 or p.day is None:
         return when
-    day = TimePoint("day", year=p.year, month=p.month, day=p.day)
-    start = A.shift_day(day, 1) if following else day
-    if start is None:
-        return when
-    moved = replace(p, year=start.year, month=start.month, day=start.day, hour=0)
-    return when.with_(start=moved, end=moved)
+    return _shifted(when, p, 1 if following else 0, hour=0)
 
 
 def _recurring(when: TimeValue | None) -> TimeValue | None:
@@ -685,13 +684,7 @@ class _Segment:
             when = _said_on(reading, ctx, spoken)  # "'... this morning,' a trader said yesterday"
         if when is None:
             when = _resolve(reading, ctx)
-        if self.habitual(reading, when):  # "flu seasons usually peak in February"
-            when = _recurring(when)
-        today = _same_day(_point(when), ctx.dct)
-        if _after_midnight(toks, reading):  # "exploded shortly after midnight, police said"
-            when = _start_of_day(when, following=ctx.tense > 0 and today)
-        elif today and ctx.news and ctx.tense < 0 and _midnight(toks, reading):
-            when = _midnight_gone(when)  # "failed to agree before the midnight deadline"
+        when = self.settled(reading, when)
         self.overnight = False
         if coordinated and day and self.last_when is not None and self.last_when.type == "SET":
             if day[1] == reading.j:  # "every Wednesday and Saturday": one more day of the set
@@ -728,6 +721,19 @@ class _Segment:
         self.name_days(reading, when)
         self.first(reading, when)
         return reading, when
+
+    def settled(self, reading: Reading, when: TimeValue | None) -> TimeValue | None:
+        """``when`` as its clause tells it: of no year in particular for a habit; at
+        midnight, on the side of the day the tense puts it."""
+        ctx, toks = self.ctx, self.toks
+        if self.habitual(reading, when):  # "flu seasons usually peak in February"
+            return _recurring(when)
+        today = _same_day(_point(when), ctx.dct)
+        if _after_midnight(toks, reading):  # "exploded shortly after midnight, police said"
+            return _start_of_day(when, following=ctx.tense > 0 and today)
+        if today and ctx.news and ctx.tense < 0 and _midnight(toks, reading):
+            return _midnight_gone(when)  # "failed to agree before the midnight deadline"
+        return when
 
     def quoted_day(self, reading: Reading) -> int | None:
         """In news, for a day named from now ("today", "this morning") inside a quotation,
