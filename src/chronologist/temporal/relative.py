@@ -171,10 +171,10 @@ class RelativeRules(DateRules):
         a unit, a day or a part of one after a deictic determiner."""
         lex = self.lex
         word = self.w(i)
+        owner = self.w(i - 1) in ("any", "every", "each", "no", "their", "its", "his", "her", "our")
         told_her = self.w(i - 1) == "her" and self.w(i - 2) in self.lex.tense.past
-        if self.w(i - 1) in ("any", "every", "each", "no", "their", "its", "his", "her", "our"):
-            if not told_her:  # "told her last Friday": "her" is the object
-                return None  # "than any previous decade", "their last day of classes": no deixis
+        if owner and not told_her:  # "told her last Friday": "her" is the object
+            return None  # "than any previous decade", "their last day of classes": no deixis
         contracted = self.w(i - 3) in ("it", "that", "there", "what", "here", "he", "she")
         if self.w(i - 1) == "s" and self.w(i - 2) in ("'", "\u2019") and not contracted:
             return None  # "the store's last day of business" (not "whether it's next month")
@@ -513,12 +513,12 @@ class RelativeRules(DateRules):
         )
 
     def days_per(self, key: str, count: int | None, k: int) -> str | None:
-        """The period of "six days a week", "five nights a week", "two weekends a month"
-        (a count of days in each week, month or year at ``k``), else None."""
+        """The period of "six days a week", "five nights a week", "200 days a year" (a count
+        of days in each week, month or year at ``k``), else None."""
         period = self.w(k + 1)
-        if count is None or self.w(k) not in ("a", "per") or key not in ("day", "night", "weekend"):
+        if count is None or self.w(k) not in ("a", "per") or key not in ("day", "night"):
             return None
-        if period not in ("week", "month", "year") or (key == "weekend" and period == "week"):
+        if period not in ("week", "month", "year"):
             return None
         if self.w(k + 2) in ("ago", "earlier", "later", "before", "after"):
             return None  # "ten days a year ago": a date
