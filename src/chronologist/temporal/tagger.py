@@ -244,8 +244,7 @@ def _not_before(when: TimeValue | None, last: TimeValue | None) -> TimeValue | N
     gap, lo, start = R.days_apart(day, first), day.earliest(), first.earliest()
     if gap is None or lo is None or start is None or lo >= start:
         return when
-    later = A.shift_day(day, 7 * ((gap + 6) // 7))
-    return TimeValue.point(later, type=when.type) if later is not None else when
+    return _shifted(when, day, 7 * ((gap + 6) // 7))  # "through Friday night": its night
 
 
 def _month_not_before(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
@@ -306,13 +305,18 @@ def _beside(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     """A weekday listed with the day ``last`` ("next Tuesday and Wednesday"): the one
     within two days of it, if there is one."""
     day, other = _point(when), _point(last)
-    if day is None or other is None or day.day is None or other.day is None:
+    if when is None or day is None or other is None or day.day is None or other.day is None:
         return when
-    if day.granularity != "day" or other.granularity != "day":
+    days = ("day", "partofday")  # "on Friday night and Saturday night"
+    if day.granularity not in days or other.granularity not in days:
         return when
     near = A.nearest_weekday(other, weekday_of(day.year or 0, day.month or 1, day.day), 0)
     gap = R.days_apart(near, other) if near is not None else None
-    return TimeValue.point(near) if near is not None and gap is not None and gap <= 2 else when
+    if near is None or gap is None or gap > 2:
+        return when
+    if day.granularity == "partofday" and day.part:
+        return TimeValue.point(R.in_part(near, day.part), type="TIME")
+    return TimeValue.point(near)
 
 
 def _apposed(toks: list[Token], j: int, i: int) -> bool:
