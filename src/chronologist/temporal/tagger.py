@@ -705,9 +705,9 @@ class _Segment:
         elif (
             reading.type == "TIME"
             and not self.names_day(reading)
-            and _small_hours(when, self.last_when)
+            and _small_hours(when, self.last_day())
         ):
-            when = _past_midnight(when, self.last_when)  # "At 11 p.m. ... until about 1 a.m."
+            when = _past_midnight(when, self.last_day())  # "At 11 p.m. ... until about 1 a.m."
         elif apposed and (self.parser.month(reading.i) or self.parser.is_int(reading.i)):
             when = _in_year_of(when, self.last_when)  # "a week later, on Nov. 22"
         elif weekday and ctx.tense > 0 and self.ahead_today(when, reading):
@@ -725,6 +725,10 @@ class _Segment:
         self.name_days(reading, when)
         self.first(reading, when)
         return reading, when
+
+    def last_day(self) -> TimeValue | None:
+        """The last time told, or, past a length ("for 40 minutes"), the last one with a day."""
+        return self.last_when if _a_day(self.last_when) else self.dated
 
     def settled(self, reading: Reading, when: TimeValue | None) -> TimeValue | None:
         """``when`` as its clause tells it: of no year in particular for a habit; at
