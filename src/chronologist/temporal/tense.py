@@ -494,8 +494,8 @@ def _scan(
     passing over the words ``skip``; looking ahead, not past the end of a quotation ("...
     through Thursday," he said)."""
     for m in in_sentence(toks, k, step, SCAN):
-        if step > 0 and toks[m].text in CLOSING_QUOTES:
-            return 0
+        if step > 0 and (toks[m].text in CLOSING_QUOTES or toks[m].low == "according"):
+            return 0  # '... through Thursday," he said'; "according to unofficial returns"
         if step < 0 and toks[m].low in CONCESSIVE:
             return 0  # "are scheduled for April 20, although the Cabinet on Tuesday postponed"
         if step < 0 and toks[m].low in ("and", "but") and m > 0 and toks[m - 1].text == ",":
