@@ -54,6 +54,7 @@ NARRATIVE_GENRES = frozenset(
 )
 LATE_NIGHT, SMALL_HOURS_END = 20, 6
 """A clock time from 8 p.m. on, then one before 6 a.m.: the night has gone past midnight."""
+OPENING_PREPOSITIONS = frozenset({"after", "before", "in", "during", "since", "until"})
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 QUOTE_SPAN, QUOTE_BACK = 25, 400
 """How far, in words, a quotation's close and its attribution are looked for; how far back,
@@ -353,6 +354,8 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
         return None  # "the 2010-11 school year, when ... June 22": which year is not told
     i, j = reading.i, reading.j
     k = i - (i > 0 and toks[i - 1].low == "in")  # "In 2002, Congress ... in October"
+    if _opening_phrase(toks, i, j) and year.granularity == "year":
+        return year.year  # "After the 2005 election, a cabinet was not sworn in until Nov. 22"
     after = toks[j].text if j < len(toks) else ""
     possessive = after in ("'", "\u2019") and j + 1 < len(toks) and toks[j + 1].low == "s"
     # "Last year's race was called off on Nov. 2"
@@ -374,6 +377,19 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     subject = i == 1 or (i > 1 and ends_sentence(toks, i - 2))
     named = subject and toks[i - 1].low == "the" and j < len(toks) and toks[j].text.isalpha()
     return year.year if reading.explicit and (when_told or named) else None
+
+
+def _opening_phrase(toks: list[Token], i: int, j: int) -> bool:
+    """Tokens ``i:j`` are the year of a phrase opening its sentence, set off by a comma: a
+    preposition, "the", the year and one or two nouns ("After the 2005 election,")."""
+    if i < 2 or toks[i - 1].low != "the" or toks[i - 2].low not in OPENING_PREPOSITIONS:
+        return False
+    if not (i == 2 or ends_sentence(toks, i - 3)):
+        return False
+    m = j
+    while m < min(j + 2, len(toks)) and toks[m].text.isalpha() and toks[m].text.islower():
+        m += 1
+    return m > j and m < len(toks) and toks[m].text == ","
 
 
 def _when_told(toks: list[Token], j: int) -> bool:
