@@ -661,9 +661,12 @@ def day_told(c: Context) -> TimePoint | None:
     near = ref if ref is not None and ref.day is not None else c.now() if c.news else None
     if c.news and near is not None and c.dct is not None and near is not c.dct and not c.ref_here:
         gap = days_apart(near, c.dct)
-        if (gap is None or gap > STALE_DAYS) and not _story_day(c, near):
-            return _news_day(c)  # a day told weeks away is no longer the day the news is about
         lo, dct = near.earliest(), c.dct.earliest()
+        # a day ahead told in the last few sentences, told ahead ("a referendum on June 18.
+        # Polls will be open from 6 a.m.")
+        ahead = c.tense > 0 and c.ref_near and lo is not None and dct is not None and lo > dct
+        if (gap is None or gap > STALE_DAYS) and not _story_day(c, near) and not ahead:
+            return _news_day(c)  # a day told weeks away is no longer the day the news is about
         if c.tense < 0 and lo is not None and dct is not None and lo > dct:
             return _news_day(c)  # "a judgment that began at 9:30 a.m." after "tomorrow morning"
     return near
