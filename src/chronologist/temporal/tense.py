@@ -525,6 +525,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
     modal = word in ("will", "would") and previous in ("that", "this")  # "a bill that would"
     if word in ("coming", "upcoming"):
         return 1  # "companies reporting in the coming days include Caterpillar on Monday"
+    if word == "close" and _next_word(toks, k) in ("to", "of"):
+        return 0  # "came close to winning", "a record close of $702.10": no verb
     if word in ("called", "calls", "call") and _next_word(toks, k) == "for":
         return 1  # "called for a general strike on Tuesday": what is called for lies ahead
     if word in words.future and _intent_noun(toks, k, words):
