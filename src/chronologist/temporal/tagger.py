@@ -743,8 +743,14 @@ class _Segment:
         return reading, when
 
     def last_day(self) -> TimeValue | None:
-        """The last time told, or, past a length ("for 40 minutes"), the last one with a day."""
-        return self.last_when if _a_day(self.last_when) else self.dated
+        """The last time told, or, past a length ("for 40 minutes"), the day the text stands
+        at ("on Thursday night ... fell in six hours ... between 1 a.m. and 5 a.m.")."""
+        if _a_day(self.last_when):
+            return self.last_when
+        dated, ref = _point(self.dated), self.ctx.ref
+        if (dated is not None and dated.hour is not None) or ref is None or ref.day is None:
+            return self.dated  # "at about 10:15 p.m. on Sunday ... for 40 minutes"
+        return TimeValue.point(ref)
 
     def settled(self, reading: Reading, when: TimeValue | None) -> TimeValue | None:
         """``when`` as its clause tells it: of no year in particular for a habit; at
@@ -908,6 +914,17 @@ class _Segment:
         """An anaphoric expression set off by a comma after an explicit date."""
         return reading.anaphoric and reading.i == self.after_explicit
 
+    def said_on(self, reading: Reading, told: TimePoint | None) -> bool:
+        """In news, a weekday after a reporting verb ("officials said Friday") in a sentence
+        that told the day of what happened ("on Thursday night"): the statement's day, told
+        aside; the text stays at the day of the happening."""
+        ctx, toks, i = self.ctx, self.toks, reading.i
+        if not ctx.news or told is None or told.day is None or reading.j - i != 1:
+            return False
+        k = i - 1 - (i > 1 and toks[i - 1].low == "on")
+        said = k >= 0 and toks[k].low in self.parser.lex.tense.reporting
+        return said and _same_sentence(toks, self.ref_j, i)
+
     def said_aside(self, reading: Reading, when: TimeValue | None, told: TimePoint | None) -> bool:
         """In news telling a story of an earlier year to the month or day, the day or week
         a witness spoke ("'We burned the chairs,' she said last week"): told aside, the
@@ -946,6 +963,7 @@ class _Segment:
         day = self.parser.weekday(reading.i)
         owner = day is not None and day[1] == reading.j and _possessive(toks, reading.j)
         aside = aside or (ctx.news and told is not None and owner)
+        aside = aside or (day is not None and self.said_on(reading, told))
         said = not reading.explicit and self.said_aside(reading, when, told)
         if self.restated or aside or said or self.overnight or self.quoted is not None:
             ctx.ref = told  # the narrative goes on from the date it stood at
