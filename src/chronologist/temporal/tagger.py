@@ -504,7 +504,8 @@ def _same_day(p: TimePoint | None, q: TimePoint | None) -> bool:
 
 def _possessive(toks: list[Token], j: int) -> bool:
     """An expression ending at ``j`` owns what follows ("the ground it lost in Friday's
-    sell-off"): in news, a day told aside; the text stays at the day it told."""
+    sell-off"): in news, a day told aside, unless it opens its sentence; the text stays at
+    the day it told."""
     return j + 1 < len(toks) and toks[j].text in ("'", "\u2019") and toks[j + 1].low == "s"
 
 
@@ -962,7 +963,8 @@ class _Segment:
         aside = aside or (ctx.news and reading.anaphoric and _baseline(toks, reading.i))
         day = self.parser.weekday(reading.i)
         owner = day is not None and day[1] == reading.j and _possessive(toks, reading.j)
-        aside = aside or (ctx.news and told is not None and owner)
+        opens = reading.i == 0 or ends_sentence(toks, reading.i - 1)  # "Friday's decline began"
+        aside = aside or (ctx.news and told is not None and owner and not opens)
         aside = aside or (day is not None and self.said_on(reading, told))
         said = not reading.explicit and self.said_aside(reading, when, told)
         if self.restated or aside or said or self.overnight or self.quoted is not None:
