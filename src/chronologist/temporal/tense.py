@@ -91,6 +91,9 @@ def tense_at(
         return -1
     if subject_of in ("will", "shall"):
         return 1
+    reported = i > 0 and toks[i - 1].low in words.reporting and j < len(toks)
+    if reported and toks[j].low in ("will", "would", "could", "should", "might"):
+        return 1  # "Forecasters said Saturday would be nearly as hot": the reported subject
     # "if no deal is reached by Monday", "moves the deadline to Oct. 15"
     deadline = i > 0 and (toks[i - 1].low == "by" or _deadline_before(toks, i - 1))
     if _headline_plan(toks, i, words):
