@@ -489,6 +489,13 @@ def weekday(
         d = A.nearest_weekday(A.shift_day(now, 1) or now, wd, 1)
     elif c.news and (not anaphoric or now is c.dct):
         d = A.nearest_weekday(now, wd, c.tense or (1 if ahead else -1))
+        if (
+            ahead
+            and c.tense < 0
+            and d is not None
+            and A.coarsen(d, "week") != A.coarsen(now, "week")
+        ):
+            d = A.nearest_weekday(now, wd, 1)  # "had been canceled from this Friday": this week's
     elif c.news:  # "On Feb. 1 ... By that Sunday": the one on or after the day told
         d = A.nearest_weekday(now, wd, 1)
     else:  # a narrative moves forward: "on Thursday" after Monday's events
