@@ -31,6 +31,8 @@ from chronologist.temporal.tense import (
     ends_sentence,
     in_sentence,
     pluperfect,
+    reports,
+    said_before,
     says_when,
     tense_at,
 )
@@ -271,7 +273,7 @@ def _past_midnight(when: TimeValue | None, last: TimeValue | None) -> TimeValue 
     night = start.granularity == "partofday" and start.part in ("EV", "NI")
     if start.hour is None and not night:
         return when
-    if (end.year, end.month, end.day) != (start.year, start.month, start.day):
+    if not _same_day(end, start):
         return when
     if start.hour is not None and (end.hour, end.minute or 0) >= (start.hour, start.minute or 0):
         return when
@@ -791,7 +793,7 @@ class _Segment:
         words = self.parser.lex.tense
         verb = None
         for m in in_sentence(toks, q + 1, 1, QUOTE_SPAN):
-            if verb is None and (toks[m].low in words.reporting or toks[m].low == "told"):
+            if verb is None and reports(toks[m].low, words):
                 verb = m
             elif verb is not None and toks[m].low == "yesterday":
                 return A.shift_day(dct, -1)
@@ -897,7 +899,7 @@ class _Segment:
         day, told = _point(when), _point(self.dated)
         if dct is None or day is None or told is None:
             return False
-        if (day.year, day.month, day.day) != (dct.year, dct.month, dct.day):
+        if not _same_day(day, dct):
             return False
         # a day of the coming week was told ("on Tuesday and ... on Wednesday"), not one
         # weeks away
@@ -922,8 +924,7 @@ class _Segment:
         ctx, toks, i = self.ctx, self.toks, reading.i
         if not ctx.news or told is None or told.day is None or reading.j - i != 1:
             return False
-        k = i - 1 - (i > 1 and toks[i - 1].low == "on")
-        said = k >= 0 and toks[k].low in self.parser.lex.tense.reporting
+        said = said_before(toks, i, self.parser.lex.tense)
         return said and _same_sentence(toks, self.ref_j, i)
 
     def said_aside(self, reading: Reading, when: TimeValue | None, told: TimePoint | None) -> bool:
@@ -940,8 +941,7 @@ class _Segment:
             return False
         if told.year > dct.year - 2 or point.granularity not in ("day", "week"):
             return False
-        k = i - 1 - (i > 1 and toks[i - 1].low == "on")
-        said = k >= 0 and toks[k].low in self.parser.lex.tense.reporting
+        said = said_before(toks, i, self.parser.lex.tense)
         return said and not (j < len(toks) and toks[j].low == "that")
 
     def remember(self, reading: Reading, when: TimeValue | None, told: TimePoint | None) -> None:

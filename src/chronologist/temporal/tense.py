@@ -182,7 +182,7 @@ def says_when(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
     found, m = _first_marker(toks, i - 1, -1, words, LEAD_SPAN, comma=True)
     if not found and _opens(toks, i, words):
         found, m = _first_marker(toks, j, 1, words, LEAD_SPAN + 2)
-    if found != -1 or (toks[m].low not in words.reporting and toks[m].low != "told"):
+    if found != -1 or not reports(toks[m].low, words):
         return False
     return m == 0 or toks[m - 1].low not in ("was", "were", "been")  # not "the fire was
     # reported at"; a verb opening the text has no word before it
@@ -315,10 +315,28 @@ def _deadline_before(toks: list[Token], k: int) -> bool:
     return any(toks[m].low == "deadline" for m in range(max(0, k - 3), k))
 
 
+def _word_before(toks: list[Token], i: int) -> int:
+    """The index of the word right before ``i``, past an "on" ("are on Monday", "said on
+    Friday"); -1 at the start."""
+    return i - 1 - (i > 1 and toks[i - 1].low == "on")
+
+
 def _copula_before(toks: list[Token], i: int) -> bool:
     """ "is Friday", "are on Monday": a present copula right before the expression."""
-    k = i - 1 - (i > 1 and toks[i - 1].low == "on")
+    k = _word_before(toks, i)
     return k >= 0 and toks[k].low in ("is", "are")
+
+
+def reports(word: str, words: TenseWords) -> bool:
+    """``word`` is a verb that reports speech ("said", "announced", "told")."""
+    return word in words.reporting or word == "told"
+
+
+def said_before(toks: list[Token], i: int, words: TenseWords) -> bool:
+    """A reporting verb stands right before ``i`` ("officials said Friday", "said on
+    Monday")."""
+    k = _word_before(toks, i)
+    return k >= 0 and toks[k].low in words.reporting
 
 
 def _will_far(toks: list[Token], i: int, words: TenseWords) -> bool:
