@@ -258,11 +258,6 @@ def dur_value(letter: str, count: int | None, n: int, time: bool, *, half: bool 
     return f"PT{amount}{letter}" if time else f"P{amount}{letter}"
 
 
-def half_value(unit: Unit) -> str | None:
-    """Half of one unit as a TIMEX3 duration: a year is P6M, a century P50Y, a day PT12H."""
-    return part_value(unit, 1, 2)
-
-
 def part_value(unit: Unit, num: int, den: int) -> str | None:
     """``num``/``den`` of one unit as a whole TIMEX3 duration in the unit or the next
     smaller one ("a quarter of a century" P25Y, "three-quarters of an hour" PT45M), or

@@ -570,21 +570,24 @@ class RelativeRules(DateRules):
         u = self.unit(k)
         if u is None or self.plural_unit(k):
             return None
+        return self.part_of_unit(i, u, 1, 2)
+
+    def part_of_unit(self, i: int, u: tuple[str, int], num: int, den: int) -> Reading | None:
+        """``num``/``den`` of the unit ``u`` (its key and the index after it) as a length
+        from ``i``, or the date it counts to ("half a century later": fifty years on; "half
+        a year ago": six months back; "a quarter century ago")."""
         spec = self.lex.units[u[0]]
-        value = B.half_value(spec)
+        value = B.part_value(spec, num, den)
         if value is None:
             return None
         plain = Reading(i, u[1], "DURATION", B.dur(value), explicit=False)
-        if spec.timex == "Y" and spec.n > 1:  # "half a century later": fifty years on
-            return (
-                self.counted_from(i, None, _Counted("year", u[1], False, False), spec.n // 2, plain)
-                or plain
-            )
-        if u[0] == "year":
-            return (
-                self.counted_from(i, None, _Counted("month", u[1], False, False), 6, plain) or plain
-            )
-        return plain
+        if spec.timex == "Y" and spec.n > 1:
+            counted, amount = _Counted("year", u[1], False, False), spec.n * num // den
+        elif u[0] == "year" and den == 2:
+            counted, amount = _Counted("month", u[1], False, False), 6
+        else:
+            return plain
+        return self.counted_from(i, None, counted, amount, plain) or plain
 
     def quarter_unit(self, i: int, j: int, lead: str | None) -> Reading | None:
         """ "a quarter of a century", "a quarter-century", "three-quarters of an hour", "the
@@ -600,16 +603,7 @@ class RelativeRules(DateRules):
         u = self.unit(k)
         if u is None or self.plural_unit(k) or u[0] == "quarter":
             return None
-        spec = self.lex.units[u[0]]
-        value = B.part_value(spec, 3 if three else 1, 4)
-        if value is None:
-            return None
-        plain = Reading(i, u[1], "DURATION", B.dur(value), explicit=False)
-        if spec.timex != "Y" or spec.n == 1:
-            return plain
-        years = spec.n * (3 if three else 1) // 4  # "a quarter century ago": 25 years back
-        counted = _Counted("year", u[1], False, False)
-        return self.counted_from(i, None, counted, years, plain) or plain
+        return self.part_of_unit(i, u, 3 if three else 1, 4)
 
     def months_of_year(self, i: int, lead: str | None, count: int, k: int) -> Reading | None:
         """ "the first three months of 2012", "the last six months of the year": a quarter or a
