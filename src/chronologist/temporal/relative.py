@@ -1139,6 +1139,8 @@ class RelativeRules(DateRules):
         part = part or self.part_before_clock(i)  # "a briefing tonight at 7:30"
         if not halfday and part is not None and hour in PM_HOURS.get(part, ()):
             hour += 12  # "at 11:30 last night" is 23:30, "2:50 this afternoon" 14:50
+        elif not halfday and part is None and self.working_hour(i, hour):
+            hour += 12  # "a vigil at 4:30", "at four o'clock": the afternoon's
         h, mi = hour, minute
         told = self.day_before_at(i) if day_r is None else None
         if told is None and day_r is None:
@@ -1249,6 +1251,11 @@ class RelativeRules(DateRules):
             if day is not None and day.j == end:
                 return day
         return None
+
+    def working_hour(self, i: int, hour: int) -> bool:
+        """A clock time at ``i`` told with no half of the day whose hour (1 to 5) people
+        mean of the afternoon, not the small hours: not a 24-hour "03:15" or "0300"."""
+        return 1 <= hour <= 5 and not self.tx(i).startswith("0") and not self.military(i)
 
     def part_before_clock(self, i: int) -> str | None:
         """The part of the day told just before "at" and a clock time at ``i`` ("tonight at
