@@ -154,6 +154,8 @@ class GrammarWords:
     holiday_things: frozenset[str]
     season_things: frozenset[str]
     day_kinds: frozenset[str]
+    long_ago_units: frozenset[str]
+    year_leads: frozenset[str]
     season_turns: frozenset[str]
     titles_before_day: frozenset[str]
     holiday_names: frozenset[str]

@@ -135,7 +135,30 @@ class RelativeRules(DateRules):
             part = lex.parts_of_day[self.w(k)]
             k += 1
         typ = "TIME" if part else "DATE"
+        then = self.years_back(i) if word == "today" and part is None else None
+        if then is not None:  # "ten years ago we were fighting ... Today we are growing"
+            return Reading(i, k, typ, lambda c: R.nowadays(c, then), explicit=False)
         return Reading(i, k, typ, lambda c: R.day_offset(c, off, part), explicit=False)
+
+    def years_back(self, i: int) -> int | None:
+        """A time years back told against "today" at ``i``: "Even today" (0), or in its
+        sentence or the one before a year or decade ("in the 1950s", "in 1999") or a
+        count of years ago ("ten years ago", 0). Its year, or 0 if none is named."""
+        if self.w(i + 1) in self.lex.tense.modals | self.lex.tense.future:
+            return None  # "forecasters say today will be no different": the day itself
+        if self.w(i - 1) == "even":
+            return 0  # "Even today, every argument is about her"
+        ends = 0
+        for m in range(i - 1, max(-1, i - 60), -1):
+            ends += ends_sentence(self.t, m)
+            if ends > 1:
+                return None
+            if self.w(m) == "ago" and self.w(m - 1) in self.g.long_ago_units:
+                return 0
+            lead = self.w(m - 1) in self.g.year_leads or self.words(m + 1, ("s",))
+            if lead and self.is_int(m) and len(self.tx(m)) == 4 and 1000 <= int(self.tx(m)) < 2100:
+                return int(self.tx(m))
+        return None
 
     def weekday_named(self, i: int) -> Reading | None:
         """ "Friday", "Wednesday night" (a TIME: that day's night), "Tuesday week"."""

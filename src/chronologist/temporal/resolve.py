@@ -468,6 +468,15 @@ def day_offset(c: Context, off: int, part: str | None) -> TimeValue | None:
     return TimeValue.point(d)
 
 
+def nowadays(c: Context, then: int) -> TimeValue | None:
+    """ "today" set against a time years back, in a clause of the present: the present
+    (PRESENT_REF) in news, not the DCT's day; else the DCT's day."""
+    now = c.now()
+    if c.news and c.tense == 0 and now is not None and (then == 0 or (now.year or 0) > then):
+        return TimeValue(type="DATE", ref="PRESENT_REF")
+    return day_offset(c, 0, None)
+
+
 def weekday(
     c: Context,
     wd: int,
