@@ -192,3 +192,10 @@ def days_in_month_of(year: int, month: int) -> int:
     from chronologist.timemodel import days_in_month
 
     return days_in_month(year, month)
+
+
+def same_day(p: TimePoint | None, q: TimePoint | None) -> bool:
+    """``p`` and ``q`` fall on the same known day."""
+    if p is None or q is None or p.day is None:
+        return False
+    return (p.year, p.month, p.day) == (q.year, q.month, q.day)

@@ -155,6 +155,7 @@ class GrammarWords:
     season_things: frozenset[str]
     day_kinds: frozenset[str]
     long_ago_units: frozenset[str]
+    part_leads: frozenset[str]
     year_leads: frozenset[str]
     season_turns: frozenset[str]
     titles_before_day: frozenset[str]

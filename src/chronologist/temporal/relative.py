@@ -453,9 +453,10 @@ class RelativeRules(DateRules):
             evening.narrative_only = True  # news tags the date alone
             return evening
         single = self.w(j) not in PLURAL_PARTS  # not "classes in the mornings"
-        into = self.w(i - 1) in ("into", "through", "during", "until", "throughout")
+        into = self.w(i - 1) in self.g.part_leads
         # "in the afternoon the dollar fell", "open in the evening because of turnout";
-        # "continued into the afternoon", not "during the overnight shift"
+        # "continued into the afternoon", "spent the afternoon moving aircraft", not
+        # "during the overnight shift"
         told = self.w(i - 1) == "in" and self.w(j + 1) != "hours"
         told = told or (into and not self.modifies_noun(j + 1))
         if part and single and told and self.w(j + 1) not in ("of", "-"):

@@ -661,7 +661,9 @@ def part_told(c: Context, part: str) -> TimeValue | None:
     """ "by mid-afternoon", "before sunrise": that part of the day told; in news, of the
     DCT's day when the text has told no day near it."""
     day = day_told(c)
-    if c.news and day is not None and (day is c.dct or day is c.lead_day):
+    if c.news and day is not None and (A.same_day(day, c.dct) or day is c.lead_day):
+        if part == "NI" and c.tense < 0 and A.same_day(day, c.dct):
+            day = A.shift_day(day, -1) or day  # "spent the night on rooftops": last night
         return TimeValue.point(in_part(day, part), type="TIME")
     return anaphor(c, "day", 0, part)
 

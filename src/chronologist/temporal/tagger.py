@@ -273,7 +273,7 @@ def _past_midnight(when: TimeValue | None, last: TimeValue | None) -> TimeValue 
     night = start.granularity == "partofday" and start.part in ("EV", "NI")
     if start.hour is None and not night:
         return when
-    if not _same_day(end, start):
+    if not A.same_day(end, start):
         return when
     if start.hour is not None and (end.hour, end.minute or 0) >= (start.hour, start.minute or 0):
         return when
@@ -495,13 +495,6 @@ def _recurring(when: TimeValue | None) -> TimeValue | None:
     if when is None or p is None:
         return when
     return when.with_(start=replace(p, year=None), end=replace(p, year=None))
-
-
-def _same_day(p: TimePoint | None, q: TimePoint | None) -> bool:
-    """``p`` and ``q`` fall on the same known day."""
-    if p is None or q is None or p.day is None:
-        return False
-    return (p.year, p.month, p.day) == (q.year, q.month, q.day)
 
 
 def _possessive(toks: list[Token], j: int) -> bool:
@@ -761,7 +754,7 @@ class _Segment:
         ctx, toks = self.ctx, self.toks
         if self.habitual(reading, when):  # "flu seasons usually peak in February"
             return _recurring(when)
-        today = _same_day(_point(when), ctx.dct)
+        today = A.same_day(_point(when), ctx.dct)
         if _after_midnight(toks, reading):  # "exploded shortly after midnight, police said"
             return _start_of_day(when, following=ctx.tense > 0 and today)
         if today and ctx.news and ctx.tense < 0 and _midnight(toks, reading):
@@ -899,7 +892,7 @@ class _Segment:
         day, told = _point(when), _point(self.dated)
         if dct is None or day is None or told is None:
             return False
-        if not _same_day(day, dct):
+        if not A.same_day(day, dct):
             return False
         # a day of the coming week was told ("on Tuesday and ... on Wednesday"), not one
         # weeks away
