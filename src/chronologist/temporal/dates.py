@@ -630,7 +630,16 @@ class DateRules(Scanner):
             and not dated_slot
             and prev not in ("the", "-")
             and not (prev in POSSESSIVES and self.tx(i)[:2] in ("19", "20"))
+            and not self.paired_year(i)
         )
+
+    def paired_year(self, i: int) -> bool:
+        """The number at ``i`` ends a pair of years of one century ("the 1995 and 1996
+        shutdowns"), not a count ("2000 or 3000 jobs")."""
+        if self.w(i - 1) not in ("and", "or") or not self.is_int(i - 2):
+            return False
+        first, second = self.tx(i - 2), self.tx(i)
+        return len(first) == 4 and first[:2] == second[:2] and 0 < int(second) - int(first) < 10
 
     def street_after(self, k: int) -> bool:
         """Capitalised words from ``k`` on end in a street word ("Pennsylvania Avenue")."""
