@@ -156,6 +156,7 @@ class GrammarWords:
     day_kinds: frozenset[str]
     long_ago_units: frozenset[str]
     part_leads: frozenset[str]
+    quarter_measures: frozenset[str]
     year_leads: frozenset[str]
     season_turns: frozenset[str]
     titles_before_day: frozenset[str]
