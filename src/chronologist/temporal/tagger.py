@@ -410,7 +410,8 @@ def _sentence_ends(toks: list[Token], j: int, i: int, limit: int = 3) -> int | N
     if not 0 <= j <= i:
         return None
     ends = 0
-    for m in range(j, i):
+    start = j - (j > 0 and toks[j - 1].text == ".")  # "by 8 p.m. Boston had": its own period
+    for m in range(start, i):
         if ends_sentence(toks, m):
             ends += 1
             if ends == limit:

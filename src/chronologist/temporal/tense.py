@@ -34,6 +34,10 @@ ABBREVIATIONS = frozenset(
     | {"capt", "prof", "rev", "mt", "ft", "vs", "no", "adm", "maj", "cmdr"}
 )
 """Abbreviations whose period ends no sentence before a capital ("St. Vincent")."""
+FINITE_AFTER_SUBJECT = frozenset(
+    {"had", "has", "have", "was", "were", "is", "are", "said", "says", "will", "would"}
+)
+"""Finite verbs that, after a capitalised word, show it opens a clause as its subject."""
 BE = frozenset({"be", "been", "being", "is", "are"})
 """Forms of "be" after which a participle is no past tense ("is heard", "to be completed")."""
 BARE_VERB_LEADS = frozenset({"will", "would", "to"})
@@ -443,9 +447,18 @@ def ends_sentence(toks: list[Token], m: int) -> bool:
         return False  # "St. Vincent", "Mr. Smith", "Gen. Powell"
     if len(before) == 1 and before.isalpha() and not toks[m].space_before:
         # an initial or an abbreviation letter ("U.S. President", "J. Smith"), unless a
-        # new sentence plainly starts ("... in the U.S. The")
-        return after.lower() in STARTERS
+        # new sentence plainly starts ("... in the U.S. The", "by 8 p.m. Boston had")
+        return after.lower() in STARTERS or _clock_then_subject(toks, m)
     return True
+
+
+def _clock_then_subject(toks: list[Token], m: int) -> bool:
+    """The period ``m`` of "a.m." or "p.m." comes before a capitalised word and a finite
+    verb: a new sentence's subject ("between 2 p.m. and 8 p.m. Boston had recorded"), not
+    a day or a zone ("8 p.m. Monday", "9 p.m. Eastern time")."""
+    if m < 3 or m + 2 >= len(toks) or toks[m - 1].low != "m" or toks[m - 2].text != ".":
+        return False
+    return toks[m - 3].low in ("a", "p") and toks[m + 2].low in FINITE_AFTER_SUBJECT
 
 
 def _lead(toks: list[Token], i: int, words: TenseWords) -> int:
