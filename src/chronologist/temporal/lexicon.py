@@ -157,6 +157,8 @@ class GrammarWords:
     long_ago_units: frozenset[str]
     part_leads: frozenset[str]
     quarter_measures: frozenset[str]
+    soon_not_after: frozenset[str]
+    soon_not_before: frozenset[str]
     year_leads: frozenset[str]
     season_turns: frozenset[str]
     titles_before_day: frozenset[str]
@@ -342,7 +344,7 @@ def _start_words(lex: Lexicon) -> frozenset[str]:
     words.update(f"{day}s" for day in lex.weekdays if day.endswith("day"))  # "Mondays"
     words.add("weekends")  # "closed on weekends"
     words.update(f"{unit}long" for unit in lex.units)  # "yearlong"
-    words.update(("another", "q", "h"))  # "for another month", "Q1", "H1"
+    words.update(("another", "q", "h", "soon"))  # "for another month", "Q1", "H1", "soon"
     words.update(p[0] for p in lex.ref_phrases)
     words.update(p[0][0] for p in lex.duration_mods + lex.bound_phrases)
     # a name's first token as the tokenizer cuts it ("valentine's day" starts "valentine")

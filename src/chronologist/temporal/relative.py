@@ -1653,4 +1653,7 @@ class RelativeRules(DateRules):
                 return None  # "as recently as last week": the date it leads is the time
             val = lex.refs[word]
             return Reading(i, i + 1, "DATE", lambda c: R.ref(c, val), explicit=False)
+        if word == "soon" and self.w(i - 1) not in self.g.soon_not_after:
+            if self.w(i + 1) not in self.g.soon_not_before:  # not "as soon as", "soon after"
+                return Reading(i, i + 1, "DATE", R.soon, explicit=False)
         return None

@@ -99,6 +99,12 @@ def ref(c: Context, value: str) -> TimeValue:
     return TimeValue(type="DATE", ref=value, start=now, open_end=True)
 
 
+def soon(c: Context) -> TimeValue | None:
+    """ "will soon reach", "could soon cross": the near future (FUTURE_REF); no time in a
+    past clause ("that soon became a flood")."""
+    return None if c.tense < 0 else ref(c, "FUTURE_REF")
+
+
 NEAR_DAYS = 45
 """A month and day this close to the DCT is taken in the DCT's neighbourhood whatever the tense."""
 
