@@ -854,6 +854,9 @@ class DateRules(Scanner):
         superlative = self.w(i - 1)[-3:] == "est" and self.w(i - 2) in ("the", "its", "their")
         weather = weather or (superlative and alone)  # "its driest spring since 2002"
         weather = weather or self.w(k) in self.g.season_turns  # "Spring starts Wednesday"
+        # "'The summer was tougher than we expected,' the chief executive said"
+        subject = self.w(i) == "the" and self.opens_sentence(i)
+        weather = weather or (subject and self.w(k) in self.g.season_verbs)
         if det is None and weather and not self.words(i - 1, ("hot", "spring")):
             return Reading(i, k, "DATE", lambda c: R.season(c, s, None), explicit=False)
         if det is None:

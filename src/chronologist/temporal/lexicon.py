@@ -157,6 +157,7 @@ class GrammarWords:
     long_ago_units: frozenset[str]
     part_leads: frozenset[str]
     quarter_measures: frozenset[str]
+    season_verbs: frozenset[str]
     soon_not_after: frozenset[str]
     soon_not_before: frozenset[str]
     year_leads: frozenset[str]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from chronologist.temporal.lexicon import OPENING_DETERMINERS, Lexicon
-from chronologist.temporal.tense import in_sentence
+from chronologist.temporal.tense import ends_sentence, in_sentence
 from chronologist.temporal.tokens import Token
 
 
@@ -116,6 +116,10 @@ class Scanner:
         before.")."""
         first = self.tx(i)[:1]
         return first.isalnum() or first in '$\u20ac\u00a3\u00a5"\u201c'  # or a title in quotes
+
+    def opens_sentence(self, i: int) -> bool:
+        """Token ``i`` opens a sentence or a quotation."""
+        return i == 0 or ends_sentence(self.t, i - 1) or self.w(i - 1) in ('"', "\u201c", "``")
 
     def hyphen(self, i: int) -> bool:
         return self.w(i) in ("-", "\u2010", "\u2011") and self.adj(i) and self.adj(i + 1)
