@@ -381,9 +381,16 @@ class Parser(RelativeRules):
                     )
         if inner is None or inner.type not in ("DATE", "TIME"):
             return None
+        if word in ("beginning", "start", "middle", "end", "close") and self.adjective(inner):
+            return None  # "the start of first-quarter earnings season": the season's start
         if word in ("earlier", "later") and not period:
             return None if inner.explicit else B.rest_of(inner, i, mod)
         return B.with_mod(inner, i, mod)
+
+    def adjective(self, r: Reading) -> bool:
+        """Reading ``r`` is a hyphenated compound before the noun it describes
+        ("first-quarter earnings", "mid-April deadline")."""
+        return any(self.hyphen(m) for m in range(r.i, r.j)) and self.modifies_noun(r.j)
 
     def range_after(self, first: Reading) -> Reading | None:
         """ "1917-1921", "1850-58", "July 20 - Aug. 6, 1789", "from 1921 to 1928"."""

@@ -938,6 +938,11 @@ class _Segment:
         said = said_before(toks, i, self.parser.lex.tense)
         return said and not (j < len(toks) and toks[j].low == "that")
 
+    def describes(self, reading: Reading) -> bool:
+        """In news, ``reading`` is a compound adjective coarser than a day ("first-quarter
+        earnings", "a mid-2014 target")."""
+        return self.ctx.news and reading.type != "TIME" and self.parser.adjective(reading)
+
     def remember(self, reading: Reading, when: TimeValue | None, told: TimePoint | None) -> None:
         """Keep what ``reading`` told, and put the narrative back where it stood when the
         expression was told aside."""
@@ -960,6 +965,9 @@ class _Segment:
         opens = reading.i == 0 or ends_sentence(toks, reading.i - 1)  # "Friday's decline began"
         aside = aside or (ctx.news and told is not None and owner and not opens)
         aside = aside or (day is not None and self.said_on(reading, told))
+        # "due on April 5, and first-quarter earnings season the following week": a compound
+        # adjective leaves the narrative at its day
+        aside = aside or (told is not None and told.day is not None and self.describes(reading))
         said = not reading.explicit and self.said_aside(reading, when, told)
         if self.restated or aside or said or self.overnight or self.quoted is not None:
             ctx.ref = told  # the narrative goes on from the date it stood at
