@@ -312,6 +312,8 @@ def season(
             y = (cur.year - 1 if s >= cur.sub else cur.year) + det + 1
         elif det == 1:
             y = cur.year + 1 if s <= cur.sub else cur.year
+            if _starts_within(now, TimePoint("season", year=y, sub=s), NEAR_DAYS):
+                y += 1  # "next fall" said in late August: not the one about to begin
         elif det is None and c.news and not anaphoric and c.tense > 0 and s < cur.sub:
             y = cur.year + 1  # "will start in the spring" said in December: the coming one
         elif det is None and c.news and not anaphoric and not bound:
@@ -322,6 +324,14 @@ def season(
             elif c.tense == 0 and s == 4 and cur.sub != 4:
                 y = _nearest_season(now, s, y)  # "smog for much of the winter" said in March
     return TimeValue.point(TimePoint("season", year=y, sub=s))
+
+
+def _starts_within(now: TimePoint, p: TimePoint, days: int) -> bool:
+    """``p`` begins after ``now``, within ``days`` days."""
+    today, lo = now.earliest(), p.earliest()
+    if today is None or lo is None:
+        return False
+    return 0 < day_number(*lo) - day_number(*today) <= days
 
 
 def _nearest_season(now: TimePoint, s: int, y: int) -> int:
