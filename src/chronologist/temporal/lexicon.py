@@ -109,6 +109,7 @@ class TenseWords:
     ing_nouns: frozenset[str]
     noun_verbs: frozenset[str]
     not_subjects: frozenset[str]
+    date_nouns: frozenset[str]
     leads: tuple[tuple[tuple[str, ...], int], ...]
 
 

@@ -530,6 +530,8 @@ def _scan(
     for m in in_sentence(toks, k, step, SCAN):
         if step > 0 and (toks[m].text in CLOSING_QUOTES or toks[m].low == "according"):
             return 0  # '... through Thursday," he said'; "according to unofficial returns"
+        if step > 0 and m == k and _apposition(toks, m, words):
+            return 0  # "by Sept. 13, the deadline set at a summit": what the date is
         if step < 0 and toks[m].low in CONCESSIVE:
             return 0  # "are scheduled for April 20, although the Cabinet on Tuesday postponed"
         if step < 0 and toks[m].low in ("and", "but") and m > 0 and toks[m - 1].text == ",":
@@ -538,6 +540,14 @@ def _scan(
         if found and not (through_present and found == PRESENT):
             return found
     return 0
+
+
+def _apposition(toks: list[Token], m: int, words: TenseWords) -> bool:
+    """A comma at ``m`` opens a noun phrase that says what the date before it is ("Sept.
+    13, the deadline set in Egypt", "Oct. 1, the start of the fiscal year")."""
+    if toks[m].text != "," or m + 2 >= len(toks) or toks[m + 1].low not in ("the", "a", "its"):
+        return False
+    return toks[m + 2].low in words.date_nouns
 
 
 def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
