@@ -670,8 +670,10 @@ class RelativeRules(DateRules):
         """ "three years", "the past two months", "a decade ago", "two years later", "10-year"."""
         if self.military(i):
             return None  # "at 1900 hours" is a clock time
-        if self.is_int(i) and self.w(i - 1) in self.g.label_nouns and not self.t[i].newline_before:
-            return None  # "Windows 2000 years ago": a name's number
+        label = self.w(i - 1) in self.g.label_nouns and self.tx(i - 1)[:1].isupper()
+        if self.is_int(i) and label and not self.t[i].newline_before:
+            return None  # "Windows 2000 years ago": a name's number (not "took office 15
+            # months ago")
         lead, j = self.span_lead(i)
         if self.tx(j - 1) in ("$", "\u20ac", "\u00a3", "\u00a5") and self.tx(j)[:1].isdigit():
             return None  # "the $5 day": a sum
