@@ -510,6 +510,8 @@ def _headline_plan(toks: list[Token], i: int, words: TenseWords) -> bool:
             return False
         if verb.lower() in words.determiners or verb.endswith("ed"):
             return False
+        if before.lower().endswith("ing") or (verb.endswith("s") and not verb.endswith("ss")):
+            return False  # "Speaking to reporters on Wednesday, the speaker said"
         between = any(_marker(toks, k, words) for k in range(m + 2, i))
         return not between and not _scan(toks, m - 1, -1, words)
     return False
