@@ -182,12 +182,13 @@ class DateRules(Scanner):
             return Reading(i, j, "DATE", B.const(p))
         if day > days_in_month(2000, month):
             return None
-        if self.w(j) in ("last", "this", "next") and self.w(j + 1) == "year":  # "3 May last year"
-            off = self.lex.deictic_determiners[self.w(j)]
-            return Reading(
-                i, j + 2, "DATE", lambda c: R.day_of_year(c, month, day, off), explicit=False
-            )
         of = self.w(j) == "of"
+        k = j + of  # "3 May last year", "April 16th of last year"
+        if self.w(k) in ("last", "this", "next") and self.w(k + 1) == "year":
+            off = self.lex.deictic_determiners[self.w(k)]
+            return Reading(
+                i, k + 2, "DATE", lambda c: R.day_of_year(c, month, day, off), explicit=False
+            )
         told = self.year_told(j + of) if of or self.words(j, ("that", "year")) else None
         if told is not None:  # "1 December of that year", "4 November that year"
             shift = told[0]
