@@ -1542,7 +1542,10 @@ class RelativeRules(DateRules):
         """ "Thanksgiving Day", "last Christmas", "Easter 1916"."""
         j = i
         det = None
-        if self.w(j) in ("last", "this", "next"):
+        the = self.w(i) == "the"  # "the long Labor Day weekend", "the Easter week"
+        if the:
+            j += 1 + (self.w(i + 1) == "long")
+        elif self.w(j) in ("last", "this", "next"):
             if self.w(i - 1) in self.lex.tense.determiners:
                 return None  # "Its Last Christmas": the final one, read from "Christmas"
             det = self.lex.deictic_determiners[self.w(j)]
@@ -1551,6 +1554,8 @@ class RelativeRules(DateRules):
         if best is None:
             return None
         rule, k = best
+        if the and self.w(k) not in ("week", "weekend"):
+            return None  # "the Christmas tree"; "the Fourth of July" has a rule of its own
         after = self.tx(k)
         if self.w(k) in self.g.holiday_things:
             return None  # "the Christmas tree", "Easter eggs": things named for the day
@@ -1579,6 +1584,10 @@ class RelativeRules(DateRules):
         if self.w(k) == "week":  # "Easter week": the week holding the day
             return Reading(
                 i, k + 1, "DATE", lambda c: R.week_of(R.holiday(c, rule, det)), explicit=False
+            )
+        if self.w(k) == "weekend":  # "the Thanksgiving weekend", "Memorial Day weekend"
+            return Reading(
+                i, k + 1, "DATE", lambda c: R.long_weekend(R.holiday(c, rule, det)), explicit=False
             )
         return Reading(i, k, "DATE", lambda c: R.holiday(c, rule, det), explicit=False)
 

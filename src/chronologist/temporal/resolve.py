@@ -888,6 +888,17 @@ def week_of(day: TimeValue | None, *, weekend: bool = False) -> TimeValue | None
     return pt(week)
 
 
+def long_weekend(day: TimeValue | None) -> TimeValue | None:
+    """The weekend a holiday makes long: the one after a Thursday or a Friday, the one
+    before a Monday ("Memorial Day weekend"), the one holding a Saturday or a Sunday."""
+    p = day.start if day is not None else None
+    if p is None or p.year is None or p.month is None or p.day is None:
+        return None
+    if weekday_of(p.year, p.month, p.day) == 1:
+        return week_of(pt(A.shift_day(p, -1)), weekend=True)
+    return week_of(day, weekend=True)
+
+
 def day_beside(day: TimeValue | None, off: int) -> TimeValue | None:
     """ "the day before Thanksgiving": the day ``off`` from a named day."""
     p = day.start if day is not None else None

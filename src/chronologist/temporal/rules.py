@@ -587,7 +587,8 @@ Parser.rules = (
 
 Parser.rules_for = {
     **dict.fromkeys(PREPOSITIONS, ()),
-    # after an article: no day range, length adjective, clock time, set or holiday
+    # after an article: no day range, length adjective, clock time or set (a holiday only
+    # before "week" or "weekend": "the Thanksgiving weekend")
     "the": tuple(
         rule
         for rule in Parser.rules
@@ -598,7 +599,6 @@ Parser.rules_for = {
             Parser.lasting,
             Parser.clock_time,
             Parser.recurring,
-            Parser.holiday,
         )
     ),
     "a": (Parser.duration, Parser.year_expr, Parser.quarter),
