@@ -159,6 +159,7 @@ class GrammarWords:
     part_leads: frozenset[str]
     quarter_measures: frozenset[str]
     season_verbs: frozenset[str]
+    habit_days: frozenset[str]
     soon_not_after: frozenset[str]
     soon_not_before: frozenset[str]
     year_leads: frozenset[str]

@@ -498,6 +498,15 @@ def _recurring(when: TimeValue | None) -> TimeValue | None:
     return when.with_(start=replace(p, year=None), end=replace(p, year=None))
 
 
+def _daily(when: TimeValue | None) -> TimeValue | None:
+    """A clock time on no day in particular ("close at 2 p.m. on Saturdays": XXXX-XX-XXT14:00)."""
+    p = _point(when)
+    if when is None or p is None or p.hour is None:
+        return when
+    hour = TimePoint("minute", hour=p.hour, minute=p.minute)
+    return when.with_(start=hour, end=hour)
+
+
 def _possessive(toks: list[Token], j: int) -> bool:
     """An expression ending at ``j`` owns what follows ("the ground it lost in Friday's
     sell-off"): in news, a day told aside, unless it opens its sentence; the text stays at
@@ -755,6 +764,8 @@ class _Segment:
         ctx, toks = self.ctx, self.toks
         if self.habitual(reading, when):  # "flu seasons usually peak in February"
             return _recurring(when)
+        if self.habitual_hour(reading, when):  # "stores ordinarily close at 2 p.m."
+            return _daily(when)
         today = A.same_day(_point(when), ctx.dct)
         if _after_midnight(toks, reading):  # "exploded shortly after midnight, police said"
             return _start_of_day(when, following=ctx.tense > 0 and today)
@@ -813,6 +824,28 @@ class _Segment:
                 return True
             if toks[m].low in ("but", "while", "although", ";"):
                 break  # "... usually peak in February, but this one started in November"
+        return False
+
+    def habitual_hour(self, reading: Reading, when: TimeValue | None) -> bool:
+        """``reading`` is a clock time naming no day in a clause that tells a habit: a
+        habit word before it ("usually at about 3 p.m."), or days in the plural after it
+        ("until 2 a.m. on Fridays", "between 6 a.m. and 9 a.m. on weekdays")."""
+        p = _point(when)
+        if p is None or p.hour is None or reading.type != "TIME" or self.names_day(reading):
+            return False
+        toks, lex = self.toks, self.parser.lex
+        ended = ends_sentence(toks, reading.j - 1)  # "begins at 7 a.m. The memorial ..."
+        for m in in_sentence(toks, reading.j, 1, 0 if ended else 8):
+            word = toks[m].low
+            if word in lex.grammar.habit_days:
+                return True
+            if word == "," or word in lex.tense.scheduled or self.parser.weekday(m):
+                break  # "at 9 a.m., and closes Monday": another clause, or a day named
+        for m in in_sentence(toks, reading.i - 1, -1, 10):
+            if toks[m].low in lex.tense.habitual:
+                return True
+            if toks[m].low in ("but", "while", "although", ";", "today", "yesterday"):
+                break
         return False
 
     def says(self, reading: Reading) -> bool:
