@@ -677,6 +677,11 @@ def part_told(c: Context, part: str) -> TimeValue | None:
     """ "by mid-afternoon", "before sunrise": that part of the day told; in news, of the
     DCT's day when the text has told no day near it."""
     day = day_told(c)
+    then = c.then()
+    if day is not None and then is not None and then.part == "NI" and part == "MO":
+        if then.day is not None and A.same_day(day, then):
+            return TimeValue.point(in_part(A.shift_day(day, 1) or day, part), type="TIME")
+            # "late Sunday night and intensified through the morning": Monday's
     if c.news and day is not None and (A.same_day(day, c.dct) or day is c.lead_day):
         if part == "NI" and c.tense < 0 and A.same_day(day, c.dct):
             day = A.shift_day(day, -1) or day  # "spent the night on rooftops": last night
