@@ -1343,8 +1343,8 @@ class RelativeRules(DateRules):
             hour = hour % 12 + (0 if self.w(k + 2) == "morning" else 12)
             halfday = True
             k += 3
-        elif ":" not in text and self.w(i - 1) == "at" and 1 <= hour <= 12 and self.part_named(k):
-            pass  # "at 8 tonight", "at 10 this morning": the part of day tells the half
+        elif ":" not in text and self.after_at(i) and 1 <= hour <= 12 and self.part_named(k):
+            pass  # "at 8 tonight", "at about 9 last night": the part of day tells the half
         elif ":" not in text:
             return None
         elif not self.clock_told(i, k):
@@ -1352,6 +1352,11 @@ class RelativeRules(DateRules):
         if hour > 24 or minute > 59:
             return None
         return hour, minute, k, halfday
+
+    def after_at(self, i: int) -> bool:
+        """Token ``i`` follows "at", maybe with an approximation between ("at about 9")."""
+        before = i - 1 - (self.w(i - 1) in self.lex.approx_words)
+        return self.w(before) == "at"
 
     def part_named(self, k: int) -> str | None:
         """The part of day "tonight", "this morning", "last night" at ``k`` names, or None."""
