@@ -560,6 +560,7 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
             return 0  # "the final go-ahead", "a set-aside": the first part of a compound
     previous = toks[k - 1].low if k > 0 else ""
     compared = previous == "than" or (previous == "-" and k >= 2 and toks[k - 2].low == "than")
+    compared = compared or (word in ("earlier", "later") and _next_word(toks, k) == "than")
     if compared or (word in words.future and _next_word(toks, k) == "of"):
         return 0  # "grew faster than expected", "stronger-than-expected", "dashing hopes of"
     if word in words.future and previous == "s" and k >= 2 and toks[k - 2].text in "'\u2019":
