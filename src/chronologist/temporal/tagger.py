@@ -322,18 +322,27 @@ def _beside(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     return TimeValue.point(near)
 
 
+APPOSING = frozenset({",", "on", "in", "probably", "perhaps", "possibly", "likely", "maybe"})
+"""Words that may stand between a date and one restating it after a comma ("this year,
+probably in April", "Three weeks later, on 9 April")."""
+
+
 def _apposed(toks: list[Token], j: int, i: int) -> bool:
     """A comma (and "on") alone lie between tokens ``j`` and ``i`` (a time expression ended
     at ``j``): the second restates the first ("Three weeks later, on 9 April")."""
     between = _between(toks, j, i)
-    return bool(between) and between[0].text == "," and all(t.low in (",", "on") for t in between)
+    return bool(between) and between[0].text == "," and all(t.low in APPOSING for t in between)
 
 
 def _in_year_of(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     """A day written without its year that restates ``last``: in the year that puts it
     nearest to ``last`` ("on 20 March 2003. Three weeks later, on 9 April": 2003)."""
     day, other = _point(when), _point(last)
-    if day is None or other is None or other.year is None or day.granularity != "day":
+    if day is None or other is None or other.year is None:
+        return when
+    if day.granularity == "month" and day.year is not None and other.granularity == "year":
+        return TimeValue.point(replace(day, year=other.year))  # "this year, probably in April"
+    if day.granularity != "day":
         return when
     if day.month == 2 and day.day == 29:
         return when
