@@ -37,6 +37,9 @@ VAGUE_SPAN_LEADS = frozenset({"recent", "past", "last", "coming", "next", "follo
 
 DAYS_OFF = {"today": 0, "tomorrow": 1, "yesterday": -1}
 """Days from the DCT that "today", "tomorrow", "yesterday" name after "ago"."""
+CLOCK_LOOKBACK = 40
+"""How many tokens back a clock time told with its half of the day still sets the half of
+a bare one ("at about 2:30 a.m. ... then called back at 3:45")."""
 PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
 PM_HOURS = {"AF": range(1, 7), "EV": range(5, 12), "NI": range(6, 12)}
 """Hours read past noon in a part of the day ("2:50 this afternoon", "7 last night")."""
@@ -1282,8 +1285,16 @@ class RelativeRules(DateRules):
 
     def working_hour(self, i: int, hour: int) -> bool:
         """A clock time at ``i`` told with no half of the day whose hour (1 to 5) people
-        mean of the afternoon, not the small hours: not a 24-hour "03:15" or "0300"."""
-        return 1 <= hour <= 5 and not self.tx(i).startswith("0") and not self.military(i)
+        mean of the afternoon, not the small hours: not a 24-hour "03:15" or "0300", nor
+        one soon after a morning hour told ("at 5:15 a.m. ... By 5:18 they were gone")."""
+        if not 1 <= hour <= 5 or self.tx(i).startswith("0") or self.military(i):
+            return False
+        for m in range(i - 2, max(-1, i - CLOCK_LOOKBACK), -1):
+            half = self._ampm(m)
+            if half is not None and self.tx(m - 1).replace(":", "").isdigit():
+                told = int(self.tx(m - 1).split(":")[0])
+                return not (half[0] == "am" and told <= hour)
+        return True
 
     def part_before_clock(self, i: int) -> str | None:
         """The part of the day told just before "at" and a clock time at ``i`` ("tonight at
