@@ -825,6 +825,8 @@ class _Segment:
         told = self.toks[reading.i : reading.j]
         if len(told) > 2 or any(t.low.isdigit() for t in told):
             return False  # not "the summer of 1998", "June 2012"
+        if told[0].low in self.parser.lex.deictic_determiners:
+            return False  # "usually hire extra clerks every November took on fewer this fall"
         words, toks, j = self.parser.lex.tense.habitual, self.toks, reading.j
         if j + 1 < len(toks) and toks[j].low in ("is", "was") and toks[j + 1].low in words:
             return True  # "May is typically the busiest month"
