@@ -663,6 +663,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 0  # a name inside a sentence: "the Fed", "Rose", not a past verb
     if word in words.changed and _present_perfect(toks, k, words):
         return -1  # "have fallen 42% from a record close on Sept. 19"
+    if previous == "having" and _past_form(toks[k], words):
+        return -1  # "having accepted higher rates on New Year's Day": done before
     if not _past_form(toks[k], words) or _adjective(toks, k, words):
         return 0
     if previous in ("a", "an", "the"):
