@@ -850,13 +850,17 @@ class _Segment:
             word = toks[m].low
             if word in lex.grammar.habit_days:
                 return True
-            if word == "," or word in lex.tense.scheduled or self.parser.weekday(m):
-                break  # "at 9 a.m., and closes Monday": another clause, or a day named
+            if self.parser.weekday(m):
+                return False  # "from 9 a.m. to 5 p.m. next Tuesday": a day named
+            if word == "," or word in lex.tense.scheduled:
+                break  # "at 9 a.m., and closes Monday": another clause
         for m in in_sentence(toks, reading.i - 1, -1, 10):
-            if toks[m].low in lex.tense.habitual:
-                return True
+            if toks[m].low in lex.tense.habitual or toks[m].low in ("every", "each"):
+                return True  # "Every morning, 6 o'clock, she was out on the track"
             if toks[m].low in ("but", "while", "although", ";", "today", "yesterday"):
                 break
+            if toks[m].low == "," and self.parser.weekday(m - 1):
+                break  # "which meets every Monday, gathered at 11 a.m.": another clause
         return False
 
     def says(self, reading: Reading) -> bool:
