@@ -870,9 +870,15 @@ class _Segment:
         return not self.names_day(reading) and says_when(self.toks, reading.i, reading.j, words)
 
     def names_day(self, reading: Reading) -> bool:
-        """``reading`` names its day ("1 a.m. Wednesday", "3 a.m. on May 4")."""
+        """``reading`` names its day ("1 a.m. Wednesday", "3 a.m. on May 4", "3:02 this
+        morning", "2 a.m. today")."""
         p = self.parser
-        return any(p.weekday(k) or p.month(k) for k in range(reading.i, reading.j))
+        days = p.lex.day_deictics
+        told = (
+            p.weekday(k) or p.month(k) or p.part_named(k) or self.toks[k].low in days
+            for k in range(reading.i, reading.j)
+        )
+        return any(told)
 
     def first(self, reading: Reading, when: TimeValue | None) -> None:
         """Keep the first day told, if the text's first two sentences tell it."""
