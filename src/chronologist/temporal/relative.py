@@ -143,12 +143,21 @@ class RelativeRules(DateRules):
             return Reading(i, k, typ, lambda c: R.nowadays(c, then), explicit=False)
         return Reading(i, k, typ, lambda c: R.day_offset(c, off, part), explicit=False)
 
+    def progressive_near(self, i: int) -> bool:
+        """A progressive ("are sending", "is buying") stands in the clause around ``i``."""
+        near = [*self.in_sentence(i - 1, -1, 8), *self.in_sentence(i + 1, 1, 4)]
+        return any(
+            self.w(m) in ("is", "are", "am", "re") and self.w(m + 1).endswith("ing") for m in near
+        )
+
     def years_back(self, i: int) -> int | None:
         """A time years back told against "today" at ``i``: "Even today" (0), or in its
         sentence or the one before a year or decade ("in the 1950s", "in 1999") or a
         count of years ago ("ten years ago", 0). Its year, or 0 if none is named."""
         if self.w(i + 1) in self.lex.tense.modals | self.lex.tense.future:
             return None  # "forecasters say today will be no different": the day itself
+        if self.progressive_near(i):
+            return None  # "are sending teams of lawyers here today": what goes on today
         if self.w(i - 1) == "even":
             return 0  # "Even today, every argument is about her"
         ends = 0
