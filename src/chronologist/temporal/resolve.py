@@ -678,7 +678,7 @@ def part_told(c: Context, part: str) -> TimeValue | None:
     DCT's day when the text has told no day near it."""
     day = day_told(c)
     then = c.then()
-    if day is not None and then is not None and then.part == "NI" and part == "MO":
+    if day is not None and then is not None and then.part == "NI" and part in ("MO", "AF"):
         if then.day is not None and A.same_day(day, then):
             return TimeValue.point(in_part(A.shift_day(day, 1) or day, part), type="TIME")
             # "late Sunday night and intensified through the morning": Monday's
