@@ -26,6 +26,7 @@ NOT_NOUNS = frozenset(
     {"there", "it", "he", "she", "they", "we", "i", "you", "the", "a", "an", "and", "or"}
     | {"but", "when", "as", "that", "this", "his", "her", "their", "its", "our", "was"}
     | {"were", "is", "are", "had", "has", "local", "eastern", "central", "pacific"}
+    | {"with", "without", "amid", "despite", "because", "while", "so", "then", "to"}
 )
 """Words after "mid-afternoon" or "in the morning" that start the clause or name a zone: no
 noun the time describes."""
