@@ -833,6 +833,8 @@ class _Segment:
         for m in in_sentence(toks, reading.i - 1, -1, 10):
             if toks[m].low in words:
                 return True
+            if toks[m].low in ("every", "each") and m + 1 < len(toks) and toks[m + 1].low == "year":
+                return True  # "hit by floods every year between November and April"
             if toks[m].low in ("but", "while", "although", ";"):
                 break  # "... usually peak in February, but this one started in November"
         return False
