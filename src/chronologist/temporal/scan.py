@@ -47,6 +47,10 @@ GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
 """A count written with thousands separators ("1,294", "70,000")."""
 
 
+UNIT_ABBREVIATIONS = frozenset({"sec", "secs", "min", "mins", "hr", "hrs"})
+"""Short unit words that, written in capitals, name something else ("the SEC")."""
+
+
 class Scanner:
     """Token lookups and lexical pieces over the tokens of one text segment."""
 
@@ -454,6 +458,8 @@ class Scanner:
         return None
 
     def unit(self, i: int) -> tuple[str, int] | None:
+        if self.tx(i).isupper() and self.w(i) in UNIT_ABBREVIATIONS:
+            return None  # "An SEC spokesman": an agency, no second
         found = self.lex.unit(self.w(i))
         return (found[0], i + 1) if found else None
 
