@@ -541,6 +541,10 @@ class DateRules(Scanner):
         fiscal = False
         if self.w(j) == "the" and self.w(j + 1) == "year":
             j += 2
+        after = self.tx(j + 1)
+        named = after[:1].isupper() and after.isalpha() and not self.lowercase_text
+        if self.tx(j - 1) == "Year" and named:
+            return None  # "The Year 2000 Information Coordination Center": a name
         elif self.w(j) == "fiscal":
             fiscal = True
             j += 1 + (self.w(j + 1) == "year")
