@@ -680,8 +680,8 @@ def part_told(c: Context, part: str) -> TimeValue | None:
     then = c.then()
     if day is not None and then is not None and then.part == "NI" and part in ("MO", "AF"):
         if then.day is not None and A.same_day(day, then):
-            return TimeValue.point(in_part(A.shift_day(day, 1) or day, part), type="TIME")
             # "late Sunday night and intensified through the morning": Monday's
+            return TimeValue.point(in_part(A.shift_day(day, 1) or day, part), type="TIME")
     if c.news and day is not None and (A.same_day(day, c.dct) or day is c.lead_day):
         if part == "NI" and c.tense < 0 and A.same_day(day, c.dct):
             day = A.shift_day(day, -1) or day  # "spent the night on rooftops": last night

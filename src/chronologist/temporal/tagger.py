@@ -322,6 +322,8 @@ def _beside(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     return TimeValue.point(near)
 
 
+HABIT_BREAKS = frozenset({"but", "while", "although", ";", "today", "yesterday"})
+"""Words that end the clause a habit word before a time may be told in."""
 APPOSING = frozenset({",", "on", "in", "probably", "perhaps", "possibly", "likely", "maybe"})
 """Words that may stand between a date and one restating it after a comma ("this year,
 probably in April", "Three weeks later, on 9 April")."""
@@ -830,13 +832,21 @@ class _Segment:
         words, toks, j = self.parser.lex.tense.habitual, self.toks, reading.j
         if j + 1 < len(toks) and toks[j].low in ("is", "was") and toks[j + 1].low in words:
             return True  # "May is typically the busiest month"
-        for m in in_sentence(toks, reading.i - 1, -1, 10):
-            if toks[m].low in words:
+        # "usually peak in February" (not "..., but this one started in November"), "hit by
+        # floods every year between November and April"
+        return self.habit_before(reading.i, every=("year",))
+
+    def habit_before(self, i: int, every: tuple[str, ...] = ()) -> bool:
+        """A word of habit ("usually", "every", "each" and one of ``every``, if given)
+        stands before token ``i`` in its clause."""
+        toks, words = self.toks, self.parser.lex.tense.habitual
+        for m in in_sentence(toks, i - 1, -1, 10):
+            low = toks[m].low
+            counted = m + 1 < len(toks) and (not every or toks[m + 1].low in every)
+            if low in words or (low in ("every", "each") and counted):
                 return True
-            if toks[m].low in ("every", "each") and m + 1 < len(toks) and toks[m + 1].low == "year":
-                return True  # "hit by floods every year between November and April"
-            if toks[m].low in ("but", "while", "although", ";"):
-                break  # "... usually peak in February, but this one started in November"
+            if low in HABIT_BREAKS or (low == "," and self.parser.weekday(m - 1)):
+                return False  # "which meets every Monday, gathered at 11 a.m.": another clause
         return False
 
     def habitual_hour(self, reading: Reading, when: TimeValue | None) -> bool:
@@ -856,14 +866,7 @@ class _Segment:
                 return False  # "from 9 a.m. to 5 p.m. next Tuesday": a day named
             if word == "," or word in lex.tense.scheduled:
                 break  # "at 9 a.m., and closes Monday": another clause
-        for m in in_sentence(toks, reading.i - 1, -1, 10):
-            if toks[m].low in lex.tense.habitual or toks[m].low in ("every", "each"):
-                return True  # "Every morning, 6 o'clock, she was out on the track"
-            if toks[m].low in ("but", "while", "although", ";", "today", "yesterday"):
-                break
-            if toks[m].low == "," and self.parser.weekday(m - 1):
-                break  # "which meets every Monday, gathered at 11 a.m.": another clause
-        return False
+        return self.habit_before(reading.i)  # "Every morning, 6 o'clock, she was out"
 
     def says(self, reading: Reading) -> bool:
         """``reading`` is a clock time with no day of its own that tells when something
