@@ -767,8 +767,11 @@ def test_ingest_a_plain_chronology_table(tmp_path: Path) -> None:
     assert_spans_valid(source)
 
 
-def test_ingest_a_chronology_table_with_a_bad_date_names_its_cell(tmp_path: Path) -> None:
+@pytest.mark.parametrize("cell", ["soon", "recently", "whenever"])
+def test_ingest_a_chronology_table_with_a_bad_date_names_its_cell(
+    tmp_path: Path, cell: str
+) -> None:
     path = tmp_path / "bad.csv"
-    path.write_text("Date,Event\nsoon,Nothing happens\n", "utf-8")
+    path.write_text(f"Date,Event\n{cell},Nothing happens\n", "utf-8")
     with pytest.raises(InputError, match=r"bad.csv: line 2, column 'Date': not a date"):
         ingest(path)

@@ -82,7 +82,10 @@ def parse_date(text: str) -> TimeValue | None:
     from chronologist.temporal import tag_times
 
     times = tag_times(text, genre="timetoast-export")
-    return times[0].when if times else None
+    when = times[0].when if times else None
+    if when is not None and when.ref and when.start is None and when.end is None:
+        return None  # "soon", "recently": no time a timeline can place
+    return when
 
 
 def period_when(start_text: str, end_text: str) -> TimeValue | None:
