@@ -258,6 +258,8 @@ class RelativeRules(DateRules):
             # "last season": a team's or a theatre's, told by its year
             gran = "year" if unit_key == "season" else lex.units[unit_key].granularity
             return Reading(i, u[1], "DATE", lambda c: R.unit_offset(c, gran, off), explicit=False)
+        if nxt == "weekend" and word == "coming":
+            return Reading(i, k + 1, "DATE", R.coming_weekend, explicit=False)
         if nxt == "weekend":
             this = word == "this"
             return Reading(i, k + 1, "DATE", lambda c: R.weekend(c, off, this=this), explicit=False)

@@ -574,6 +574,14 @@ def weekend(c: Context, off: int, *, this: bool = False, ahead: bool = False) ->
     return TimeValue.point(TimePoint("week", year=w.year, sub=w.sub, part="WE"))
 
 
+def coming_weekend(c: Context) -> TimeValue | None:
+    """ "the coming weekend": the next one to begin, this week's when said on a weekday."""
+    now = c.now()
+    if now is None or now.year is None or now.month is None or now.day is None:
+        return weekend(c, 1)
+    return weekend(c, 0 if weekday_of(now.year, now.month, now.day) < 6 else 1, this=True)
+
+
 def weekend_anaphor(c: Context, off: int) -> TimeValue | None:
     """ "that weekend", "the following weekend": the weekend of the day told (or ``off``
     weekends on; from a weekday, the coming one is the first)."""
