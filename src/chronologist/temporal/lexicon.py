@@ -160,6 +160,7 @@ class GrammarWords:
     quarter_measures: frozenset[str]
     season_verbs: frozenset[str]
     habit_days: frozenset[str]
+    amount_words: frozenset[str]
     soon_not_after: frozenset[str]
     soon_not_before: frozenset[str]
     year_leads: frozenset[str]

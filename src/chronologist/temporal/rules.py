@@ -158,7 +158,12 @@ class Parser(RelativeRules):
         # duration quantifiers: "more than four hours", "nearly forty years"
         w0 = self.w(i)
         about_of = w0 == "about" and self.w(i - 1) in self.g.about_as_of
-        for words, mod in by_first(lex.duration_mods).get(w0, ()) if not about_of else ():
+        # "1.7 million more than a year ago": the amounts compared, not the time
+        amount = w0 in ("more", "less", "fewer") and (
+            self.tx(i - 1)[:1].isdigit() or self.w(i - 1) in self.g.amount_words
+        )
+        mods = by_first(lex.duration_mods).get(w0, ()) if not (about_of or amount) else ()
+        for words, mod in mods:
             vague = self.w(i + 1) in ("the", "several", "some", "many") or self.words(
                 i + 1, ("a", "few")
             )
