@@ -161,6 +161,7 @@ class GrammarWords:
     season_verbs: frozenset[str]
     habit_days: frozenset[str]
     amount_words: frozenset[str]
+    session_nouns: frozenset[str]
     soon_not_after: frozenset[str]
     soon_not_before: frozenset[str]
     year_leads: frozenset[str]

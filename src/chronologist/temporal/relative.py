@@ -300,6 +300,7 @@ class RelativeRules(DateRules):
             and self.ordinal(k + 2) is None
             and self.unit(k + 2) is None
         )  # not "of the 20th century", "of the year"
+        owner = owner or self.w(k + 1) in self.g.session_nouns  # "the first hour of trading"
         if self.w(k) != "of" or not owner:
             return None
         spec = self.lex.units[u[0]]
