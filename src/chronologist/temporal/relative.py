@@ -220,7 +220,9 @@ class RelativeRules(DateRules):
         if nxt in lex.parts_of_day and nxt not in PLURAL_PARTS:
             part = lex.parts_of_day[nxt]
             day_off = -1 if word == "last" else 1 if word == "next" else 0
-            if word == "this" or (word == "last" and nxt == "night") or word == "next":
+            # "last night", "last evening" (not "the last evening of the fair")
+            last = word == "last" and nxt in ("night", "evening") and self.w(i - 1) != "the"
+            if word == "this" or last or word == "next":
                 return Reading(
                     i, k + 1, "TIME", lambda c: R.day_offset(c, day_off, part), explicit=False
                 )
