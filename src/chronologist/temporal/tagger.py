@@ -843,7 +843,8 @@ class _Segment:
         for m in in_sentence(toks, i - 1, -1, 10):
             low = toks[m].low
             counted = m + 1 < len(toks) and (not every or toks[m + 1].low in every)
-            if low in words or (low in ("every", "each") and counted):
+            manner = m > 0 and toks[m - 1].low.endswith("ing")  # "operating normally"
+            if (low in words and not manner) or (low in ("every", "each") and counted):
                 return True
             if low in HABIT_BREAKS or (low == "," and self.parser.weekday(m - 1)):
                 return False  # "which meets every Monday, gathered at 11 a.m.": another clause
