@@ -396,8 +396,19 @@ def this_quarter(c: Context, off: int | None) -> TimeValue | None:
     now = c.now()
     if now is None:
         return None
+    if off is None and _quarter_ending(now):
+        off = 0  # "ended the quarter at a record close", said on March 28: this one
     q = A.shift(now, "quarter", -1 if off is None else off)
     return pt(q)
+
+
+def _quarter_ending(now: TimePoint) -> bool:
+    """``now`` falls in the last week of its quarter."""
+    q = A.coarsen(now, "quarter")
+    end, today = (q.latest() if q is not None else None), now.earliest()
+    if end is None or today is None:
+        return False
+    return 0 <= day_number(*end) - day_number(*today) < 7
 
 
 def quarter_before(c: Context) -> TimeValue | None:
