@@ -162,6 +162,7 @@ class GrammarWords:
     habit_days: frozenset[str]
     amount_words: frozenset[str]
     session_nouns: frozenset[str]
+    generic_predicates: frozenset[str]
     soon_not_after: frozenset[str]
     soon_not_before: frozenset[str]
     year_leads: frozenset[str]

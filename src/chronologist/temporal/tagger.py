@@ -830,8 +830,11 @@ class _Segment:
         if told[0].low in self.parser.lex.deictic_determiners:
             return False  # "usually hire extra clerks every November took on fewer this fall"
         words, toks, j = self.parser.lex.tense.habitual, self.toks, reading.j
-        if j + 1 < len(toks) and toks[j].low in ("is", "was") and toks[j + 1].low in words:
-            return True  # "May is typically the busiest month"
+        k = j + 1 + (j + 1 < len(toks) and toks[j + 1].low == "not")
+        said = words | self.parser.lex.grammar.generic_predicates
+        if k < len(toks) and toks[j].low in ("is", "was") and toks[k].low in said:
+            return True  # "May is typically the busiest month", "Snow in late March is not
+            # unusual"
         # "usually peak in February" (not "..., but this one started in November"), "hit by
         # floods every year between November and April"
         return self.habit_before(reading.i, every=("year",))
