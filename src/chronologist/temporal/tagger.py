@@ -832,9 +832,9 @@ class _Segment:
         words, toks, j = self.parser.lex.tense.habitual, self.toks, reading.j
         k = j + 1 + (j + 1 < len(toks) and toks[j + 1].low == "not")
         said = words | self.parser.lex.grammar.generic_predicates
+        # "May is typically the busiest month", "Snow in late March is not unusual"
         if k < len(toks) and toks[j].low in ("is", "was") and toks[k].low in said:
-            return True  # "May is typically the busiest month", "Snow in late March is not
-            # unusual"
+            return True
         # "usually peak in February" (not "..., but this one started in November"), "hit by
         # floods every year between November and April"
         return self.habit_before(reading.i, every=("year",))
