@@ -501,21 +501,15 @@ def _start_of_day(when: TimeValue | None, *, following: bool) -> TimeValue | Non
     return _shifted(when, p, 1 if following else 0, hour=0)
 
 
-def _recurring(when: TimeValue | None) -> TimeValue | None:
-    """``when`` in no year in particular ("peaks in February", told of a habit: XXXX-02)."""
+def _undated(when: TimeValue | None, *, day: bool = False) -> TimeValue | None:
+    """``when`` in no year in particular ("peaks in February", told of a habit: XXXX-02),
+    or, for ``day``, on no day in particular ("close at 2 p.m. on Saturdays":
+    XXXX-XX-XXT14:00)."""
     p = _point(when)
     if when is None or p is None:
         return when
-    return when.with_(start=replace(p, year=None), end=replace(p, year=None))
-
-
-def _daily(when: TimeValue | None) -> TimeValue | None:
-    """A clock time on no day in particular ("close at 2 p.m. on Saturdays": XXXX-XX-XXT14:00)."""
-    p = _point(when)
-    if when is None or p is None or p.hour is None:
-        return when
-    hour = TimePoint("minute", hour=p.hour, minute=p.minute)
-    return when.with_(start=hour, end=hour)
+    q = replace(p, year=None, month=None, day=None) if day else replace(p, year=None)
+    return when.with_(start=q, end=q)
 
 
 def _possessive(toks: list[Token], j: int) -> bool:
@@ -774,9 +768,9 @@ class _Segment:
         midnight, on the side of the day the tense puts it."""
         ctx, toks = self.ctx, self.toks
         if self.habitual(reading, when):  # "flu seasons usually peak in February"
-            return _recurring(when)
+            return _undated(when)
         if self.habitual_hour(reading, when):  # "stores ordinarily close at 2 p.m."
-            return _daily(when)
+            return _undated(when, day=True)
         today = A.same_day(_point(when), ctx.dct)
         if _after_midnight(toks, reading):  # "exploded shortly after midnight, police said"
             return _start_of_day(when, following=ctx.tense > 0 and today)
