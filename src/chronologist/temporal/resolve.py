@@ -328,10 +328,8 @@ def season(
 
 def _starts_within(now: TimePoint, p: TimePoint, days: int) -> bool:
     """``p`` begins after ``now``, within ``days`` days."""
-    today, lo = now.earliest(), p.earliest()
-    if today is None or lo is None:
-        return False
-    return 0 < day_number(*lo) - day_number(*today) <= days
+    ahead = _days_to(now, p.earliest())
+    return ahead is not None and 0 < ahead <= days
 
 
 def _nearest_season(now: TimePoint, s: int, y: int) -> int:
@@ -405,10 +403,14 @@ def this_quarter(c: Context, off: int | None) -> TimeValue | None:
 def _quarter_ending(now: TimePoint) -> bool:
     """``now`` falls in the last week of its quarter."""
     q = A.coarsen(now, "quarter")
-    end, today = (q.latest() if q is not None else None), now.earliest()
-    if end is None or today is None:
-        return False
-    return 0 <= day_number(*end) - day_number(*today) < 7
+    left = _days_to(now, q.latest() if q is not None else None)
+    return left is not None and 0 <= left < 7
+
+
+def _days_to(now: TimePoint, day: Day | None) -> int | None:
+    """Days from ``now``'s first day to ``day`` (negative when gone by)."""
+    today = now.earliest()
+    return None if day is None or today is None else day_number(*day) - day_number(*today)
 
 
 def quarter_before(c: Context) -> TimeValue | None:
