@@ -715,7 +715,7 @@ class _Segment:
             when = _said_on(reading, ctx, spoken)  # "'... this morning,' a trader said yesterday"
         if when is None:
             when = _resolve(reading, ctx)
-        when = self.settled(reading, when)
+        when = self.settled(reading, when, coordinated=coordinated)
         self.overnight = False
         if coordinated and day and self.last_when is not None and self.last_when.type == "SET":
             if day[1] == reading.j:  # "every Wednesday and Saturday": one more day of the set
@@ -763,11 +763,14 @@ class _Segment:
             return self.dated  # "at about 10:15 p.m. on Sunday ... for 40 minutes"
         return TimeValue.point(ref)
 
-    def settled(self, reading: Reading, when: TimeValue | None) -> TimeValue | None:
-        """``when`` as its clause tells it: of no year in particular for a habit; at
-        midnight, on the side of the day the tense puts it."""
+    def settled(
+        self, reading: Reading, when: TimeValue | None, *, coordinated: bool = False
+    ) -> TimeValue | None:
+        """``when`` as its clause tells it: of no year in particular for a habit (or beside
+        one: "usually in late April or early May"); at midnight, on the side of the day the
+        tense puts it."""
         ctx, toks = self.ctx, self.toks
-        if self.habitual(reading, when):  # "flu seasons usually peak in February"
+        if self.habitual(reading, when, beside=coordinated):
             return _undated(when)
         if self.habitual_hour(reading, when):  # "stores ordinarily close at 2 p.m."
             return _undated(when, day=True)
@@ -812,17 +815,21 @@ class _Segment:
                 return back if back != dct else None
         return None
 
-    def habitual(self, reading: Reading, when: TimeValue | None) -> bool:
+    def habitual(self, reading: Reading, when: TimeValue | None, *, beside: bool = False) -> bool:
         """``reading`` names a month, quarter or season without a year in a clause that tells
-        a habit ("usually peak in February", "May is typically"): no year in particular."""
+        a habit ("usually peak in February", "May is typically"), or ``beside`` one so told:
+        no year in particular."""
         p = _point(when)
         if p is None or reading.explicit or p.granularity not in ("month", "quarter", "season"):
             return False
         told = self.toks[reading.i : reading.j]
-        if len(told) > 2 or any(t.low.isdigit() for t in told):
+        if len(told) > 3 or any(t.low.isdigit() for t in told):
             return False  # not "the summer of 1998", "June 2012"
-        if told[0].low in self.parser.lex.deictic_determiners:
+        if any(t.low in self.parser.lex.deictic_determiners for t in told):
             return False  # "usually hire extra clerks every November took on fewer this fall"
+        last = _point(self.last_when)
+        if beside and last is not None and last.year is None and last.granularity == p.granularity:
+            return True  # "usually in late April or early May"
         words, toks, j = self.parser.lex.tense.habitual, self.toks, reading.j
         k = j + 1 + (j + 1 < len(toks) and toks[j + 1].low == "not")
         said = words | self.parser.lex.grammar.generic_predicates
@@ -840,7 +847,9 @@ class _Segment:
         for m in in_sentence(toks, i - 1, -1, 10):
             low = toks[m].low
             counted = m + 1 < len(toks) and (not every or toks[m + 1].low in every)
-            manner = m > 0 and toks[m - 1].low.endswith("ing")  # "operating normally"
+            # "operating normally"; not a subject, "Fighting usually slows", "the fighting"
+            manner = m > 0 and toks[m - 1].text.endswith("ing") and toks[m - 1].text.islower()
+            manner = manner and toks[m - 2].low not in self.parser.lex.tense.determiners
             if (low in words and not manner) or (low in ("every", "each") and counted):
                 return True
             if low in HABIT_BREAKS or (low == "," and self.parser.weekday(m - 1)):
