@@ -433,6 +433,13 @@ def in_sentence(toks: list[Token], k: int, step: int, span: int) -> Iterator[int
 def ends_sentence(toks: list[Token], m: int) -> bool:
     """Token ``m`` ends a sentence: not the period of "U.S." or "Mr." or "Jan. 4"; and the last
     token before a blank line ends a headline or a paragraph."""
+    ends = toks[m].ends
+    if ends is None:
+        ends = toks[m].ends = _ends_sentence(toks, m)
+    return ends
+
+
+def _ends_sentence(toks: list[Token], m: int) -> bool:
     if m + 1 < len(toks) and toks[m + 1].paragraph_before:
         return True
     if toks[m].text not in SENTENCE_END:

@@ -30,6 +30,9 @@ class Token:
     """True when a line break lies between the previous token and this one."""
     paragraph_before: bool
     """True when two line breaks do (a blank line: a headline's or a paragraph's end)."""
+    ends: bool | None = None
+    """Whether the token ends a sentence: worked out once, on first asking
+    (``tense.ends_sentence``), as it depends only on the tokens around it."""
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
