@@ -233,6 +233,8 @@ def _set_ahead(toks: list[Token], i: int, j: int, words: TenseWords, *, schedule
 
 WHO = frozenset({"which", "who", "that", "it", "company"})
 """Subjects after which a word that is also a plural noun ("reports") is the verb."""
+SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who"})
+"""Subject pronouns: a verb that is its own past after one is finite ("it forecast in")."""
 LAST_AS_VERB = frozenset({"will", "would", "to", "not", "did", "does", "ll", "can", "may"})
 """After these, "last" is the verb ("would last six weeks"), no past cue."""
 NOT_SPAN_AHEAD = frozenset({"and", "or", "year", "date", "far", "-"})
@@ -291,9 +293,11 @@ def _attribution(toks: list[Token], j: int, words: TenseWords) -> bool:
 
 
 def _ahead_in_clause(toks: list[Token], j: int, words: TenseWords) -> bool:
-    """A future marker follows token ``j`` before any comma ("on Saturday would be played")."""
+    """A future marker follows token ``j`` before any comma ("on Saturday would be played"),
+    not in a relative clause with a subject of its own ("a plan in October that it expects")."""
     for m in in_sentence(toks, j, 1, SCAN):
-        if toks[m].text == ",":
+        relative = toks[m].low in ("that", "which") and _next_word(toks, m) in SUBJECTS
+        if toks[m].text == "," or relative:
             return False
         found = _marker(toks, m, words)
         if found:
@@ -598,6 +602,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         ):
             return -1  # "a record set on Aug. 6", "volunteers set up a center" are past (not
             # "will be set at a meeting on 25 February")
+    if word == "previously" and (previous in words.determiners or previous in AFTER_PREPOSITION):
+        return 0  # "sales of previously occupied homes": a modifier's, not the clause's
     if word in ("m", "re") and previous in ("'", "\u2019"):
         return PRESENT  # "what I'm doing on Monday", "we're meeting Friday"
     if word == "ll" and previous in ("'", "\u2019"):
@@ -637,6 +643,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
             # "a verdict may come Thursday", "snow could linger into Monday"; not "may have
             # left Tuesday", "could be located Wednesday"
             return 1
+    if word == "forecast" and previous in SUBJECTS and _next_word(toks, k) in ("in", "on", "last"):
+        return -1  # "the $5.6 billion it forecast in October": its past
     if word in words.foretold and previous in ("is", "are", "was", "were", "be", "been"):
         return 1  # "rain is forecast for Wednesday afternoon"
     if word in words.present:
@@ -664,6 +672,8 @@ def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
         and not (k > 0 and toks[k - 1].text.islower() and _past_form(toks[k - 1], words))
         # "stayed open late on Monday" (not "The Fed begins")
         and not _kept(toks, k, words)  # "keep schools open on Tuesday"
+        and not (_ing(toks[k - 1]) and word[-1] != "s")
+        # "winning close races": a bare form after an "-ing" word is no verb ("hearing begins" is)
     ):
         return 1  # "they meet separately Monday", "trading resumes Tuesday"
     if toks[k].text[:1].isupper() and k > 0 and not ends_sentence(toks, k - 1):
@@ -705,8 +715,14 @@ def _intent_noun(toks: list[Token], k: int, words: TenseWords) -> bool:
         return False
     if toks[k - 2].text == "-" and not toks[k - 1].space_before:
         return True
-    before = toks[k - 2].low in words.determiners or toks[k - 1].low.endswith("ing")
-    return toks[k].low == "plan" and _next_word(toks, k) != "to" and before
+    before = toks[k - 2].low in words.determiners or _ing(toks[k - 1])
+    plural = toks[k].low == "plans" and _ing(toks[k - 1])  # "the state's redistricting plans"
+    return (toks[k].low == "plan" and before or plural) and _next_word(toks, k) != "to"
+
+
+def _ing(tok: Token) -> bool:
+    """A lowercase word in "-ing" ("redistricting", "winning")."""
+    return tok.text.endswith("ing") and tok.text.islower()
 
 
 def _intent_apart(toks: list[Token], k: int, words: TenseWords) -> bool:
@@ -815,6 +831,8 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
     before = [toks[m].low for m in range(max(0, k - 2), k)]
     if before and before[-1] in AFTER_PREPOSITION:
         return True  # "will meet behind closed doors Wednesday morning", "in printed form"
+    if len(before) == 2 and before[1].endswith("ly") and before[0] in AFTER_PREPOSITION:
+        return True  # "sales of previously occupied homes"
     following = toks[k + 1].text if k + 1 < len(toks) else ""
     noun = following.isalpha() and following.islower() and following not in words.not_nouns
     if before and noun:
