@@ -527,6 +527,9 @@ class RelativeRules(DateRules):
             )
         if self.hyphen(j + 1) and self.w(j + 2) == "long":
             return None  # "the decade-long dispute": the length is the adjective's
+        rest = self.w(i - 1) == "of" and self.w(i - 2) == "rest" and not self.plural_unit(j)
+        if rest and u0[0] in ("year", "decade", "century"):
+            return self.rest_of(i, j + 1, lex.units[u0[0]].granularity)
         if u0[0] in ("decade", "century") and not self.plural_unit(j) and self.w(i - 1) != "for":
             gran = lex.units[u0[0]].granularity  # "throughout the decade": the one told
             return Reading(
@@ -552,6 +555,18 @@ class RelativeRules(DateRules):
             j + 1,
             "DATE",
             lambda c: R.unit_offset(c, "year", 0, anaphoric=True),
+            anaphoric=True,
+            explicit=False,
+        )
+
+    def rest_of(self, i: int, j: int, gran: str) -> Reading:
+        """ "for the rest of the decade": in news, told of what lies ahead, the one now
+        (not the last one told, "the early 1980s"); otherwise the one told."""
+        return Reading(
+            i,
+            j,
+            "DATE",
+            lambda c: R.unit_offset(c, gran, 0, anaphoric=not (c.news and c.tense > 0)),
             anaphoric=True,
             explicit=False,
         )
