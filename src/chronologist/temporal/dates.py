@@ -404,6 +404,8 @@ class DateRules(Scanner):
         anaphor = self.anaphoric_det(i)
         if anaphor is None and self.w(i) == "that" and self.month(i + 1) is not None:
             anaphor = (0, i + 1)  # "prices collapsed that February": a month is no clause
+        if anaphor is not None and self.w(i) == "that" and self.reports_before(i):
+            return None  # "said today that December sales were": the clause's "that"
         if anaphor is None:
             return None
         off, j = anaphor
@@ -421,6 +423,15 @@ class DateRules(Scanner):
             anaphoric=True,
             explicit=False,
         )
+
+    def reports_before(self, i: int) -> bool:
+        """A verb of saying ends right before token ``i``, or before a day told just after it
+        ("said today", "announced on Tuesday")."""
+        reporting = self.lex.tense.reporting
+        k = i - 1
+        if self.w(k) in self.lex.day_deictics or self.weekday(k) is not None:
+            k -= 1 + (self.w(k - 1) == "on")
+        return self.w(k) in reporting
 
     def month_word(self, i: int, j: int, k: int, det: int | None) -> bool:
         """Whether the month name at ``j`` (ending before ``k``) is one here: "may", "march"
