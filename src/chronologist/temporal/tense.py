@@ -373,8 +373,18 @@ def _relative_clause(toks: list[Token], i: int, words: TenseWords) -> int | None
 
 def pluperfect(toks: list[Token], i: int) -> bool:
     """Whether "had" comes within 8 words before ``i`` in the same clause (not behind a
-    comma: "The war, which had begun in 1700, ended in 1721")."""
-    return _word_in_clause(toks, i, ("had",), 8)
+    comma: "The war, which had begun in 1700, ended in 1721"), as an auxiliary: not "had
+    enough oxygen to last until Friday", where it owns a thing."""
+    for m in in_sentence(toks, i - 1, -1, 8):
+        if toks[m].text == ",":
+            return False
+        if toks[m].low == "had":
+            return _next_word(toks, m) not in HAD_OWNS
+    return False
+
+
+HAD_OWNS = frozenset({"a", "an", "the", "no", "enough", "some", "little", "much", "plenty"})
+"""Words after "had" that show it owns something: no pluperfect."""
 
 
 def _prolonged(toks: list[Token], i: int, words: TenseWords) -> bool:
