@@ -1212,8 +1212,14 @@ class DateRules(Scanner):
         # "expect the deal to close in the fourth quarter": the time of a verb ahead, however
         # far (not "will revise the fourth-quarter figures")
         timed = not adjective and self.w(i - 1) in ("in", "during", "by", "until", "through")
+        bound = self.w(i - 1) in ("until", "till", "through")  # "no recovery until the fourth
+        # quarter": a bound ahead, never one whose results are still to come
         return Reading(
-            i, k, "DATE", lambda c: R.quarter(c, gran, n, None, None, timed=timed), explicit=False
+            i,
+            k,
+            "DATE",
+            lambda c: R.quarter(c, gran, n, None, None, timed=timed, bound=bound),
+            explicit=False,
         )
 
     def ended_on(self, k: int) -> Reading | None:

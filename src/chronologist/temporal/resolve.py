@@ -350,11 +350,19 @@ def _nearest_season(now: TimePoint, s: int, y: int) -> int:
 
 
 def quarter(
-    c: Context, gran: str, n: int, year: int | None, off: int | None, *, timed: bool = False
+    c: Context,
+    gran: str,
+    n: int,
+    year: int | None,
+    off: int | None,
+    *,
+    timed: bool = False,
+    bound: bool = False,
 ) -> TimeValue | None:
     """ "the third quarter": of this year, or of last year when it is still ahead and not
     future; in news, nor more than six months ahead, unless it is the ``timed`` time of a
-    verb that looks ahead and last year's ended more than two months ago, its results out."""
+    verb that looks ahead and last year's ended more than two months ago, its results out,
+    or a ``bound`` ahead ("until the fourth quarter")."""
     now = c.now()
     if now is None or now.year is None:
         return TimeValue.point(TimePoint(gran, sub=n))  # type: ignore[arg-type]
@@ -368,7 +376,7 @@ def quarter(
         last = TimePoint(gran, year=y - 1, sub=n)  # type: ignore[arg-type]
         end = last.latest()
         reported = end is not None and (today[0] - end[0]) * 12 + today[1] - end[1] > 2
-        if c.tense <= 0 or (far and not (timed and reported)):
+        if c.tense <= 0 or (far and not (timed and (reported or bound))):
             p = last
     hi = p.latest()
     if off is None and c.news and c.tense > 0 and hi and today:
@@ -631,6 +639,9 @@ def unit_offset(c: Context, gran: str, off: int, *, anaphoric: bool = False) -> 
     now = c.then() if anaphoric else c.now()
     if anaphoric and gran == "year" and off == 0 and _winter_into_dct(c, now):
         now = c.dct  # "the harsh winter had weighed on activity early in the year"
+    if anaphoric and off == 0 and c.news and c.tense < 0 and _after_dct(c, now, gran):
+        now = c.dct  # "through the end of January. It had delivered 61 jets through the first
+        # nine months of the year": a past clause's year is not one still ahead
     if now is None:
         return unknown(gran)
     if gran == "week" and off == 0 and c.tense > 0 and not anaphoric and _sunday(now):
@@ -669,6 +680,14 @@ def anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeVal
     if part and p.granularity == "day":
         return TimeValue.point(in_part(p, part), type="TIME")
     return TimeValue.point(p)
+
+
+def _after_dct(c: Context, then: TimePoint | None, gran: str) -> bool:
+    """The ``gran`` unit holding ``then`` begins after the DCT."""
+    unit = A.coarsen(then, gran) if then is not None else None
+    start = unit.earliest() if unit is not None and unit.year is not None else None
+    dct = c.dct.earliest() if c.dct is not None else None
+    return start is not None and dct is not None and start > dct
 
 
 def _winter_into_dct(c: Context, then: TimePoint | None) -> bool:

@@ -826,6 +826,8 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
     """An "-ed" word used as an adjective: "the proposed plan", "a still unspecified date",
     "an unnamed official", "to bring scattered storms"."""
     word = toks[k].low
+    if _infinitive_object(toks, k, words):
+        return True  # "to recover lost production"
     if word in words.past:
         return False
     if word.startswith("un") and word not in words.un_verbs:
@@ -882,6 +884,17 @@ def _causative(toks: list[Token], m: int, k: int, words: TenseWords) -> bool:
     told = before == "to" or before in words.modals or before in ("will", "would")
     # "should have electricity restored by Sunday evening" (not "should have left Tuesday")
     return toks[m + 1].low in words.determiners or (told and m < k - 1)
+
+
+def _infinitive_object(toks: list[Token], k: int, words: TenseWords) -> bool:
+    """The past form at ``k`` stands between "to" and a verb and a noun: it describes the
+    noun ("to recover lost production"; not "to have lost", "to be held")."""
+    if k < 2 or k + 1 >= len(toks) or toks[k - 2].low != "to":
+        return False
+    verb, noun = toks[k - 1].text, toks[k + 1].text
+    if not (verb.isalpha() and verb.islower()) or verb in ("have", "be", "get", "been"):
+        return False
+    return noun.isalpha() and noun.islower() and noun not in words.not_nouns
 
 
 def _past_form(tok: Token, words: TenseWords) -> bool:
