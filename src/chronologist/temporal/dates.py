@@ -1190,6 +1190,17 @@ class DateRules(Scanner):
             return Reading(
                 i, kk + 2, "DATE", lambda c: R.quarter(c, gran, n, None, off), explicit=False
             )
+        told = self.year_told(kk) if kk > k else None
+        if told is not None:  # "the second quarter of that year", "of the following year"
+            shift = told[0]
+            return Reading(
+                i,
+                told[1],
+                "DATE",
+                lambda c: R.part_of_year_told(c, gran, n, shift),
+                anaphoric=True,
+                explicit=False,
+            )
         if kk > k and (self.month(kk) or self.w(kk + 1) in ("week", "month", "decade")):
             return None  # "the second half of April", "the first half of next week"
         if year_before is not None:

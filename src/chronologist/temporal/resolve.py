@@ -395,6 +395,15 @@ def part_of_year(c: Context, gran: str, sub: int, off: int) -> TimeValue | None:
     return TimeValue.point(TimePoint(gran, year=now.year + off, sub=sub))  # type: ignore[arg-type]
 
 
+def part_of_year_told(c: Context, gran: str, sub: int, off: int) -> TimeValue | None:
+    """ "the second quarter of that year": a quarter or half of the year told, ``off``
+    years on ("of the following year")."""
+    then = _year_base(c, off, anaphoric=True)
+    if then is None or then.year is None:
+        return TimeValue.point(TimePoint(gran, sub=sub))  # type: ignore[arg-type]
+    return TimeValue.point(TimePoint(gran, year=then.year + off, sub=sub))  # type: ignore[arg-type]
+
+
 def this_quarter(c: Context, off: int | None) -> TimeValue | None:
     """ "the quarter": the one being reported, else the last one ended (or ``off`` from now)."""
     if off is None and c.ref_quarter is not None:
