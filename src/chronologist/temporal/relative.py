@@ -353,7 +353,12 @@ class RelativeRules(DateRules):
             return self.the_unit(i, j)
         if self.w(j) == "same":
             j += 1
+        same = self.w(j - 1) == "same"
         u = self.unit(j)
+        if same and u is not None and u[0] == "month" and not self.plural_unit(j):
+            end = u[1] + 2 if self.words(u[1], ("last", "year")) else self.a_year_back(u[1])
+            if end is not None:  # "up from the same month last year": the month told, a year back
+                return Reading(i, end, "DATE", R.month_year_back, anaphoric=True, explicit=False)
         if u is None or self.plural_unit(j):
             wd = self.weekday(j)
             # "that Monday", not "worries that Friday's plunge" (a clause's "that")

@@ -497,6 +497,12 @@ def year_ago(c: Context) -> TimeValue | None:
     return pt(A.shift(base, "year", -1))
 
 
+def month_year_back(c: Context) -> TimeValue | None:
+    """ "the same month last year": the month told, a year back."""
+    then = c.then()
+    return pt(A.shift(then, "month", -12)) if then is not None else None
+
+
 def day_offset(c: Context, off: int, part: str | None) -> TimeValue | None:
     """ "today", "yesterday morning", "tomorrow": ``off`` days from now, maybe a part of it.
     In narrative history a bare "today" is the writer's present ("Today the city has two
