@@ -1227,8 +1227,10 @@ class RelativeRules(DateRules):
                 both.parts = (timed, dr)
                 return both
             return timed  # a bracketed aside keeps the day its own mention
-        later = self.trading_day(k) if self.w(i - 1) == "in" else None
-        if later is not None:  # "in 4 p.m. composite trading on the Big Board on Thursday"
+        # "in 4 p.m. composite trading on the Big Board on Thursday", "at 11:45 a.m. in New
+        # York today"
+        later = self.trading_day(k) if self.w(i - 1) == "in" else self.place_day(k)
+        if later is not None:
             build = later.build
             return Reading(i, k, "TIME", lambda c: R.at_time(c, build(c), h, mi), explicit=False)
         return Reading(i, k, "TIME", lambda c: R.at_time(c, None, h, mi), explicit=False)
@@ -1249,6 +1251,20 @@ class RelativeRules(DateRules):
                 day = self.deictic(m) if trading else None
                 return day if day is not None and day.type == "DATE" else None
         return None
+
+    def place_day(self, k: int) -> Reading | None:
+        """The day named after a place that follows a clock time ending before ``k``: "at
+        11:45 a.m. in New York today", "at 5 p.m. in London on Friday"."""
+        if self.w(k) != "in" or not self.cap(k + 1) or self.lowercase_text:
+            return None
+        m = k + 1
+        while m < k + 4 and self.cap(m) and self.tx(m).isalpha():
+            m += 1
+        m += self.w(m) == "on" and self.weekday(m + 1) is not None
+        if self.w(m) not in self.lex.day_deictics and self.weekday(m) is None:
+            return None
+        day = self.deictic(m)
+        return day if day is not None and day.type == "DATE" else None
 
     def clock_end(self, k: int) -> int:
         """The end of a clock time whose digits end before ``k``: zone words are part of it
