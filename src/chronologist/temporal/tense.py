@@ -65,6 +65,7 @@ def tense_at(
     punctuation and look at most ``SCAN`` words away. A possessive weekday ("Wednesday's
     ruling") is past unless a future verb follows.
     """
+    i = _part_of_start(toks, i)
     lead = _lead(toks, i, words)
     if j + 1 < len(toks) and toks[j].text in ("'", "\u2019") and toks[j + 1].low == "s":
         # "Wednesday's match": past unless a future verb follows it, or comes before it
@@ -140,6 +141,19 @@ def tense_at(
     if verb.isalpha() and verb.islower() and toks[i - 2].low == "to":
         return 1  # "City pools to open Saturday": an infinitive no verb governs, a plan
     return 0
+
+
+PART_OF = frozenset({"hours", "night", "morning", "evening", "afternoon", "eve"})
+"""Nouns of a part of a day in "the early hours of Saturday", "the night of March 7"."""
+
+
+def _part_of_start(toks: list[Token], i: int) -> int:
+    """Where "the (early) hours of", "the night of" begins before the day at ``i``: the
+    clause's words lie before it ("agreed ... in the early hours of Saturday")."""
+    if i < 3 or toks[i - 1].low != "of" or toks[i - 2].low not in PART_OF:
+        return i
+    k = i - 3 - (toks[i - 3].low in ("early", "small", "wee", "late"))
+    return k if k >= 0 and toks[k].low == "the" else i
 
 
 def _going_to(toks: list[Token], j: int, words: TenseWords) -> bool:
