@@ -1465,6 +1465,15 @@ class RelativeRules(DateRules):
         of time or place or a pause ("met quarterly since 2008", "to meet quarterly.")."""
         return self.tx(k).isalpha() and self.w(k) not in self.g.prepositions - {"of"}
 
+    def nth_weekday_set(self, i: int) -> Reading | None:
+        """ "the second Tuesday of every month", "the first Sunday of each month": one set."""
+        o = (-1, i + 2) if self.w(i + 1) == "last" else self.ordinal(i + 1)
+        wd = self.weekday(o[1]) if o is not None and -1 <= o[0] <= 5 else None
+        if wd is None or self.w(wd[1]) not in ("in", "of"):
+            return None
+        every = self.recurring(wd[1] + 1) if self.w(wd[1] + 1) in ("every", "each") else None
+        return Reading(i, every.j, "SET", every.build) if every is not None else None
+
     def recurring(self, i: int) -> Reading | None:
         """ "daily", "every day", "each Thursday", "every other week", "every summer",
         "Tuesday nights"."""
