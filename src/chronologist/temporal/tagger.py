@@ -840,12 +840,15 @@ class _Segment:
         # floods every year between November and April"
         return self.habit_before(reading.i, every=("year",))
 
-    def habit_before(self, i: int, every: tuple[str, ...] = ()) -> bool:
-        """A word of habit ("usually", "every", "each" and one of ``every``, if given)
-        stands before token ``i`` in its clause."""
-        toks, words = self.toks, self.parser.lex.tense.habitual
+    def habit_before(self, i: int, every: tuple[str, ...] = (), *, sets: bool = False) -> bool:
+        """A word of habit ("usually", "every", "each" and one of ``every``, if given; for
+        ``sets``, a set's word too, "daily", "Mondays") stands before token ``i`` in its
+        clause."""
+        toks, words, lex = self.toks, self.parser.lex.tense.habitual, self.parser.lex
         for m in in_sentence(toks, i - 1, -1, 10):
             low = toks[m].low
+            if sets and (low in lex.sets or low in lex.grammar.habit_days):
+                return True
             counted = m + 1 < len(toks) and (not every or toks[m + 1].low in every)
             # "operating normally"; not a subject, "Fighting usually slows", "the fighting"
             manner = m > 0 and toks[m - 1].text.endswith("ing") and toks[m - 1].text.islower()
@@ -873,7 +876,8 @@ class _Segment:
                 return False  # "from 9 a.m. to 5 p.m. next Tuesday": a day named
             if word == "," or word in lex.tense.scheduled:
                 break  # "at 9 a.m., and closes Monday": another clause
-        return self.habit_before(reading.i)  # "Every morning, 6 o'clock, she was out"
+        # "Every morning, 6 o'clock, she was out", "open daily except Mondays, from 10 a.m."
+        return self.habit_before(reading.i, sets=True)
 
     def says(self, reading: Reading) -> bool:
         """``reading`` is a clock time with no day of its own that tells when something
