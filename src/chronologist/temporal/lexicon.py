@@ -212,6 +212,8 @@ class Lexicon:
     after_article: frozenset[str] = frozenset()
     """Every word that can stand one or two tokens after an article opening an expression
     (the pre-filter for "the", "a", "an")."""
+    unit_words: frozenset[str] = frozenset()
+    """Every unit word, singular or plural (the pre-filter for lengths)."""
 
     def unit(self, word: str) -> tuple[str, Unit] | None:
         """The unit a word names (singular or plural), with its singular key."""
@@ -322,7 +324,13 @@ def build_lexicon(raw: dict[str, Any], *, name: str = "lexicon") -> Lexicon:
         grammar=_grammar(raw["grammar"], name),
     )
     starts = _start_words(lexicon)
-    return replace(lexicon, starts=starts, after_article=_after_article(lexicon, starts))
+    unit_words = frozenset(lexicon.units) | frozenset(lexicon.unit_plurals)
+    return replace(
+        lexicon,
+        starts=starts,
+        after_article=_after_article(lexicon, starts),
+        unit_words=unit_words,
+    )
 
 
 def _start_words(lex: Lexicon) -> frozenset[str]:

@@ -14,7 +14,7 @@ from chronologist.temporal import reading as B
 from chronologist.temporal import resolve as R
 from chronologist.temporal.dates import DateRules
 from chronologist.temporal.reading import Reading
-from chronologist.temporal.scan import longest_first
+from chronologist.temporal.scan import UNIT_REACH, longest_first
 from chronologist.temporal.tense import ends_sentence
 from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue, days_in_month
 
@@ -708,6 +708,8 @@ class RelativeRules(DateRules):
 
     def duration(self, i: int) -> Reading | None:
         """ "three years", "the past two months", "a decade ago", "two years later", "10-year"."""
+        if self.next_unit[i] - i > UNIT_REACH:
+            return None  # no unit word near: no length (a fast test)
         if self.military(i):
             return None  # "at 1900 hours" is a clock time
         label = self.w(i - 1) in self.g.label_nouns and self.tx(i - 1)[:1].isupper()

@@ -51,6 +51,23 @@ UNIT_ABBREVIATIONS = frozenset({"sec", "secs", "min", "mins", "hr", "hrs"})
 """Short unit words that, written in capitals, name something else ("the SEC")."""
 
 
+def _next_index(lows: tuple[str, ...], wanted: frozenset[str]) -> list[int]:
+    """For each index, the first index from it on whose word is in ``wanted`` (else past
+    the end)."""
+    out = [0] * len(lows)
+    nxt = len(lows) + UNIT_REACH
+    for k in range(len(lows) - 1, -1, -1):
+        if lows[k] in wanted:
+            nxt = k
+        out[k] = nxt
+    return out
+
+
+UNIT_REACH = 12
+"""No length reads further than this from its first word to its unit ("the past two and a
+half years", "two-and-a-half-year")."""
+
+
 class Scanner:
     """Token lookups and lexical pieces over the tokens of one text segment."""
 
@@ -80,6 +97,8 @@ class Scanner:
         ints = [len(t.text) <= 9 and t.text.isascii() and t.text.isdigit() for t in toks]
         self.is_int: Callable[[int], bool] = (ints + [False] * PAD).__getitem__
         """Token ``i`` is a whole number of at most nine digits."""
+        self.next_unit = _next_index(self.lows, lex.unit_words)
+        """For each token, the index of the first unit word ("years", "day") from it on."""
 
     def adj(self, i: int) -> bool:
         """Token ``i`` follows the previous one with no space."""
