@@ -31,6 +31,10 @@ ROMAN_DAYS = {"kalends": (1, 1), "calends": (1, 1), "nones": (5, 7), "ides": (13
 """The Roman calendar's named days: (day in most months, day in March, May, July, October)."""
 
 
+QUARTER_WORDS = frozenset({"quarter", "quarters", "half", "period", "level", "results", "q", "h"})
+"""The words one of which every quarter's or half's reading holds ("Q1", "the same period")."""
+
+
 class DateRules(Scanner):
     """Rules for dates written with their calendar units."""
 
@@ -1056,6 +1060,8 @@ class DateRules(Scanner):
 
     def quarter(self, i: int) -> Reading | None:
         """ "the third quarter", "third-quarter", "the fiscal quarter", "the first half of 1998"."""
+        if not self.near(i, QUARTER_WORDS, 8):
+            return None  # no word of a quarter near
         in_year = self.year_quarter(i) or self.labelled_quarter(i)
         if in_year is not None:
             return in_year

@@ -14,7 +14,7 @@ from chronologist.temporal import reading as B
 from chronologist.temporal import resolve as R
 from chronologist.temporal.dates import DateRules
 from chronologist.temporal.reading import Reading
-from chronologist.temporal.scan import UNIT_REACH, longest_first
+from chronologist.temporal.scan import longest_first
 from chronologist.temporal.tense import ends_sentence
 from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue, days_in_month
 
@@ -60,6 +60,11 @@ CLOCK_LEADS = frozenset(
     | {"and", "approximately", "between", "shortly", "nearly", "past", "-", "\u2013"}
 )
 """Words before a bare "4:30" that make it a clock time."""
+
+
+UNIT_REACH = 12
+"""No length reads further than this from its first word to its unit ("the past two and a
+half years", "two-and-a-half-year")."""
 
 
 class _Counted(NamedTuple):
@@ -708,8 +713,8 @@ class RelativeRules(DateRules):
 
     def duration(self, i: int) -> Reading | None:
         """ "three years", "the past two months", "a decade ago", "two years later", "10-year"."""
-        if self.next_unit[i] - i > UNIT_REACH:
-            return None  # no unit word near: no length (a fast test)
+        if not self.near(i, self.lex.unit_words, UNIT_REACH):
+            return None  # no unit word near: no length
         if self.military(i):
             return None  # "at 1900 hours" is a clock time
         label = self.w(i - 1) in self.g.label_nouns and self.tx(i - 1)[:1].isupper()

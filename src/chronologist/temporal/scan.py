@@ -55,17 +55,12 @@ def _next_index(lows: tuple[str, ...], wanted: frozenset[str]) -> list[int]:
     """For each index, the first index from it on whose word is in ``wanted`` (else past
     the end)."""
     out = [0] * len(lows)
-    nxt = len(lows) + UNIT_REACH
+    nxt = 2 * len(lows) + 1
     for k in range(len(lows) - 1, -1, -1):
         if lows[k] in wanted:
             nxt = k
         out[k] = nxt
     return out
-
-
-UNIT_REACH = 12
-"""No length reads further than this from its first word to its unit ("the past two and a
-half years", "two-and-a-half-year")."""
 
 
 class Scanner:
@@ -97,8 +92,15 @@ class Scanner:
         ints = [len(t.text) <= 9 and t.text.isascii() and t.text.isdigit() for t in toks]
         self.is_int: Callable[[int], bool] = (ints + [False] * PAD).__getitem__
         """Token ``i`` is a whole number of at most nine digits."""
-        self.next_unit = _next_index(self.lows, lex.unit_words)
-        """For each token, the index of the first unit word ("years", "day") from it on."""
+        self._next: dict[frozenset[str], list[int]] = {}
+
+    def near(self, i: int, words: frozenset[str], reach: int) -> bool:
+        """One of ``words`` stands within ``reach`` tokens from token ``i`` on (a fast test,
+        from a table built once per segment and vocabulary)."""
+        table = self._next.get(words)
+        if table is None:
+            table = self._next[words] = _next_index(self.lows, words)
+        return i < len(table) and table[i] - i <= reach
 
     def adj(self, i: int) -> bool:
         """Token ``i`` follows the previous one with no space."""
