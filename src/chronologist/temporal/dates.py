@@ -827,6 +827,8 @@ class DateRules(Scanner):
     def season(self, i: int) -> Reading | None:
         """ "the summer of 1998", "spring 1922", "this summer", "last fall", and against the
         narrative's reference time "the following spring", "that winter"."""
+        if not self.near(i, self.lex.season_words, 6):
+            return None  # no season's word near
         j = i
         det = None
         ago = self.seasons_ago(i)

@@ -214,6 +214,8 @@ class Lexicon:
     (the pre-filter for "the", "a", "an")."""
     unit_words: frozenset[str] = frozenset()
     """Every unit word, singular or plural (the pre-filter for lengths)."""
+    season_words: frozenset[str] = frozenset()
+    """Every season's name, singular or plural (the pre-filter for seasons)."""
 
     def unit(self, word: str) -> tuple[str, Unit] | None:
         """The unit a word names (singular or plural), with its singular key."""
@@ -330,6 +332,7 @@ def build_lexicon(raw: dict[str, Any], *, name: str = "lexicon") -> Lexicon:
         starts=starts,
         after_article=_after_article(lexicon, starts),
         unit_words=unit_words,
+        season_words=frozenset(lexicon.seasons) | {f"{s}s" for s in lexicon.seasons},
     )
 
 
