@@ -216,6 +216,9 @@ class Lexicon:
     """Every unit word, singular or plural (the pre-filter for lengths)."""
     season_words: frozenset[str] = frozenset()
     """Every season's name, singular or plural (the pre-filter for seasons)."""
+    prefix_starts: frozenset[str] = frozenset()
+    """Every word that can open a prefix before an expression ("more than", "about",
+    "early", "by", "the end of": the pre-filter for prefixes)."""
 
     def unit(self, word: str) -> tuple[str, Unit] | None:
         """The unit a word names (singular or plural), with its singular key."""
@@ -333,7 +336,15 @@ def build_lexicon(raw: dict[str, Any], *, name: str = "lexicon") -> Lexicon:
         after_article=_after_article(lexicon, starts),
         unit_words=unit_words,
         season_words=frozenset(lexicon.seasons) | {f"{s}s" for s in lexicon.seasons},
+        prefix_starts=_prefix_starts(lexicon),
     )
+
+
+def _prefix_starts(lex: Lexicon) -> frozenset[str]:
+    """The first words of every prefix: quantifiers, approximations, parts, bounds."""
+    phrases = (*lex.duration_mods, *lex.bound_phrases)
+    firsts = {words[0] for words, _ in phrases}
+    return frozenset(firsts | lex.approx_words | set(lex.part_mods) | {"the", "post", "pre"})
 
 
 def _start_words(lex: Lexicon) -> frozenset[str]:

@@ -155,6 +155,8 @@ class Parser(RelativeRules):
     def prefixed(self, i: int) -> Reading | None:
         """Approximation, part-of-unit, bounds and duration quantifiers before a core."""
         lex = self.lex
+        if self.w(i) not in lex.prefix_starts:
+            return None
         if self.hyphen(i - 1) and self.tx(i - 2).isalpha():
             return None  # "a go-around a second and a half before": part of a word
         # duration quantifiers: "more than four hours", "nearly forty years"
