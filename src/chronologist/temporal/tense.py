@@ -588,7 +588,17 @@ def _apposition(toks: list[Token], m: int, words: TenseWords) -> bool:
 
 
 def _marker(toks: list[Token], k: int, words: TenseWords) -> int:
-    """What token ``k`` says of the tense: 1 future, -1 past, ``PRESENT``, or 0 nothing."""
+    """What token ``k`` says of the tense: 1 future, -1 past, ``PRESENT``, or 0 nothing
+    (worked out once per token and word lists: the scans ask again and again)."""
+    memo = toks[k].marker
+    if memo is not None and memo[0] is words:
+        return memo[1]
+    found = _read_marker(toks, k, words)
+    toks[k].marker = (words, found)
+    return found
+
+
+def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
     word = toks[k].low
     if k + 2 < len(toks) and toks[k + 1].text == "-" and not toks[k + 1].space_before:
         if not toks[k + 2].space_before and toks[k + 2].text.isalpha():

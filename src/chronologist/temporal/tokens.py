@@ -33,6 +33,8 @@ class Token:
     ends: bool | None = None
     """Whether the token ends a sentence: worked out once, on first asking
     (``tense.ends_sentence``), as it depends only on the tokens around it."""
+    marker: tuple[object, int] | None = None
+    """The tense the token tells and the word lists it was read with (``tense._marker``)."""
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
