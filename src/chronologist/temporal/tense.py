@@ -706,7 +706,7 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         and not (k > 0 and toks[k - 1].text.islower() and _past_form(toks[k - 1], words))
         # "stayed open late on Monday" (not "The Fed begins")
         and not _kept(toks, k, words)  # "keep schools open on Tuesday"
-        and not (_ing(toks[k - 1]) and word[-1] != "s")
+        and not (k > 0 and _ing(toks[k - 1]) and word[-1] != "s")
         # "winning close races": a bare form after an "-ing" word is no verb ("hearing begins" is)
     ):
         return 1  # "they meet separately Monday", "trading resumes Tuesday"
