@@ -241,8 +241,10 @@ def day_of_month(c: Context, day: int) -> TimeValue | None:
 
 
 def month_anaphor(c: Context, month: int, off: int) -> TimeValue | None:
-    """The month named after or before the reference time ("the following January")."""
-    then = c.then()
+    """The month named after or before the reference time ("the following January"); "that
+    August", in the year "that year" would name ("the summer of 1989 ... said on Monday
+    ... that August")."""
+    then = that_year(c) if off == 0 else c.then()
     if then is None or then.year is None:
         return TimeValue.point(TimePoint("month", month=month))
     y = then.year

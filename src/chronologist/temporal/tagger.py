@@ -528,10 +528,14 @@ def _life_dates(toks: list[Token], reading: Reading) -> bool:
     return reading.type == "DURATION" and toks[i - 2].text[:1].isupper()
 
 
+YEAR_PARTS = frozenset({"year", "half", "quarter", "season", "month", "day"})
+"""Granularities that tell a year ("the summer of 1989" tells 1989)."""
+
+
 def _other_year(ctx: Context, when: TimeValue | None) -> int | None:
     """The year ``when`` tells, at a year's granularity or finer, if not the DCT's."""
     start = when.start if when is not None else None
-    if start is None or start.year is None or start.granularity not in ("year", "month", "day"):
+    if start is None or start.year is None or start.granularity not in YEAR_PARTS:
         return None
     return start.year if ctx.dct is None or start.year != ctx.dct.year else None
 
