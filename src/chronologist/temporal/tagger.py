@@ -258,8 +258,6 @@ def _month_not_before(when: TimeValue | None, last: TimeValue | None) -> TimeVal
         return when
     if first.granularity != "month" or month.year is None or first.year is None:
         return when
-    if (month.year, month.month or 0) >= (first.year, first.month or 0):
-        return when
     year = first.year + ((month.month or 0) < (first.month or 0))
     return TimeValue.point(TimePoint("month", year=year, month=month.month), type=when.type)
 
@@ -728,7 +726,7 @@ class _Segment:
             when = _beside(when, self.last_when)  # "next Tuesday and Wednesday"
         elif ranged:
             when = _not_before(when, self.last_when)  # "from Tuesday through Friday"
-        elif month_range:
+        elif month_range and not reading.explicit:
             when = _month_not_before(when, self.last_when)  # "from September through January"
         elif clock_range:
             later = _past_midnight(when, self.last_when)  # "from 10 p.m. to 5 a.m."
