@@ -109,6 +109,10 @@ NEAR_DAYS = 45
 """A month and day this close to the DCT is taken in the DCT's neighbourhood whatever the tense."""
 
 
+FAR_AHEAD_DAYS = 30
+"""How much nearer a month ahead must be than the one gone by to be chosen, tense untold."""
+
+
 def year_for(
     c: Context, month: int, det: int | None, day: int | None = None, *, ahead: bool = False
 ) -> int | None:
@@ -147,7 +151,9 @@ def year_for(
         near = near or (day is None and c.tense > 0 and not ahead and -NEAR_DAYS <= diff < 0)
         if not near and ((c.tense < 0 and diff > 0) or (c.tense > 0 and diff < 0)):
             continue
-        key = (abs(diff) + (1 if diff > 0 else 0), yy)
+        # told with no tense, a month as far back as ahead is the one gone by: news reports
+        ahead_cost = FAR_AHEAD_DAYS if day is None and not c.tense and diff > 0 else 1
+        key = (abs(diff) + (ahead_cost if diff > 0 else 0), yy)
         if best is None or key < best:
             best = key
     return best[1] if best else y
