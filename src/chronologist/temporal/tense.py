@@ -677,8 +677,10 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
             # "a verdict may come Thursday", "snow could linger into Monday"; not "may have
             # left Tuesday", "could be located Wednesday"
             return 1
-    if word == "forecast" and previous in SUBJECTS and _next_word(toks, k) in ("in", "on", "last"):
-        return -1  # "the $5.6 billion it forecast in October": its past
+    plural = previous.endswith("s") and not previous.endswith("ss") and previous.isalpha()
+    subject = previous in SUBJECTS or (plural and toks[k - 1].text.islower())
+    if word == "forecast" and subject and _next_word(toks, k) in ("in", "on", "last"):
+        return -1  # "the $5.6 billion it forecast in October", "as officials forecast in"
     if word in words.foretold and previous in ("is", "are", "was", "were", "be", "been"):
         return 1  # "rain is forecast for Wednesday afternoon"
     if word in words.present:
