@@ -353,6 +353,10 @@ def _in_year_of(when: TimeValue | None, last: TimeValue | None) -> TimeValue | N
     return TimeValue.point(near)
 
 
+OPENING_MARKS = frozenset({"\u2014", "-", '"', "\u201c", "``"})
+"""Marks after which a sentence's words begin: a dateline's dash, a quotation's opening."""
+
+
 def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None) -> int | None:
     """A year that sets the time of what its sentence goes on to tell: one naming the event
     its sentence is about ("The 2018 Games will be held"), told with ", when", or opening the
@@ -370,8 +374,9 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     after = toks[j].text if j < len(toks) else ""
     possessive = after in ("'", "\u2019") and j + 1 < len(toks) and toks[j + 1].low == "s"
     # "Last year's race was called off on Nov. 2"
-    starts = k == 0 or ends_sentence(toks, k - 1) or toks[k - 1].text in ("\u2014", "-")
-    opening = starts and (after == "," or possessive)  # also after a dateline's dash
+    # also after a dateline's dash or a quotation's opening mark
+    starts = k == 0 or ends_sentence(toks, k - 1) or toks[k - 1].text in OPENING_MARKS
+    opening = starts and (after == "," or possessive)
     if opening and (year.granularity == "year" or reading.explicit):
         return year.year  # "In 2002,", "In January 2012,", "On March 20, 2003,"
     if k < i and starts and year.granularity == "year":
