@@ -353,6 +353,9 @@ def _in_year_of(when: TimeValue | None, last: TimeValue | None) -> TimeValue | N
     return TimeValue.point(near)
 
 
+YEAR_LINKS = frozenset({"and", "or", "but", "when", "because", "while", "though", "although"})
+"""Words that may follow a year that ends its phrase ("in 1999 because of"), not a noun
+it modifies ("in 2012 dollars")."""
 OPENING_MARKS = frozenset({"\u2014", "-", '"', "\u201c", "``"})
 """Marks after which a sentence's words begin: a dateline's dash, a quotation's opening."""
 
@@ -677,6 +680,9 @@ class _Segment:
             self.flashback.close_before(ctx, reading.i)
             if ctx.year is not None and not _same_sentence(toks, self.year_j, reading.i):
                 ctx.year = None
+            after = self.year_after(reading) if ctx.year is None else None
+            if after is not None:  # "moved the game to September in 1999"
+                ctx.year, self.year_j = after, reading.j
             told = ctx.ref
             reading, when = self.resolve(reading)
             if when is not None:
@@ -685,6 +691,24 @@ class _Segment:
             i = reading.j
         self.flashback.close_before(ctx, len(toks) + 1)
         return mentions
+
+    def year_after(self, reading: Reading) -> int | None:
+        """The year told right after an expression that names none, with "in" and at most
+        one noun between: "to September in 1999", "a Thanksgiving Day game in 1921"."""
+        toks, j = self.toks, reading.j
+        if reading.explicit or j + 1 >= len(toks):
+            return None
+        noun = toks[j].text.isalpha() and toks[j].text.islower() and toks[j].low != "in"
+        k = j + (noun and toks[j + 1].low == "in")
+        if k >= len(toks) or toks[k].low != "in" or not self.parser.is_int(k + 1):
+            return None
+        year = self.parser.year(k + 1)
+        if year is None or len(toks[k + 1].text) != 4:
+            return None
+        nxt = toks[year[1]].text if year[1] < len(toks) else ""
+        linking = nxt in self.parser.g.prepositions or nxt in YEAR_LINKS
+        return None if nxt.isalpha() and nxt.islower() and not linking else year[0]  # not "in
+        # 2012 dollars"
 
     def resolve(self, reading: Reading) -> tuple[Reading, TimeValue | None]:
         """The value of ``reading`` in its clause (or of its fallback reading)."""
