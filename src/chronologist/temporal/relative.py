@@ -174,6 +174,7 @@ class RelativeRules(DateRules):
             if self.w(m) == "ago" and self.w(m - 1) in self.g.long_ago_units:
                 return 0
             lead = self.w(m - 1) in self.g.year_leads or self.words(m + 1, ("s",))
+            lead = lead or (self.w(m - 1) == "," and self.is_int(m - 2))  # "on July 4, 1913"
             if lead and self.is_int(m) and len(self.tx(m)) == 4 and 1000 <= int(self.tx(m)) < 2100:
                 return int(self.tx(m))
         return None
