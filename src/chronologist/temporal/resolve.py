@@ -533,7 +533,7 @@ def nowadays(c: Context, then: int) -> TimeValue | None:
     (PRESENT_REF) in news, not the DCT's day; else the DCT's day."""
     now = c.now()
     if c.news and c.tense == 0 and now is not None and (then == 0 or (now.year or 0) > then):
-        return TimeValue(type="DATE", ref="PRESENT_REF")
+        return ref(c, "PRESENT_REF")  # with the DCT as its edge, as "now" has
     return day_offset(c, 0, None)
 
 
