@@ -1205,7 +1205,7 @@ class DateRules(Scanner):
                 i,
                 told[1],
                 "DATE",
-                lambda c: R.part_of_year_told(c, gran, n, shift),
+                lambda c: R.part_of_year(c, gran, n, shift, anaphoric=True),
                 anaphoric=True,
                 explicit=False,
             )

@@ -152,7 +152,7 @@ def year_for(
         if not near and ((c.tense < 0 and diff > 0) or (c.tense > 0 and diff < 0)):
             continue
         # told with no tense, a month as far back as ahead is the one gone by: news reports
-        ahead_cost = FAR_AHEAD_DAYS if day is None and not c.tense and diff > 0 else 1
+        ahead_cost = FAR_AHEAD_DAYS if day is None and not c.tense else 1
         key = (abs(diff) + (ahead_cost if diff > 0 else 0), yy)
         if best is None or key < best:
             best = key
@@ -395,21 +395,16 @@ def quarter(
     return TimeValue.point(p)
 
 
-def part_of_year(c: Context, gran: str, sub: int, off: int) -> TimeValue | None:
-    """A quarter or half of the year around the DCT or the reference time, shifted by ``off``."""
-    now = c.now()
+def part_of_year(
+    c: Context, gran: str, sub: int, off: int, *, anaphoric: bool = False
+) -> TimeValue | None:
+    """A quarter or half of the year around the DCT or the reference time, shifted by
+    ``off``; ``anaphoric``, of the year told ("the second quarter of that year", "the first
+    half of the following year")."""
+    now = _year_base(c, off, anaphoric=anaphoric)
     if now is None or now.year is None:
         return TimeValue.point(TimePoint(gran, sub=sub))  # type: ignore[arg-type]
     return TimeValue.point(TimePoint(gran, year=now.year + off, sub=sub))  # type: ignore[arg-type]
-
-
-def part_of_year_told(c: Context, gran: str, sub: int, off: int) -> TimeValue | None:
-    """ "the second quarter of that year": a quarter or half of the year told, ``off``
-    years on ("of the following year")."""
-    then = _year_base(c, off, anaphoric=True)
-    if then is None or then.year is None:
-        return TimeValue.point(TimePoint(gran, sub=sub))  # type: ignore[arg-type]
-    return TimeValue.point(TimePoint(gran, year=then.year + off, sub=sub))  # type: ignore[arg-type]
 
 
 def this_quarter(c: Context, off: int | None) -> TimeValue | None:
