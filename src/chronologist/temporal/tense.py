@@ -166,12 +166,17 @@ def _going_to(toks: list[Token], j: int, words: TenseWords) -> bool:
 def _word_in_clause(toks: list[Token], i: int, wanted: tuple[str, ...], span: int) -> bool:
     """One of ``wanted`` stands within ``span`` words before ``i`` in the same clause (not
     behind a comma)."""
+    return _find_in_clause(toks, i, wanted, span) is not None
+
+
+def _find_in_clause(toks: list[Token], i: int, wanted: tuple[str, ...], span: int) -> int | None:
+    """Where the nearest of ``wanted`` stands, as ``_word_in_clause`` finds it, or None."""
     for m in in_sentence(toks, i - 1, -1, span):
         if toks[m].text == ",":
-            return False
+            return None
         if toks[m].low in wanted:
-            return True
-    return False
+            return m
+    return None
 
 
 def _in_condition(toks: list[Token], i: int) -> bool:
@@ -389,12 +394,8 @@ def pluperfect(toks: list[Token], i: int) -> bool:
     """Whether "had" comes within 8 words before ``i`` in the same clause (not behind a
     comma: "The war, which had begun in 1700, ended in 1721"), as an auxiliary: not "had
     enough oxygen to last until Friday", where it owns a thing."""
-    for m in in_sentence(toks, i - 1, -1, 8):
-        if toks[m].text == ",":
-            return False
-        if toks[m].low == "had":
-            return _next_word(toks, m) not in HAD_OWNS
-    return False
+    m = _find_in_clause(toks, i, ("had",), 8)
+    return m is not None and _next_word(toks, m) not in HAD_OWNS
 
 
 HAD_OWNS = frozenset({"a", "an", "the", "no", "enough", "some", "little", "much", "plenty"})
