@@ -985,8 +985,11 @@ class _Segment:
         )
         if not ctx.tense and weekday and _same_sentence(self.toks, self.dated_j, reading.i):
             ctx.tense = _side(self.dated, ctx)  # "by Sunday afternoon and ... on Monday"
-        if not ctx.tense and weekday and _same_sentence(self.toks, self.last_j, reading.i):
-            ctx.tense = before  # "is expected to meet X on Monday afternoon, and Y on Thursday"
+        told = self.last_when is not None and self.last_when.type in ("DATE", "TIME")
+        if not ctx.tense and weekday and told and _same_sentence(self.toks, self.last_j, reading.i):
+            # "is expected to meet X on Monday afternoon, and Y on Thursday"; not after a
+            # length ("... is years of breakdowns," said ... on Monday evening)
+            ctx.tense = before
 
     def ahead_today(self, when: TimeValue | None, reading: Reading) -> bool:
         """``when`` is the DCT's day while a later weekday was told earlier in the sentence."""
