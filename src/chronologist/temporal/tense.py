@@ -103,6 +103,9 @@ def tense_at(
     deadline = i > 0 and (toks[i - 1].low == "by" or _deadline_before(toks, i - 1))
     if _headline_plan(toks, i, words):
         return 1  # "Cardinals to begin conclave Tuesday", "Leaders to Meet Friday"
+    conjunct = _conjunct_verb(toks, i, j, words)
+    if conjunct:
+        return conjunct  # "has pressed the bank ... and in January signed": the verb after
     clause = _relative_clause(toks, i, words)
     for step, first in ((-1, i - 1), (1, j)):
         far = step == 1 and deadline and _will_far(toks, i, words)
@@ -142,6 +145,19 @@ def tense_at(
         return 1  # "City pools to open Saturday": an infinitive no verb governs, a plan
     return 0
 
+
+def _conjunct_verb(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
+    """The tense of the verb right after the expression at ``i:j`` when the expression opens
+    a conjoined predicate ("and in January signed", "but on Friday will vote")."""
+    k = i - (i > 0 and toks[i - 1].low in CONJUNCT_PREPOSITIONS)
+    if k < 1 or toks[k - 1].low not in ("and", "but") or j >= len(toks):
+        return 0
+    found = _marker(toks, j, words) if toks[j].text.islower() else 0
+    return found if found in (-1, 1) else 0
+
+
+CONJUNCT_PREPOSITIONS = frozenset({"in", "on", "at", "during"})
+"""Prepositions that may stand between "and" and the time opening a conjoined predicate."""
 
 PART_OF = frozenset({"hours", "night", "morning", "evening", "afternoon", "eve"})
 """Nouns of a part of a day in "the early hours of Saturday", "the night of March 7"."""
