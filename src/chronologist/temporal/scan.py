@@ -356,14 +356,14 @@ class Scanner:
 
     def clipped_year(self, i: int) -> tuple[int, int] | None:
         """ "spring '98", "in '45": two digits after an apostrophe, in a dated slot (after a
-        month, a season, "in", "since", "of"); 31-99 are 19xx, 00-30 are 20xx."""
+        month, a season, "in", "since", "of", "after"); 31-99 are 19xx, 00-30 are 20xx."""
         if not self.adj(i + 1) or not self.is_int(i + 1):
             return None
         if len(self.tx(i + 1)) != 2 or self.w(i + 2) == "s":
             return None
         prev = self.w(i - 1)
         if not (
-            prev in ("in", "since", "of", "until", "by")
+            prev in ("in", "since", "of", "until", "by", "after", "before")
             or prev in self.lex.seasons
             or self.month(i - 1) is not None
         ):
