@@ -154,7 +154,7 @@ def timex_strings(draw: st.DrawFn) -> str:
         if kind == "week":
             return f"{year}-{week}"
         if kind == "weekend":
-            return f"{year}-{week}-WE"
+            return f"{year}-{week}-{draw(st.sampled_from(['WE', 'WD']))}"
         text = f"{year}-{week}-{draw(st.integers(1, 7))}"
         if draw(st.booleans()):
             text += "T" + draw(st.sampled_from(["MO", "MI", "AF", "EV", "NI"]))
@@ -480,6 +480,13 @@ def test_timex_weekend_bounds() -> None:
     value = TimeValue.from_timex("1998-W32-WE")
     assert value.earliest == (1998, 8, 8)
     assert value.latest == (1998, 8, 9)
+
+
+def test_timex_weekdays_bounds() -> None:
+    value = TimeValue.from_timex("1998-W32-WD")
+    assert value.earliest == (1998, 8, 3)
+    assert value.latest == (1998, 8, 7)
+    assert value.timex == "1998-W32-WD"
 
 
 @pytest.mark.parametrize("text", ["1922-02-30", "1922-13", "", "1921/1928/1930", "abc"])

@@ -201,7 +201,7 @@ class TimePoint:
     weekday: int | None = None
     """ISO weekday 1-7 for a day known only by its weekday (SETs: every Monday)."""
     part: str | None = None
-    """Part of day (MO, AF, EV, NI, ...) or WE for a weekend."""
+    """Part of day (MO, AF, EV, NI, ...), WE for a weekend or WD for the weekdays."""
     hour: int | None = None
     minute: int | None = None
     second: int | None = None
@@ -236,6 +236,8 @@ class TimePoint:
             n = week_start(self.year or 0, self.sub) + (0 if first else 6)
             if self.part == "WE":
                 n = week_start(self.year or 0, self.sub) + (5 if first else 6)
+            elif self.part == "WD":
+                n = week_start(self.year or 0, self.sub) + (0 if first else 4)
             return from_day_number(n)
         if g in ("season", "quarter", "half") and self.sub is not None:
             if g == "season":

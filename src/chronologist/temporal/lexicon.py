@@ -370,7 +370,7 @@ def _start_words(lex: Lexicon) -> frozenset[str]:
         words.update(table)
     words.update(lex.vague_counts | lex.approx_words | lex.bce_words | lex.ce_words)
     words.update(f"{day}s" for day in lex.weekdays if day.endswith("day"))  # "Mondays"
-    words.add("weekends")  # "closed on weekends"
+    words.update(("weekends", "weekdays"))  # "closed on weekends"
     words.update(f"{unit}long" for unit in lex.units)  # "yearlong"
     words.update(("another", "q", "h", "soon"))  # "for another month", "Q1", "H1", "soon"
     words.update(p[0] for p in lex.ref_phrases)

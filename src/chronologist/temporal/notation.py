@@ -34,7 +34,7 @@ _EDTF_POINT = re.compile(
 _TIMEX_POINT = re.compile(
     r"(?P<bc>BC)?(?P<y>\d{1,4}|XXXX)"
     r"(?:-(?:(?P<m>\d{2}|XX)(?:-(?P<d>\d{2}|XX))?"
-    r"|W(?P<w>\d{2}|XX)(?:-(?P<wd>[1-7]|WE))?"
+    r"|W(?P<w>\d{2}|XX)(?:-(?P<wd>[1-7]|WE|WD))?"
     r"|Q(?P<q>[1-4])|H(?P<h>[12])|(?P<s>SP|SU|FA|WI)))?"
     r"(?:T(?:(?P<part>MO|MI|AF|EV|NI|DT)|(?P<hh>\d{2})(?::(?P<mi>\d{2})(?::(?P<ss>\d{2}))?)?))?"
 )
@@ -279,8 +279,8 @@ def timex_point(p: TimePoint) -> str:
         return f"{y}-H{p.sub}"
     if g == "week" or (p.weekday and p.day is None):
         week = f"W{p.sub:02d}" if p.sub else "WXX"
-        if p.part == "WE":
-            return f"{y}-{week}-WE"
+        if p.part in ("WE", "WD"):
+            return f"{y}-{week}-{p.part}"
         text = f"{y}-{week}" + (f"-{p.weekday}" if p.weekday else "")
         if p.part:
             text += f"T{p.part}"
@@ -401,8 +401,8 @@ def _timex_point_from_match(m: re.Match[str], value: str) -> TimePoint:
     if m["w"]:
         week = None if m["w"] == "XX" else int(m["w"])
         wd = m["wd"]
-        if wd == "WE":
-            return TimePoint("week", year=year, sub=week, part="WE")
+        if wd in ("WE", "WD"):
+            return TimePoint("week", year=year, sub=week, part=wd)
         if wd:
             return TimePoint("day", year=year, sub=week, weekday=int(wd), part=m["part"])
         return TimePoint("week", year=year, sub=week)

@@ -67,6 +67,10 @@ UNIT_REACH = 12
 half years", "two-and-a-half-year")."""
 
 
+WEEK_PARTS = {"weekend": "WE", "weekday": "WD"}
+"""The parts of a week a set can recur on: TIMEX3's ``WE`` and ``WD``."""
+
+
 class _Counted(NamedTuple):
     """The unit of a counted length: its key, the index after it, "and a half", "10-year"."""
 
@@ -1540,8 +1544,8 @@ class RelativeRules(DateRules):
                 return Reading(
                     i, k, "SET", lambda c: TimeValue.point(pt, type="SET"), explicit=False
                 )
-            if self.w(j) == "weekend" and word != "per" and step == 1:  # "every weekend"
-                we = TimePoint("week", part="WE")
+            if self.w(j) in ("weekend", "weekday") and word != "per" and step == 1:
+                we = TimePoint("week", part=WEEK_PARTS[self.w(j)])  # "every weekend/weekday"
                 return Reading(
                     i, j + 1, "SET", lambda c: TimeValue.point(we, type="SET"), explicit=False
                 )
@@ -1608,8 +1612,8 @@ class RelativeRules(DateRules):
     def weekly(self, i: int) -> Reading | None:
         """ "Mondays", "Tuesday nights": a weekday that recurs."""
         word = self.w(i)
-        if word == "weekends" and self.w(i - 1) in ("on", "at", "over", "during"):
-            weekends = TimePoint("week", part="WE")  # "will not work on weekends"
+        if word in ("weekends", "weekdays") and self.w(i - 1) in ("on", "at", "over", "during"):
+            weekends = TimePoint("week", part=WEEK_PARTS[word[:-1]])  # "closed on weekends"
             return Reading(
                 i, i + 1, "SET", lambda c: TimeValue.point(weekends, type="SET"), explicit=False
             )
