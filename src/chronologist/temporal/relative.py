@@ -13,6 +13,7 @@ from chronologist.temporal import anchor as A
 from chronologist.temporal import reading as B
 from chronologist.temporal import resolve as R
 from chronologist.temporal.dates import DateRules
+from chronologist.temporal.lexicon import OPENING_DETERMINERS
 from chronologist.temporal.reading import Reading
 from chronologist.temporal.scan import longest_first
 from chronologist.temporal.tense import ends_sentence
@@ -1288,8 +1289,19 @@ class RelativeRules(DateRules):
                 return k + 1  # "9:23 p.m. Eastern" (not "5 p.m. Central European Time")
         if self.cap(k) and self.cap(k + 1) and self.w(k + 2) == "time":
             return k + 3  # "2 p.m. New York time"
-        local = self.w(k) == "local" or (self.cap(k) and self.tx(k).isalpha())
+        named = self.cap(k) and self.tx(k).isalpha() and not self.determiner(k)
+        local = self.w(k) == "local" or named  # not "at about 2:50 p.m. This time Mrs. ..."
         return k + 2 * (local and self.w(k + 1) == "time")
+
+    def determiner(self, k: int) -> bool:
+        """The word at ``k`` is a determiner ("this", "that", "the", "next", "every")."""
+        word = self.w(k)
+        lex = self.lex
+        return (
+            word in lex.deictic_determiners
+            or word in lex.anaphoric_determiners
+            or (word in OPENING_DETERMINERS)
+        )
 
     def day_after_clock(self, k: int) -> tuple[Reading | None, str | None, bool]:
         """The day written after a clock time ending before ``k`` ("Wednesday", "on Monday",
@@ -1300,8 +1312,9 @@ class RelativeRules(DateRules):
         aside = self.w(k) == "(" and close > 0
         if aside:  # "10:40 a.m. local time (0740 GMT) Friday": the day after the aside
             kk = close + 1
-        if self.tx(kk) == "On" or (kk < self.n and self.t[kk].paragraph_before):
-            return None, None, False  # "by 10 a.m. On Saturday, ...": a new sentence
+        opens = self.tx(kk)[:1].isupper() and (self.determiner(kk) or self.w(kk) == "on")
+        if opens or (kk < self.n and self.t[kk].paragraph_before):
+            return None, None, False  # "by 10 a.m. On Saturday", "at 2:50 p.m. This morning"
         comma_on = self.words(kk, (",", "on"))  # "close early, at 2 p.m., on Monday"
         on = self.w(kk) == "on" or comma_on  # "at 2 p.m. on Wednesday": the day is its own
         aside = aside or on  # mention
