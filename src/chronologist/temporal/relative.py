@@ -286,14 +286,15 @@ class RelativeRules(DateRules):
             return Reading(i, j, "TIME", lambda c: R.part_of(build(c), part), explicit=False)
         return Reading(i, j, "TIME", lambda c: R.part_told(c, part), anaphoric=True, explicit=False)
 
-    def that_part(self, i: int, j: int, part: str) -> Reading:
-        """ "that evening", "that night": part ``part`` of the day told, over ``i:j``; unlike
-        ``day_part`` alone, always that day, however far from the DCT."""
+    def that_part(self, i: int, j: int, part: str, off: int = 0) -> Reading:
+        """ "that evening", "the next morning": part ``part`` of the day told (or of the day
+        ``off`` days from it), over ``i:j``; unlike ``day_part`` alone, always that day,
+        however far from the DCT."""
         return Reading(
             i,
             j,
             "TIME",
-            lambda c: R.part_of(R.anaphor(c, "day", 0), part),
+            lambda c: R.part_of(R.anaphor(c, "day", off), part),
             anaphoric=True,
             explicit=False,
         )
@@ -402,8 +403,8 @@ class RelativeRules(DateRules):
                 )
             overnight = self.w(j) == "overnight"  # "replace that overnight": an adverb
             if self.w(j) in lex.parts_of_day and det in ("that", "the") and not overnight:
-                if off == 0 and self.w(j) not in PLURAL_PARTS:  # "that evening": a TIME
-                    return self.that_part(i, j + 1, lex.parts_of_day[self.w(j)])
+                if self.w(j) not in PLURAL_PARTS:  # "that evening", "the next morning": a TIME
+                    return self.that_part(i, j + 1, lex.parts_of_day[self.w(j)], off)
                 return Reading(
                     i,
                     j + 1,
