@@ -143,7 +143,19 @@ def tense_at(
     verb = toks[i - 1].text if i > 1 else ""
     if verb.isalpha() and verb.islower() and toks[i - 2].low == "to":
         return 1  # "City pools to open Saturday": an infinitive no verb governs, a plan
-    return 0
+    found, m = _first_marker(toks, i - 1, -1, words, 2 * SCAN)
+    return 1 if found == 1 and _plainly_ahead(toks, m, words) else 0  # "is due to deliver
+    # his third state of the nation address to Congress on Monday"
+
+
+def _plainly_ahead(toks: list[Token], m: int, words: TenseWords) -> bool:
+    """Token ``m`` points ahead beyond doubt: "will", "to" after a word of intent ("due to"),
+    "called for"."""
+    word = toks[m].low
+    if word == "to":
+        return m > 0 and toks[m - 1].low in words.looks_ahead_to
+    called_for = word in ("called", "calls") and _next_word(toks, m) == "for"
+    return word in ("will", "shall") or called_for
 
 
 def _conjunct_verb(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
