@@ -644,6 +644,8 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         if done or _next_word(toks, k + 1) == "been":
             return -1  # "a runoff that would have been held on June 21": it was not
     modal = word in ("will", "would") and previous in ("that", "this")  # "a bill that would"
+    if word == "next" and _next_word(toks, k) in ("to", "door"):
+        return 0  # "the blasts next to the U.S. embassies on Friday": a place
     if word in ("coming", "upcoming"):
         return 1  # "companies reporting in the coming days include Caterpillar on Monday"
     if word == "close" and _next_word(toks, k) in ("to", "of"):
