@@ -144,14 +144,16 @@ def tense_at(
     if verb.isalpha() and verb.islower() and toks[i - 2].low == "to":
         return 1  # "City pools to open Saturday": an infinitive no verb governs, a plan
     found, m = _first_marker(toks, i - 1, -1, words, 2 * SCAN)
-    return 1 if found == 1 and _plainly_ahead(toks, m, words) else 0  # "is due to deliver
+    return found if found in (-1, 1) and _plain(toks, m, words) else 0  # "is due to deliver
     # his third state of the nation address to Congress on Monday"
 
 
-def _plainly_ahead(toks: list[Token], m: int, words: TenseWords) -> bool:
-    """Token ``m`` points ahead beyond doubt: "will", "to" after a word of intent ("due to"),
-    "called for"."""
+def _plain(toks: list[Token], m: int, words: TenseWords) -> bool:
+    """Token ``m`` tells its clause's tense beyond doubt: "will", "to" after a word of intent
+    ("due to"), "called for" ahead; "after" or "since" before an "-ing" verb back."""
     word = toks[m].low
+    if word in ("after", "since"):
+        return True  # "after beating the defending champion in three sets at ... on Friday"
     if word == "to":
         return m > 0 and toks[m - 1].low in words.looks_ahead_to
     called_for = word in ("called", "calls") and _next_word(toks, m) == "for"
