@@ -686,7 +686,8 @@ def anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeVal
         # its sentence told the year ("In 1985, Reagan ... took the oath again the next day");
         # "will decide over the next month" after "next spring" counts from the DCT too
         if off == 0 or not c.ref_here:
-            then = c.dct or then
+            then = c.day or c.dct or then  # "In a statement Wednesday ... in the first half of
+            # the year. The government estimated that same day": Wednesday
     coarse = then is not None and then.granularity in ("decade", "century", "millennium")
     if c.news and coarse and off != 0:
         then = c.dct or then  # "in the 1960s. ... expect growth to slow over the next year"
