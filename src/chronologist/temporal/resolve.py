@@ -58,6 +58,8 @@ class Context:
     """In news, the clock time tells when something was said ("told reporters at 10 a.m.")."""
     day: TimePoint | None = None
     """In news, the last day told."""
+    day_here: bool = False
+    """In news, the last day told was told in the sentence at hand."""
 
     def now(self) -> TimePoint | None:
         """Anchor for deictic expressions."""
@@ -679,8 +681,9 @@ def anaphor(c: Context, gran: str, off: int, part: str | None = None) -> TimeVal
     then = that_year(c) if gran == "year" and off == 0 else c.then()
     ahead = gran in ("week", "month") and off != 0 and c.tense >= 0
     month = then is not None and then.month is not None and then.day is None
-    if c.news and gran == "day" and off and month and not c.ref_here:
-        then = c.day or then  # "on Friday ... as early as next month. ... the following day"
+    if c.news and gran == "day" and off and month and (not c.ref_here or c.day_here):
+        then = c.day or then  # "on Friday ... as early as next month. ... the following day";
+        # "ends on Jan. 31, and ... in early January, will succeed him the following day"
     if c.news and (gran == "day" or ahead) and then is not None and then.month is None:
         # news told no day: "on the same day" is the DCT's; so is "the day before" unless
         # its sentence told the year ("In 1985, Reagan ... took the oath again the next day");

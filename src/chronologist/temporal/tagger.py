@@ -731,6 +731,7 @@ class _Segment:
         ends = _sentence_ends(toks, self.ref_j, reading.i, limit=4)
         ctx.ref_here, ctx.ref_near = ends == 0, ends is not None and ends <= 3
         ctx.quarter_here = _same_sentence(toks, self.quarter_j, reading.i)
+        ctx.day_here = _same_sentence(toks, self.dated_j, reading.i)
         ctx.lead_day = self.lead_day(reading)
         ctx.says = ctx.lead_day is not None and self.says(reading)
         ctx.pluperfect = pluperfect(toks, reading.i)
