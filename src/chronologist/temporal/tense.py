@@ -859,16 +859,23 @@ def _subject_pronoun(toks: list[Token], k: int) -> bool:
 
 
 def _bare_verb(toks: list[Token], k: int, words: TenseWords) -> bool:
-    """Token ``k`` may be a verb's bare form ("expected to rise", not "to the" or "to 5%")."""
+    """Token ``k`` may be a verb's bare form ("expected to rise", "to bring"; not "to the",
+    "to 5%", "a speech to cheering supporters")."""
     if k >= len(toks):
         return False
     text = toks[k].text
+    gerund = text.endswith("ing") and text not in ING_VERBS
     return (
         text.isalpha()
         and text.islower()
         and text not in words.determiners
         and not text.endswith("ed")
+        and not gerund
     )
+
+
+ING_VERBS = frozenset({"bring", "sing", "ring", "spring", "string", "swing", "sting", "cling"})
+"""Bare verbs that end in "-ing"."""
 
 
 OBJECT_PREPOSITIONS = frozenset(
