@@ -1091,6 +1091,9 @@ class DateRules(Scanner):
                 return B.with_mod(period, i, "START" if self.w(j) == "first" else "END")
         if o is None and self.w(j) in ("final", "last") and self.of_year(j + 2):
             o = {"quarter": (4, j + 1), "half": (2, j + 1)}.get(self.w(j + 1))  # "of 2012"
+        if o is None and self.w(j) in ("front", "back") and self.w(j + 1) == "half":
+            if self.of_year(j + 2):  # "the back half of the year": the second
+                o = (1 if self.w(j) == "front" else 2, j + 1)
         if o is None:
             return self.unnumbered_quarter(i, j, year_before)
         return self.numbered_quarter(i, j, o, year_before)
