@@ -533,14 +533,15 @@ class RelativeRules(DateRules):
                 return Reading(
                     i, named.j, "DATE", lambda c: R.day_beside(build(c), off), explicit=False
                 )
-            after = self.w(j + 2)
+            end = j + 2 + (self.w(j + 2) == "that")  # "next week, and the week after that"
+            after = self.w(end)
             adverb = after in ("over", "in", "at", "during", "amid", "without")  # "the day
             # before over the union's demand", not "the day before the vote"
             if after and after not in (".", ",", ";", "and", "when") and not adverb:
                 return None
             gran = lex.units[u0[0]].granularity
             return Reading(
-                i, j + 2, "DATE", lambda c: R.anaphor(c, gran, off), anaphoric=True, explicit=False
+                i, end, "DATE", lambda c: R.anaphor(c, gran, off), anaphoric=True, explicit=False
             )
         if self.hyphen(j + 1) and self.w(j + 2) == "long":
             return None  # "the decade-long dispute": the length is the adjective's
@@ -1492,6 +1493,9 @@ class RelativeRules(DateRules):
         """The word at ``k`` may be a noun the word before describes ("quarterly dividend",
         "quarterly Inflation Report", "an initial quarterly of 5 cents"), not a preposition
         of time or place or a pause ("met quarterly since 2008", "to meet quarterly.")."""
+        if self.w(k) in ("and", "or", "but"):  # "pays a dividend quarterly and said", not
+            other = self.w(k + 1)  # "quarterly and annual reports"
+            return other.endswith(("ly", "annual")) and self.before_noun(k + 2)
         return self.tx(k).isalpha() and self.w(k) not in self.g.prepositions - {"of"}
 
     def nth_weekday_set(self, i: int) -> Reading | None:
