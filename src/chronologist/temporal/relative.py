@@ -353,6 +353,8 @@ class RelativeRules(DateRules):
         else:
             return None
         off = 0
+        if det == "that" and self.w(j) == "next":
+            return None  # "warned that next year would be": the clause's "that"
         if self.w(j) == "next" and self.w(j + 1) in ("decade", "century"):
             if self.w(i - 1) not in ("into", "by", "until", "till") or det != "the":
                 return None  # "for the next decade": the ten years to come, a length
