@@ -168,16 +168,28 @@ def _story_year(c: Context, month: int, day: int | None) -> int | None:
     ref, dct = c.ref, c.dct
     if not (c.news and c.ref_near and c.tense < 0) or ref is None or dct is None or day is None:
         return None
-    if ref.year is None or ref.month is None or ref.day is None:
-        return None
-    if dct.year is None or ref.year >= dct.year:
+    if ref.year is None or ref.month is None or dct.year is None or ref.year >= dct.year:
         return None  # the story must lie in an earlier year
+    if ref.day is None:  # "came in late August 2005. He arrived on Sunday, Aug. 28": its month
+        same = ref.month == month and ref.granularity == "month"
+        return ref.year if same and not _near_dct(dct, month, day) else None
     lo = day_number(ref.year, ref.month, ref.day)
     for y in (ref.year, ref.year + 1):  # a day after a day of it ("Sept. 8, 1979 ... on
         gap = day_number(y, month, min(day, 28)) - lo  # Sept. 13"), within half a year
         if 0 <= gap <= STORY_DAYS:
             return y
     return None
+
+
+def _near_dct(dct: TimePoint, month: int, day: int) -> bool:
+    """The month and day lie within ``NEAR_DAYS`` of the DCT, in its year or one beside."""
+    if dct.year is None or dct.month is None:
+        return False
+    today = day_number(dct.year, dct.month, dct.day or 15)
+    return any(
+        abs(day_number(y, month, min(day, days_in_month(y, month))) - today) <= NEAR_DAYS
+        for y in (dct.year - 1, dct.year, dct.year + 1)
+    )
 
 
 def month_day(c: Context, month: int, day: int, det: int | None = None) -> TimeValue | None:
