@@ -1212,8 +1212,10 @@ class RelativeRules(DateRules):
         if clock is None:
             return None
         hour, minute, k, halfday = clock
+        ranged = False  # a range to a clock time told with its half ("from 10:30 to 11:45 a.m.")
         if not halfday and hour < 12 and self.w(k) in ("to", "until", "-", "\u2013", "and"):
             second = self.clock_reading(k + 1)  # "from 6:30 to 8 p.m.": the half both share
+            ranged = second is not None and second[3]
             if second is not None and second[3] and hour + 12 <= second[0] < 24:
                 hour += 12
         k = self.clock_end(k)
@@ -1224,6 +1226,8 @@ class RelativeRules(DateRules):
             hour += 12  # "at 11:30 last night" is 23:30, "2:50 this afternoon" 14:50
         elif not halfday and part is None and self.working_hour(i, hour):
             hour += 12  # "a vigil at 4:30", "at four o'clock": the afternoon's
+        elif not (halfday or ranged) and part is None and 6 <= hour < 12 and self.after_pm(i, hour):
+            hour += 12  # "started at 7:05 p.m. and ended at 9:41": the evening's
         h, mi = hour, minute
         told = self.day_before_at(i) if day_r is None else None
         if told is None and day_r is None:
@@ -1378,6 +1382,19 @@ class RelativeRules(DateRules):
                 told = int(self.tx(m - 1).split(":")[0])
                 return not (half[0] == "am" and told <= hour)
         return True
+
+    def after_pm(self, i: int, hour: int) -> bool:
+        """The last clock time told with its half of the day within ``CLOCK_LOOKBACK`` tokens
+        before ``i`` is an afternoon or evening one no later than ``hour`` in the evening
+        (not for a 24-hour "1044 GMT")."""
+        if self.tx(i).startswith("0") or self.military(i):
+            return False
+        for m in range(i - 2, max(-1, i - CLOCK_LOOKBACK), -1):
+            half = self._ampm(m)
+            if half is not None and self.tx(m - 1).replace(":", "").isdigit():
+                told = int(self.tx(m - 1).split(":")[0]) % 12
+                return half[0] == "pm" and told <= hour
+        return False
 
     def part_before_clock(self, i: int) -> str | None:
         """The part of the day told just before "at" and a clock time at ``i`` ("tonight at
