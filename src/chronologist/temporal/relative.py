@@ -338,7 +338,8 @@ class RelativeRules(DateRules):
         if dated is not None:  # "before dawn on Nov. 8": that day's dawn; the date is its own
             return self.day_part(i, i + 1, part, dated)
         k = i + 1 + (on and self.weekday(i + 2) is not None)
-        day = self.deictic(k) if self.w(k) in self.lex.day_deictics or k > i + 1 else None
+        named = self.w(k) in self.lex.day_deictics or self.weekday(k) is not None  # "dawn Monday"
+        day = self.deictic(k) if named or k > i + 1 else None
         if day is not None and day.type == "DATE":
             return self.day_part(i, day.j, part, day)
         return self.day_part(i, i + 1, part)
