@@ -706,9 +706,11 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         ability = word == "could" and following in ("be", "see", "find", "get", "hear")
         if ability and following == "be" and _next_word(toks, k + 2) in COULD_BE_AHEAD:
             ability = False  # "a new pope could be chosen before Easter"
-        if following not in ("not", "have", "never", "'", "\u2019") and not ability:
-            # "a verdict may come Thursday", "snow could linger into Monday"; not "may have
-            # left Tuesday", "could be located Wednesday"
+        owns = following == "have" and _owned(toks, k + 2, words)
+        if owns or following not in ("not", "have", "never", "'", "\u2019") and not ability:
+            # "a verdict may come Thursday", "snow could linger into Monday", "should have
+            # service back by Wednesday night"; not "may have left Tuesday", "could be
+            # located Wednesday"
             return 1
     plural = previous.endswith("s") and not previous.endswith("ss") and previous.isalpha()
     subject = previous in SUBJECTS or (plural and toks[k - 1].text.islower())
@@ -773,6 +775,19 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
     # "was completed" is past; "is heard", "remain suspended", "keep it funded" are not
     kept = previous in words.keep or _kept(toks, k + 1, words)
     return 0 if previous in BE or previous == "to" or kept else -1
+
+
+def _owned(toks: list[Token], k: int, words: TenseWords) -> bool:
+    """The word at ``k``, after "have", is a thing owned, no past participle ("should have
+    service back"; not "may have left", "could have taken", "would have been")."""
+    if k >= len(toks) or not toks[k].text.isalpha() or _past_form(toks[k], words):
+        return False
+    word = toks[k].low
+    return not word.endswith(("en", "wn")) and word not in PARTICIPLES
+
+
+PARTICIPLES = frozenset({"had", "gone", "done", "seen", "begun", "run", "come", "become", "sung"})
+"""Past participles that neither end in "-ed", "-en" or "-wn" nor are past tense forms."""
 
 
 def _intent_noun(toks: list[Token], k: int, words: TenseWords) -> bool:
