@@ -618,8 +618,8 @@ class RelativeRules(DateRules):
         before = self.w(i - 1)
         if before in self.g.prepositions or before in ("than", "about", "nearly"):
             return False
-        if before == ")" and self.w(i) == "per":
-            return True  # "235 kilometres (147 miles) per hour": a quantity in brackets
+        if before == ")" and (self.w(i) == "per" or self.quantity_before(i - 2)):
+            return True  # "235 kilometres (147 miles) per hour", "(195 miles) an hour"
         # "155,000 jobs a month"; "560,000 barrels of oil a day": the quantity before "of"
         return self.quantity_before(i - 1) or (
             self.w(i - 2) == "of" and self.quantity_before(i - 3)
