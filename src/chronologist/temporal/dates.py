@@ -1086,6 +1086,8 @@ class DateRules(Scanner):
         o = self.ordinal(j)
         if self.w(j + 1) == "half" and self.w(j + 2) == "of":
             period = self.decade(j + 3) or self.century(j + 3)
+            if period is None and self.w(j) in ("first", "second"):
+                period = self.month_year(j + 3)  # "the second half of August"
             if period is not None and self.w(j) in ("first", "second", "last", "latter"):
                 # "the last half of the '80s", "the second half of the 18th century"
                 return B.with_mod(period, i, "START" if self.w(j) == "first" else "END")
