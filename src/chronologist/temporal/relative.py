@@ -1276,12 +1276,14 @@ class RelativeRules(DateRules):
 
     def place_day(self, k: int) -> Reading | None:
         """The day named after a place that follows a clock time ending before ``k``: "at
-        11:45 a.m. in New York today", "at 5 p.m. in London on Friday"."""
+        11:45 a.m. in New York today", "at 5 p.m. in London on Friday", "at 4 p.m. in New
+        York trading yesterday"."""
         if self.w(k) != "in" or not self.cap(k + 1) or self.lowercase_text:
             return None
         m = k + 1
         while m < k + 4 and self.cap(m) and self.tx(m).isalpha():
             m += 1
+        m += self.w(m) == "trading"  # "at 4 p.m. in New York trading yesterday"
         m += self.w(m) == "on" and self.weekday(m + 1) is not None
         if self.w(m) not in self.lex.day_deictics and self.weekday(m) is None:
             return None
