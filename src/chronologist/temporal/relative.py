@@ -616,8 +616,8 @@ class RelativeRules(DateRules):
     def rate(self, i: int) -> bool:
         """Whether "a"/"per" at ``i`` follows a quantity ("four flights a week", "$2 a share")."""
         before = self.w(i - 1)
-        if before in self.g.prepositions or before in ("than", "about", "nearly"):
-            return False
+        if before in self.g.prepositions or before == "than" or before in self.lex.approx_words:
+            return False  # "for almost a year" (not "without one for almost a year" a rate)
         if before == ")" and (self.w(i) == "per" or self.quantity_before(i - 2)):
             return True  # "235 kilometres (147 miles) per hour", "(195 miles) an hour"
         # "155,000 jobs a month"; "560,000 barrels of oil a day": the quantity before "of"
