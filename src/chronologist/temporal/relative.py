@@ -42,6 +42,8 @@ DAYS_OFF = {"today": 0, "tomorrow": 1, "yesterday": -1}
 CLOCK_LOOKBACK = 40
 """How many tokens back a clock time told with its half of the day still sets the half of
 a bare one ("at about 2:30 a.m. ... then called back at 3:45")."""
+AGE_WORDS = frozenset({"older", "younger"})
+"""Before "than" and a length, these make it an age ("everyone older than six months")."""
 PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
 PM_HOURS = {"AF": range(1, 7), "EV": range(5, 12), "NI": range(6, 12)}
 """Hours read past noon in a part of the day ("2:50 this afternoon", "7 last night")."""
@@ -830,6 +832,8 @@ class RelativeRules(DateRules):
         before = self.w(i - 1)
         if lead is None and before in ("million", "billion", "thousand", "hundred"):
             return None  # "3.2 million years": a count we do not read
+        if lead is None and (before in lex.number_words or self.is_int(i - 1)):
+            return None  # "older than six months": the count's reading said no length
         # "in the weeks before the shooting": the weeks are a length
         leading = self.w(j + 1) in ("before", "after", "leading") and self.opens_phrase(j + 2)
         # "weeks of riots" is a length; "the early hours of Thursday", "years of age" are not
@@ -928,8 +932,9 @@ class RelativeRules(DateRules):
             nxt == "old"
             or (self.hyphen(k2) and self.w(k2 + 1) in ("old", "olds"))
             or (nxt == "of" and self.w(k2 + 1) == "age")
+            or any(self.words(m, ("than",)) and self.w(m - 1) in AGE_WORDS for m in (j - 1, j - 2))
         ):
-            return None  # an age
+            return None  # an age ("everyone older than six months")
         if self.hyphen(k2) and self.w(k2 + 1) in ("earlier", "ago", "long"):
             return None  # "a year-earlier loss", "an hour-long speech": the adjective is the time
         if self.w(j) in ("a", "an") and self.plural_unit(k) and self.hyphen(k2):
