@@ -745,6 +745,8 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         and not _kept(toks, k, words)  # "keep schools open on Tuesday"
         and not (k > 0 and _ing(toks[k - 1]) and word[-1] != "s")
         # "winning close races": a bare form after an "-ing" word is no verb ("hearing begins" is)
+        and not (k > 1 and toks[k - 2].low in ("a", "an") and word[-1] != "s")
+        # "after a slow start in November": a bare form after "a" and a word is a noun
     ):
         return 1  # "they meet separately Monday", "trading resumes Tuesday"
     if toks[k].text[:1].isupper() and k > 0 and not ends_sentence(toks, k - 1):
