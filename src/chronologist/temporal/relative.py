@@ -932,7 +932,7 @@ class RelativeRules(DateRules):
             nxt == "old"
             or (self.hyphen(k2) and self.w(k2 + 1) in ("old", "olds"))
             or (nxt == "of" and self.w(k2 + 1) == "age")
-            or any(self.words(m, ("than",)) and self.w(m - 1) in AGE_WORDS for m in (j - 1, j - 2))
+            or any(self.w(m) == "than" and self.w(m - 1) in AGE_WORDS for m in (j - 1, j - 2))
         ):
             return None  # an age ("everyone older than six months")
         if self.hyphen(k2) and self.w(k2 + 1) in ("earlier", "ago", "long"):
@@ -1316,7 +1316,7 @@ class RelativeRules(DateRules):
         return (
             word in lex.deictic_determiners
             or word in lex.anaphoric_determiners
-            or (word in OPENING_DETERMINERS)
+            or word in OPENING_DETERMINERS
         )
 
     def day_after_clock(self, k: int) -> tuple[Reading | None, str | None, bool]:
