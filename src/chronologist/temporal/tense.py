@@ -677,8 +677,9 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 1
     if word == "won" and k + 2 < len(toks) and toks[k + 2].low == "t":
         return 1  # "won't begin until April"
-    if word in ("if", "unless"):
-        return 1  # "if her coalition loses the election on September 14": a condition ahead
+    if word in ("if", "unless") or (word == "case" and previous == "in"):
+        return 1  # "if her coalition loses the election on September 14", "in case people
+        # withdraw cash in late December": a condition ahead
     gerund = k + 1 < len(toks) and toks[k + 1].text.islower() and toks[k + 1].text.endswith("ing")
     if word in ("since", "after") and gerund:
         return -1  # "since entering the race in July", "after tearing a ligament on Monday"
