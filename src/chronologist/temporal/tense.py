@@ -173,6 +173,10 @@ def _conjunct_verb(toks: list[Token], i: int, j: int, words: TenseWords) -> int:
 CONJUNCT_PREPOSITIONS = frozenset({"in", "on", "at", "during"})
 """Prepositions that may stand between "and" and the time opening a conjoined predicate."""
 
+LENGTHS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
+"""Plural units: "left" after one, before "before", tells of time still to come ("four
+days left before Saturday's primary"; not "with 28 seconds left Thursday night")."""
+
 PART_OF = frozenset({"hours", "night", "morning", "evening", "afternoon", "eve"})
 """Nouns of a part of a day in "the early hours of Saturday", "the night of March 7"."""
 
@@ -646,6 +650,8 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         if done or _next_word(toks, k + 1) == "been":
             return -1  # "a runoff that would have been held on June 21": it was not
     modal = word in ("will", "would") and previous in ("that", "this")  # "a bill that would"
+    if word == "left" and previous in LENGTHS and _next_word(toks, k) in ("before", "until"):
+        return 1  # "with four days left before Saturday's primary": time still to come
     if word == "next" and _next_word(toks, k) in ("to", "door"):
         return 0  # "the blasts next to the U.S. embassies on Friday": a place
     if word in ("coming", "upcoming"):
