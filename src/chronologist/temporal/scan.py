@@ -355,8 +355,9 @@ class Scanner:
         return 1 - int(digits), era[1]
 
     def clipped_year(self, i: int) -> tuple[int, int] | None:
-        """ "spring '98", "in '45": two digits after an apostrophe, in a dated slot (after a
-        month, a season, "in", "since", "of", "after"); 31-99 are 19xx, 00-30 are 20xx."""
+        """ "spring '98", "in '45", "the '62 storm": two digits after an apostrophe, in a
+        dated slot (after a month, a season, "in", "since", "of", "after", or "the" before a
+        noun); 31-99 are 19xx, 00-30 are 20xx."""
         if not self.adj(i + 1) or not self.is_int(i + 1):
             return None
         if len(self.tx(i + 1)) != 2 or self.w(i + 2) == "s":
@@ -366,6 +367,7 @@ class Scanner:
             prev in ("in", "since", "of", "until", "by", "after", "before")
             or prev in self.lex.seasons
             or self.month(i - 1) is not None
+            or (prev == "the" and self.tx(i + 2).isalpha() and self.tx(i + 2).islower())
         ):
             return None
         yy = int(self.tx(i + 1))
