@@ -783,7 +783,8 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 1  # "to be completed" lies ahead
     # "was completed" is past; "is heard", "remain suspended", "keep it funded" are not
     kept = previous in words.keep or _kept(toks, k + 1, words)
-    return 0 if previous in BE or previous == "to" or kept else -1
+    gets = previous in ("get", "gets")  # "to get vaccinated by the end of October"
+    return 0 if previous in BE or previous == "to" or kept or gets else -1
 
 
 def _owned(toks: list[Token], k: int, words: TenseWords) -> bool:
