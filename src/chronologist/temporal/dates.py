@@ -1199,7 +1199,7 @@ class DateRules(Scanner):
         ):
             # "the first half of next year", "a stronger first half next year"; "of the
             # year" is the year the news is in
-            off = self.lex.deictic_determiners.get(self.w(kk), 0)
+            off: int | None = self.lex.deictic_determiners.get(self.w(kk))
             return Reading(
                 i, kk + 2, "DATE", lambda c: R.quarter(c, gran, n, None, off), explicit=False
             )
