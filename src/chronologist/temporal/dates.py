@@ -1198,7 +1198,8 @@ class DateRules(Scanner):
             self.w(kk) in ("this", "last", "next") or (kk > k and self.w(kk) == "the")
         ):
             # "the first half of next year", "a stronger first half next year"; "of the
-            # year" is the year the news is in
+            # year" is read as a bare "the second half": this year's, or last year's when
+            # it has not begun and the clause does not look ahead
             off: int | None = self.lex.deictic_determiners.get(self.w(kk))
             return Reading(
                 i, kk + 2, "DATE", lambda c: R.quarter(c, gran, n, None, off), explicit=False
