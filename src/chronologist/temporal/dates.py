@@ -551,11 +551,15 @@ class DateRules(Scanner):
         return (anaphor[0], anaphor[1], True) if anaphor is not None else None
 
     def year_expr(self, i: int) -> Reading | None:
-        """ "1907", "44 BC", "AD 800", "the year 1000", "fiscal 1989", "'98"."""
+        """ "1907", "44 BC", "AD 800", "the year 1000", "fiscal 1989", "the 2012 fiscal year",
+        "'98"."""
         j = i
         fiscal = False
+        year_after = self.w(j + 2) in ("fiscal", "financial") and self.w(j + 3) == "year"
         if self.w(j) == "the" and self.w(j + 1) == "year":
             j += 2
+        elif self.w(j) == "the" and self.is_int(j + 1) and year_after:
+            j += 1  # "the 2012 fiscal year": the year, as "fiscal 2012" is
         after = self.tx(j + 1)
         named = after[:1].isupper() and after.isalpha() and not self.lowercase_text
         if self.tx(j - 1) == "Year" and named:
@@ -577,6 +581,8 @@ class DateRules(Scanner):
         if not self._looks_like_year(j, k, loose=j > i):
             return None
         p = TimePoint("year", year=y)
+        if j == i + 1 and self.w(i) == "the":  # "the 2012 fiscal year"
+            fiscal, k = True, k + 2
         name = self._event_name_after(k) or self.event_name_before(i)
         r = Reading(i, k, "DATE", B.const(p), event_name=name)
         if fiscal:
