@@ -1384,25 +1384,25 @@ class RelativeRules(DateRules):
         one soon after a morning hour told ("at 5:15 a.m. ... By 5:18 they were gone")."""
         if not 1 <= hour <= 5 or self.tx(i).startswith("0") or self.military(i):
             return False
-        for m in range(i - 2, max(-1, i - CLOCK_LOOKBACK), -1):
-            half = self._ampm(m)
-            if half is not None and self.tx(m - 1).replace(":", "").isdigit():
-                told = int(self.tx(m - 1).split(":")[0])
-                return not (half[0] == "am" and told <= hour)
-        return True
+        told = self.half_told_before(i)
+        return told is None or not (told[0] == "am" and told[1] <= hour)
 
     def after_pm(self, i: int, hour: int) -> bool:
-        """The last clock time told with its half of the day within ``CLOCK_LOOKBACK`` tokens
-        before ``i`` is an afternoon or evening one no later than ``hour`` in the evening
-        (not for a 24-hour "1044 GMT")."""
+        """The last clock time told with its half of the day before ``i`` is an afternoon or
+        evening one no later than ``hour`` in the evening (not for a 24-hour "1044 GMT")."""
         if self.tx(i).startswith("0") or self.military(i):
             return False
+        told = self.half_told_before(i)
+        return told is not None and told[0] == "pm" and told[1] % 12 <= hour
+
+    def half_told_before(self, i: int) -> tuple[str, int] | None:
+        """The half of the day ("am", "pm") and the hour as written of the last clock time
+        told with its half within ``CLOCK_LOOKBACK`` tokens before ``i``."""
         for m in range(i - 2, max(-1, i - CLOCK_LOOKBACK), -1):
             half = self._ampm(m)
             if half is not None and self.tx(m - 1).replace(":", "").isdigit():
-                told = int(self.tx(m - 1).split(":")[0]) % 12
-                return half[0] == "pm" and told <= hour
-        return False
+                return half[0], int(self.tx(m - 1).split(":")[0])
+        return None
 
     def part_before_clock(self, i: int) -> str | None:
         """The part of the day told just before "at" and a clock time at ``i`` ("tonight at
