@@ -260,8 +260,10 @@ class RelativeRules(DateRules):
             return Reading(i, k + 1, "DATE", B.ref_builder("PRESENT_REF"), explicit=False)
         if u is not None and u[0] not in ("second", "minute", "hour") and not self.plural_unit(k):
             unit_key = u[0]
-            if word == "coming" and unit_key in ("decade", "century") and self.w(i - 1) == "the":
-                return None  # "in the coming decade": the ten years to come, a length
+            if unit_key in ("decade", "century") and (
+                word == "past" or word == "coming" and self.w(i - 1) == "the"
+            ):
+                return None  # "in the coming decade", "in past decade": ten years, a length
             if word == "last" and unit_key == "day" and self.w(i - 1) == "the":
                 return None  # "the last day of school": no yesterday
             if word == "current" and unit_key not in ("year", "quarter", "month", "week"):
@@ -781,10 +783,10 @@ class RelativeRules(DateRules):
         lex = self.lex
         if (
             lead in ("past", "next", "coming")
-            and self.w(i) == "the"
+            and (self.w(i) == "the" or lead == "past" and j == i + 1)
             and self.w(j) in ("decade", "century")
         ):
-            spec = lex.units[self.w(j)]  # "over the past decade": the last ten years
+            spec = lex.units[self.w(j)]  # "over the past decade", "in past decade": ten years
             return Reading(
                 i, j + 1, "DURATION", B.dur(B.dur_value("Y", 1, spec.n, False)), explicit=False
             )
