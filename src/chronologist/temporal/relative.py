@@ -142,8 +142,8 @@ class RelativeRules(DateRules):
         word = self.w(i)
         if word not in lex.day_deictics:
             return None
-        if self.tx(i).isupper() and self.w(i - 1) == "usa":
-            return None  # "(USA TODAY)": a newspaper's name
+        if self.masthead(i):
+            return None  # "(USA TODAY)", "CNN TODAY:": a newspaper's or a programme's name
         off = lex.day_deictics[word]
         k = i + 1
         part = "NI" if word == "tonight" else None
@@ -155,6 +155,16 @@ class RelativeRules(DateRules):
         if then is not None:  # "ten years ago we were fighting ... Today we are growing"
             return Reading(i, k, typ, lambda c: R.nowadays(c, then), explicit=False)
         return Reading(i, k, typ, lambda c: R.day_offset(c, off, part), explicit=False)
+
+    def masthead(self, i: int) -> bool:
+        """Capitals at ``i`` end a paper's or a programme's name ("(USA TODAY)", "CNN
+        TODAY:", "ABC WORLD NEWS TONIGHT") and close it or its line."""
+        prev = self.tx(i - 1)
+        if not (self.tx(i).isupper() and prev.isupper() and prev.isalpha()):
+            return False
+        named = prev in ("USA", "NEWS") or self.t[i - 1].newline_before or i == 1
+        closed = i + 1 >= self.n or self.t[i + 1].newline_before or self.tx(i + 1) in (":", ")")
+        return named and closed
 
     def progressive_near(self, i: int) -> bool:
         """A progressive ("are sending", "is buying") stands in the clause around ``i``."""
@@ -812,8 +822,8 @@ class RelativeRules(DateRules):
             )
         if not (lead in VAGUE_SPAN_LEADS or (lead is None and j == i)):
             return None
-        if not self.plural_unit(j):
-            return None
+        if not self.plural_unit(j) or lead is None and self.w(j + 1) == "off":
+            return None  # "canceled all days off": a noun
         if self.tx(j)[:1].isupper() and self.lead_cap(j) and not self.headline(j):
             return None  # a name's "Years" (not a headline's "Faces Weeks of Coalition Talks")
         key = lex.unit_plurals[self.w(j)]

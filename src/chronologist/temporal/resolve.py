@@ -995,13 +995,15 @@ def weekday_beside(day: TimeValue | None, wd: int, off: int) -> TimeValue | None
 
 
 def nth_week(month: TimeValue | None, n: int) -> TimeValue | None:
-    """ "the first week of August": the week holding day 1, 8, 15...; "the last week": the
-    week holding the month's last day."""
+    """ "the first week of August": the week holding day 4, 11, 18...; "the last week": the
+    week holding the month's fourth day from the end. As ISO 8601 numbers the weeks of a
+    year, a week belongs to the month that holds most of its days ("the first week of
+    January" 2000 is 2000-W01, not the week of Saturday, Jan. 1)."""
     p = month.start if month is not None else None
     if p is None or p.granularity != "month" or p.year is None or p.month is None:
         return None
     last = days_in_month(p.year, p.month)
-    day = last if n < 0 else min(1 + 7 * (n - 1), last)
+    day = last - 3 if n < 0 else min(4 + 7 * (n - 1), last)
     return pt(A.coarsen(TimePoint("day", year=p.year, month=p.month, day=day), "week"))
 
 

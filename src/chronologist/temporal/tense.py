@@ -279,9 +279,23 @@ def _set_ahead(toks: list[Token], i: int, j: int, words: TenseWords, *, schedule
     if schedule and i > 0 and toks[i - 1].low == "for" and not pluperfect(toks, i):
         return True
     met_by = i > 1 and toks[i - 2].low == "by"  # "tendered by the Tuesday deadline": met
-    if schedule and (after == "is" or (after == "deadline" and not met_by)):
+    copula = after == "is" and not _past_relative(toks, i, words)
+    if schedule and (copula or (after == "deadline" and not met_by)):
         return True
     return _prolonged(toks, i, words) or _copula_before(toks, i)
+
+
+def _past_relative(toks: list[Token], i: int, words: TenseWords) -> bool:
+    """Token ``i`` ends a relative clause told in the past ("a man who robbed a bank Monday
+    is believed"): the "is" after it is the main clause's."""
+    found = 0
+    for m in in_sentence(toks, i - 1, -1, SCAN):
+        if toks[m].text == ",":
+            return False
+        if toks[m].low in ("who", "which", "that"):
+            return found == -1
+        found = found or _marker(toks, m, words)
+    return False
 
 
 WHO = frozenset({"which", "who", "that", "it", "company"})
