@@ -470,11 +470,17 @@ def quarter_ended(c: Context, last: TimeValue | None) -> TimeValue | None:
 
 def quarter_of(c: Context, gran: str, n: int, last: TimeValue | None) -> TimeValue | None:
     """ "the fiscal fourth quarter, which ended June 30": quarter ``n`` (a company's own
-    numbering) of the year it ended in."""
-    year = last.start.year if last is not None and last.start is not None else None
-    if year is None:
+    numbering) of the year it ended in; a 52-week year that ends in the first days of
+    January ("the fourth quarter, which ended Jan. 1") is the year before's."""
+    p = last.start if last is not None else None
+    if p is None or p.year is None:
         return quarter(c, gran, n, None, None)
-    return TimeValue.point(TimePoint(gran, year=year, sub=n))  # type: ignore[arg-type]
+    spill = p.month == 1 and p.day is not None and p.day <= SPILL_DAYS
+    return TimeValue.point(TimePoint(gran, year=p.year - spill, sub=n))  # type: ignore[arg-type]
+
+
+SPILL_DAYS = 7
+"""A business year ending this many days into January or fewer is the year before's."""
 
 
 def quarter_in(c: Context, year: int | None, off: int = 0) -> TimeValue | None:
@@ -772,6 +778,10 @@ def day_told(c: Context) -> TimePoint | None:
     if c.news and _lead_day_fits(c, ref):
         return c.lead_day  # "a vote Friday ... when lawmakers return in early June. The
     near = ref if ref is not None and ref.day is not None else c.now() if c.news else None
+    if c.news and near is not None and c.dct is not None and c.tense > 0:
+        lo, dct = near.earliest(), c.dct.earliest()
+        if lo is not None and dct is not None and lo < dct:
+            return c.dct  # "since the election on December 4, is due to start at 7 p.m.": ahead
     if c.news and near is not None and c.dct is not None and near is not c.dct and not c.ref_here:
         gap = days_apart(near, c.dct)
         lo, dct = near.earliest(), c.dct.earliest()

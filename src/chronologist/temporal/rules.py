@@ -143,9 +143,10 @@ class Parser(RelativeRules):
             r = rule(self, i)
             if r is not None and (best is None or r.j > best.j):
                 best = r
-        if best is not None and self.w(best.j - 1) == "quarter" and self.hyphen(best.j):
-            if self.w(best.j + 1) in self.g.quarter_measures:
-                return None  # "the quarter-point cut": a fourth of a measure
+        if best is not None and self.w(best.j - 1) == "quarter":
+            measure = best.j + self.hyphen(best.j)
+            if self.w(measure) in self.g.quarter_measures:
+                return None  # "the quarter-point cut", "a quarter point": a fourth of a measure
         if best is not None and self.hyphen(best.j) and self.w(best.j + 1) in COMPOUND_LINKS:
             second = best.j + 2 + self.hyphen(best.j + 2)
             if self.month(second) is None:  # not "the July-to-September period"

@@ -672,6 +672,9 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 1  # "companies reporting in the coming days include Caterpillar on Monday"
     if word == "close" and _next_word(toks, k) in ("to", "of"):
         return 0  # "came close to winning", "a record close of $702.10": no verb
+    if word == "close" and k >= 2 and toks[k - 2].low in words.determiners:
+        if not previous.endswith("s"):
+            return 0  # "after the market close at 4 p.m.": a noun (not "the markets close")
     if word in ("called", "calls", "call") and _next_word(toks, k) == "for":
         return 1  # "called for a general strike on Tuesday": what is called for lies ahead
     if word in words.future and _intent_noun(toks, k, words):
