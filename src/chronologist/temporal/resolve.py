@@ -1017,6 +1017,17 @@ def nth_week(month: TimeValue | None, n: int) -> TimeValue | None:
     return pt(A.coarsen(TimePoint("day", year=p.year, month=p.month, day=day), "week"))
 
 
+def end_day(period: TimeValue | None, last: bool) -> TimeValue | None:
+    """ "the first day of May", "the last day of 2012": a month's or a year's first or
+    last day."""
+    p = period.start if period is not None else None
+    if p is None or p.year is None or p.granularity not in ("month", "year"):
+        return None
+    month = p.month if p.month is not None else (12 if last else 1)
+    day = days_in_month(p.year, month) if last else 1
+    return pt(TimePoint("day", year=p.year, month=month, day=day))
+
+
 def holiday(c: Context, rule: str, det: int | None) -> TimeValue | None:
     """ "Christmas", "Election Day": the occurrence near now on the side the tense allows."""
     now = c.now()

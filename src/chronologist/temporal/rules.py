@@ -288,17 +288,26 @@ class Parser(RelativeRules):
 
     def week_of(self, i: int) -> Reading | None:
         """ "the week of March 6", "the weekend of May 4-5": the week (or its weekend)
-        holding that day; "the first week of August": the week holding its nth seventh."""
+        holding that day; "the first week of August": the week holding its nth seventh;
+        "the last day of 2012": its first or last day."""
         nth = self.ordinal(i + 1) if self.w(i) == "the" else None
         last = self.w(i + 1) in ("last", "final")
         j = nth[1] if nth is not None else i + 1 + last
         unit = self.w(j)
-        if self.w(i) != "the" or unit not in ("week", "weekend") or self.w(j + 1) != "of":
+        if self.w(i) != "the" or unit not in ("week", "weekend", "day") or self.w(j + 1) != "of":
             return None
         inner = self.core_or_range(j + 2)
         if inner is None or inner.type not in ("DATE", "DURATION"):
             return None
         build = inner.build
+        if unit == "day":  # "the last day of 2012", "the first day of May"
+            first = nth is not None and nth[0] == 1
+            fiscal = "fiscal" in (self.w(j + 2), self.w(j + 3))  # a business year's own days
+            if not (first or last) or inner.type != "DATE" or fiscal:
+                return None
+            return Reading(
+                i, inner.j, "DATE", lambda c: R.end_day(build(c), last), explicit=inner.explicit
+            )
         if nth is not None or last:
             if unit != "week" or inner.type != "DATE" or (nth is not None and nth[0] > 5):
                 return None

@@ -86,7 +86,7 @@ def tense_at(
         return -1 if _lasted_until(toks, i, words) else 1
     if lead:
         return lead
-    if _set_ahead(toks, i, j, words, schedule=schedule):
+    if _set_ahead(toks, i, j, words, schedule=schedule) or _away(toks, j):
         return 1
     # "whether December was a bump" (not "guidelines due in early November were delayed",
     # "the quake that struck Tuesday evening will cost insurers")
@@ -283,6 +283,15 @@ def _set_ahead(toks: list[Token], i: int, j: int, words: TenseWords, *, schedule
     if schedule and (copula or (after == "deadline" and not met_by)):
         return True
     return _prolonged(toks, i, words) or _copula_before(toks, i)
+
+
+def _away(toks: list[Token], j: int) -> bool:
+    """A length and "away" follow the expression ending at ``j``: it lies ahead ("With
+    Election Day two months away")."""
+    for k in range(j + 1, min(len(toks), j + 4)):
+        if toks[k].low == "away" and toks[k - 1].low in LENGTHS:
+            return True
+    return False
 
 
 def _past_relative(toks: list[Token], i: int, words: TenseWords) -> bool:
@@ -680,10 +689,16 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
     if word in words.future and _intent_noun(toks, k, words):
         return 0
     if word in words.future and (previous not in words.determiners or modal):  # "the plan"
-        if previous in words.plans_gone_by and not (k >= 2 and toks[k - 2].low in ("has", "have")):
-            return (
-                -1
-            )  # "as previously planned Saturday night": a plan now past (not "has been set")
+        before = toks[k - 2].low if k >= 2 else ""
+        if previous == "had" or (previous == "been" and before == "had"):
+            return UNSURE  # "had (been) scheduled for Sunday is now canceled": changed since
+        after = toks[k + 1].text if k + 1 < len(toks) else ""
+        told = after[:1].isupper() or after[:1].isdigit() or after == "on"
+        if word == "due" and previous in ("was", "were") and told:
+            return UNSURE  # "was due Feb. 4 but was held up": the date may lie either way
+        if previous in words.plans_gone_by and before not in ("has", "have"):
+            return -1  # "as previously planned Saturday night": a plan now past (not "has
+            # been set")
         following = _next_word(toks, k)
         if word != "set" or following in ("to", "for"):
             return 1
