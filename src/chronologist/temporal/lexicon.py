@@ -168,6 +168,7 @@ class GrammarWords:
     year_leads: frozenset[str]
     season_turns: frozenset[str]
     titles_before_day: frozenset[str]
+    day_epithets: frozenset[str]
     holiday_names: frozenset[str]
     present_followers: frozenset[str]
     week_verbs: frozenset[str]
@@ -373,6 +374,7 @@ def _start_words(lex: Lexicon) -> frozenset[str]:
     words.update(("weekends", "weekdays"))  # "closed on weekends"
     words.update(f"{unit}long" for unit in lex.units)  # "yearlong"
     words.update(("another", "q", "h", "soon"))  # "for another month", "Q1", "H1", "soon"
+    words.update(w.lower() for w in lex.grammar.day_epithets)  # "Super Tuesday"
     words.update(p[0] for p in lex.ref_phrases)
     words.update(p[0][0] for p in lex.duration_mods + lex.bound_phrases)
     # a name's first token as the tokenizer cuts it ("valentine's day" starts "valentine")

@@ -197,7 +197,14 @@ class RelativeRules(DateRules):
         return None
 
     def weekday_named(self, i: int) -> Reading | None:
-        """ "Friday", "Wednesday night" (a TIME: that day's night), "Tuesday week"."""
+        """ "Friday", "Wednesday night" (a TIME: that day's night), "Tuesday week", "Super
+        Tuesday"."""
+        if self.tx(i) in self.g.day_epithets:
+            inner = self.weekday_named(i + 1)  # "Super Tuesday": a weekday named for its vote
+            if inner is None or inner.j != i + 2:
+                return None
+            inner.i = i
+            return inner
         wd = self.weekday(i)
         if wd is None:
             return None
@@ -829,11 +836,13 @@ class RelativeRules(DateRules):
         key = lex.unit_plurals[self.w(j)]
         spec = lex.units[key]
         # "for hours", "within weeks", "spent hours", "those take years", "hours after the
-        # vote", "minutes before dawn" (not "in the hours before", "seconds before": a moment)
+        # vote", "minutes before dawn", "hours later" (not "in the hours before", "seconds
+        # before": a moment)
         apart = self.w(i - 1) != "the" and key != "second" and self.tx(j + 2).isalnum()
         counted = self.w(i - 1) in self.g.length_leads or (
             apart and self.w(j + 1) in ("after", "before")
         )
+        counted = counted or spec.time and self.w(j + 1) in ("later", "earlier")  # "hours later"
         if spec.time and lead is None and not counted:
             return None  # "hours" alone is rarely a time; "for hours" is
         if lead is None and not counted and self.told_back(j + 1):
@@ -1016,7 +1025,8 @@ class RelativeRules(DateRules):
                 )
             if self.rate(i):
                 return None  # "$500 million a year", "four flights a week": a rate
-        start = i + 1 if unit.hyph and self.w(i) in ("the", "a", "an") else i  # "the 30-day limit"
+        # "the 30-day limit", "another five-year term"
+        start = i + 1 if unit.hyph and self.w(i) in ("the", "a", "an", "another") else i
         if unit.hyph and lead is not None:
             start = j  # "the first three-year auction"
         plain = Reading(start, k2, "DURATION", B.dur(value), explicit=False)

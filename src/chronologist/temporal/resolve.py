@@ -1017,6 +1017,20 @@ def nth_week(month: TimeValue | None, n: int) -> TimeValue | None:
     return pt(A.coarsen(TimePoint("day", year=p.year, month=p.month, day=day), "week"))
 
 
+def nth_weekend(month: TimeValue | None, n: int) -> TimeValue | None:
+    """ "the first weekend of May": the weekend of the month's ``n``-th Saturday (-1: the
+    last)."""
+    p = month.start if month is not None else None
+    if p is None or p.granularity != "month" or p.year is None or p.month is None:
+        return None
+    first = 1 + (6 - weekday_of(p.year, p.month, 1)) % 7
+    last = days_in_month(p.year, p.month)
+    day = first + 7 * (n - 1) if n > 0 else last - (last - first) % 7
+    if day > last:
+        return None
+    return week_of(pt(TimePoint("day", year=p.year, month=p.month, day=day)), weekend=True)
+
+
 def end_day(period: TimeValue | None, last: bool) -> TimeValue | None:
     """ "the first day of May", "the last day of 2012": a month's or a year's first or
     last day."""

@@ -288,7 +288,8 @@ class Parser(RelativeRules):
 
     def week_of(self, i: int) -> Reading | None:
         """ "the week of March 6", "the weekend of May 4-5": the week (or its weekend)
-        holding that day; "the first week of August": the week holding its nth seventh;
+        holding that day; "the first week of August": the week holding its nth seventh ("the
+        first weekend of May": the weekend of its first Saturday);
         "the last day of 2012": its first or last day."""
         nth = self.ordinal(i + 1) if self.w(i) == "the" else None
         last = self.w(i + 1) in ("last", "final")
@@ -309,11 +310,12 @@ class Parser(RelativeRules):
                 i, inner.j, "DATE", lambda c: R.end_day(build(c), last), explicit=inner.explicit
             )
         if nth is not None or last:
-            if unit != "week" or inner.type != "DATE" or (nth is not None and nth[0] > 5):
+            if inner.type != "DATE" or (nth is not None and nth[0] > 5):
                 return None
             n = nth[0] if nth is not None else -1
+            nth_of = R.nth_week if unit == "week" else R.nth_weekend
             return Reading(
-                i, inner.j, "DATE", lambda c: R.nth_week(build(c), n), explicit=inner.explicit
+                i, inner.j, "DATE", lambda c: nth_of(build(c), n), explicit=inner.explicit
             )
         weekend = unit == "weekend"
         return Reading(
