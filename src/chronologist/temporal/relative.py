@@ -490,6 +490,11 @@ class RelativeRules(DateRules):
         """ "fiscal" or "financial" before "year" at ``i``: a company's or state's year."""
         return self.w(i) in ("fiscal", "financial") and self.w(i + 1) == "year"
 
+    def doing(self, k: int) -> bool:
+        """An "-ing" word at ``k``, hyphenated or not ("moving", "de-icing")."""
+        k += 2 if self.hyphen(k + 1) else 0
+        return self.w(k).endswith("ing") and len(self.w(k)) > 4
+
     def modifies_noun(self, k: int) -> bool:
         """A lowercase word at ``k`` that a time word before it describes ("late-night hours",
         "during the overnight shift"); not a day ("mid-afternoon yesterday") or a
@@ -514,12 +519,16 @@ class RelativeRules(DateRules):
             evening.narrative_only = True  # news tags the date alone
             return evening
         single = self.w(j) not in PLURAL_PARTS  # not "classes in the mornings"
-        into = self.w(i - 1) in self.g.part_leads
+        most = self.w(i - 1) == "of" and self.w(i - 2) in ("most", "much")  # "most of the
+        # afternoon"
+        into = self.w(i - 1) in self.g.part_leads or most
         # "in the afternoon the dollar fell", "open in the evening because of turnout";
         # "continued into the afternoon", "spent the afternoon moving aircraft", not
         # "during the overnight shift"
         told = self.w(i - 1) == "in" and self.w(j + 1) != "hours"
-        told = told or (into and not self.modifies_noun(j + 1))
+        spent = self.w(i - 1).startswith("spen") and self.doing(j + 1)  # "spent the afternoon
+        # de-icing runways": what filled it, no noun described
+        told = told or (into and (spent or not self.modifies_noun(j + 1)))
         if part and single and told and self.w(j + 1) not in ("of", "-"):
             return self.day_part(i, j + 1, part)
         # "sales for the full year", "the fiscal year", "the full financial year": the year
