@@ -15,9 +15,9 @@ from chronologist.temporal.lexicon import LEAD_DIRECTIONS, TenseWords
 from chronologist.temporal.tokens import Token
 
 PRESENT = 2
+"""A present-tense verb: the clause's direction is unknown."""
 UNSURE = 3
 """A marker that settles the tense as unknown: a plan since changed, "had been due to"."""
-"""A present-tense verb: the clause's direction is unknown."""
 UNTIL = LEAD_DIRECTIONS["until"]
 SCAN = 10
 """How many tokens either side of a time expression the tense scan looks at."""
