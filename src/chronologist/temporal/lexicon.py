@@ -169,6 +169,7 @@ class GrammarWords:
     season_turns: frozenset[str]
     titles_before_day: frozenset[str]
     day_epithets: frozenset[str]
+    two_year_periods: frozenset[str]
     holiday_names: frozenset[str]
     present_followers: frozenset[str]
     week_verbs: frozenset[str]

@@ -437,6 +437,10 @@ class Parser(RelativeRules):
                 short = self.short_end_year(first, point, k) if two else None
                 if short is not None or self.era(k + 1) is None:
                     return short  # "1850-58"; "from 58 BC until 50 BC" reads on
+            if word in ("-", "\u2013", "/") and self.is_int(k) and len(self.tx(k)) == 4:
+                season = self.season_years(first, _told_point(first), k)
+                if season is not None and self.w(k + 1) in self.g.two_year_periods:
+                    return season  # "the 2003-2004 season" (not "in 2003-2004": two years)
             second = self.core(k)
             months = (  # "the October-December period": two months joined tight
                 second is not None
@@ -525,11 +529,14 @@ class Parser(RelativeRules):
         TimeML has no value for it, by the year it starts in."""
         if point is None or point.granularity != "year" or not first.explicit:
             return None
-        if self.narrative and self.w(k + 1) not in ("season", "school", "academic", "fiscal"):
+        if self.narrative and self.w(k + 1) not in self.g.two_year_periods:
             return None  # "she lived 1850-51 in Paris": two years
         y0 = point.year or 0
-        if y0 <= 0 or (y0 + 1) % 100 != int(self.tx(k)):
+        if y0 <= 0 or int(self.tx(k)) not in ((y0 + 1) % 100, y0 + 1):
             return None
+        if self.w(k + 2) == "year" and self.w(k + 1) in self.g.two_year_periods:
+            i = first.i - (self.w(first.i - 1) == "the")  # "the 2012-13 financial year": one
+            return Reading(i, k + 3, "DATE", B.const(point))
         return Reading(first.i, k + 1, "DATE", B.const(point))
 
     def months_quarter(self, first: Reading, k: int, end: int) -> Reading | None:
