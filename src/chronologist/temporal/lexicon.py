@@ -89,6 +89,7 @@ class TenseWords:
     modals: frozenset[str]
     future_modals: frozenset[str]
     far_ahead: frozenset[str]
+    promises: frozenset[str]
     far_modals: frozenset[str]
     reporting: frozenset[str]
     control: frozenset[str]

@@ -399,6 +399,7 @@ class RelativeRules(DateRules):
             wd = self.weekday(j)
             # "that Monday", not "worries that Friday's plunge" (a clause's "that")
             clause = self.w(wd[1]) in ("'", "\u2019") if wd is not None else False
+            clause = clause or wd is not None and self.clause_that(i, wd[1])
             that = det == "that" and not (clause and self.w(i - 1) not in self.g.prepositions)
             if wd is not None and (off != 0 or that):
                 d, k = wd  # "that Monday", "the previous Friday", "the following Tuesday"
@@ -489,6 +490,15 @@ class RelativeRules(DateRules):
     def fiscal(self, i: int) -> bool:
         """ "fiscal" or "financial" before "year" at ``i``: a company's or state's year."""
         return self.w(i) in ("fiscal", "financial") and self.w(i + 1) == "year"
+
+    def clause_that(self, i: int, k: int) -> bool:
+        """ "that" at ``i`` opens a clause after a verb of saying or noting, with a weekday
+        as its subject and its verb at ``k`` ("noted that Thursday marks two years")."""
+        verb = self.w(i - 1)
+        said = verb in self.lex.tense.reporting or verb.endswith("ed") and verb.isalpha()
+        after = self.tx(k)
+        finite = after.isalpha() and after.islower() and after not in self.lex.parts_of_day
+        return said and finite and after not in self.g.prepositions
 
     def doing(self, k: int) -> bool:
         """An "-ing" word at ``k``, hyphenated or not ("moving", "de-icing")."""

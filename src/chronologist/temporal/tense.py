@@ -106,6 +106,8 @@ def tense_at(
     conjunct = _conjunct_verb(toks, i, j, words)
     if conjunct:
         return conjunct  # "has pressed the bank ... and in January signed": the verb after
+    if deadline and _promised(toks, i, words):
+        return 1  # "promised free elections by April": the deadline of what was promised
     clause = _relative_clause(toks, i, words)
     for step, first in ((-1, i - 1), (1, j)):
         far = step == 1 and deadline and _will_far(toks, i, words)
@@ -283,6 +285,18 @@ def _set_ahead(toks: list[Token], i: int, j: int, words: TenseWords, *, schedule
     if schedule and (copula or (after == "deadline" and not met_by)):
         return True
     return _prolonged(toks, i, words) or _copula_before(toks, i)
+
+
+def _promised(toks: list[Token], i: int, words: TenseWords) -> bool:
+    """The nearest tense marker before the deadline at ``i`` is a verb of promising with a
+    thing promised after it ("promised free elections by April")."""
+    for m in in_sentence(toks, i - 1, -1, SCAN):
+        if toks[m].low in words.promises:
+            had = m > 0 and toks[m - 1].low == "had"  # "had promised delivery by June"
+            return not had and _next_word(toks, m) not in ("to", "that", "in", "on", "at", "last")
+        if _marker(toks, m, words):
+            return False
+    return False
 
 
 def _away(toks: list[Token], j: int) -> bool:
@@ -667,7 +681,8 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
     if compared or (word in words.future and _next_word(toks, k) == "of"):
         return 0  # "grew faster than expected", "stronger-than-expected", "dashing hopes of"
     if word in words.future and previous == "s" and k >= 2 and toks[k - 2].text in "'\u2019":
-        return 0  # "the company's next chief executive": an adjective
+        if not (k >= 3 and toks[k - 3].low in SUBJECTS):  # not "He's due back on Saturday"
+            return 0  # "the company's next chief executive": an adjective
     if word in ("would", "could", "might", "should") and _next_word(toks, k) == "have":
         done = k + 2 < len(toks) and _past_form(toks[k + 2], words)
         if done or _next_word(toks, k + 1) == "been":
@@ -679,6 +694,9 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 0  # "the blasts next to the U.S. embassies on Friday": a place
     if word in ("coming", "upcoming"):
         return 1  # "companies reporting in the coming days include Caterpillar on Monday"
+    if word == "ahead" and _next_word(toks, k) == "of" and (previous == "," or previous in LENGTHS):
+        return 1  # "today, ahead of a meeting of foreign ministers in London on Tuesday" (not
+        # "got ahead of itself in the spring")
     if word == "close" and _next_word(toks, k) in ("to", "of"):
         return 0  # "came close to winning", "a record close of $702.10": no verb
     if word == "close" and k >= 2 and toks[k - 2].low in words.determiners:
