@@ -360,6 +360,10 @@ OPENING_MARKS = frozenset({"\u2014", "-", '"', "\u201c", "``"})
 """Marks after which a sentence's words begin: a dateline's dash, a quotation's opening."""
 
 
+ENDED = frozenset({"ended", "ending", "ends", "began", "begins", "beginning", "started"})
+"""Verbs after "the year that" by which a later month tells which year it is."""
+
+
 def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None) -> int | None:
     """A year that sets the time of what its sentence goes on to tell: one naming the event
     its sentence is about ("The 2018 Games will be held"), told with ", when", or opening the
@@ -371,6 +375,8 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     if when is not None and when.end is not None and when.end.year != year.year:
         return None  # "the 2010-11 school year, when ... June 22": which year is not told
     i, j = reading.i, reading.j
+    if j + 1 < len(toks) and toks[j].low in ("that", "which") and toks[j + 1].low in ENDED:
+        return None  # "In the fiscal year that ended in September": the month tells the year
     k = i - (i > 0 and toks[i - 1].low == "in")  # "In 2002, Congress ... in October"
     if _opening_phrase(toks, i, j) and year.granularity == "year":
         return year.year  # "After the 2005 election, a cabinet was not sworn in until Nov. 22"
