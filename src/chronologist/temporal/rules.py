@@ -288,9 +288,8 @@ class Parser(RelativeRules):
 
     def week_of(self, i: int) -> Reading | None:
         """ "the week of March 6", "the weekend of May 4-5": the week (or its weekend)
-        holding that day; "the first week of August": the week holding its nth seventh ("the
-        first weekend of May": the weekend of its first Saturday);
-        "the last day of 2012": its first or last day."""
+        holding that day; "the first week of August": the week holding its nth seventh; "the
+        first weekend of May": the weekend of its first Saturday; "the last day of 2012"."""
         nth = self.ordinal(i + 1) if self.w(i) == "the" else None
         last = self.w(i + 1) in ("last", "final")
         j = nth[1] if nth is not None else i + 1 + last
