@@ -76,7 +76,21 @@ class Parser(RelativeRules):
             later = self.parse_at(best.i)  # so is "the past 12 months", which is longer
             if later is not None and later.j > best.j:
                 return later
-        return best
+        return self.or_so(best) if best is not None else None
+
+    def or_so(self, r: Reading) -> Reading:
+        """ "a year or so", "the next year or so": "or so" after a length or a date is part
+        of it, the value approximate (not after a set: "once a week or so"; TimeML leaves "or
+        more" out: "for six months or more")."""
+        if r.type not in ("DURATION", "DATE") or not self.words(r.j, ("or", "so")):
+            return r
+        if self.tx(r.j + 2).isalpha():
+            return r  # "a year or so people": no bound
+
+        def change(v: TimeValue) -> TimeValue:
+            return v if v.mod else v.with_(mod="APPROX", approximate=True)
+
+        return B.rewrapped(r, r.i, r.j + 2, change)
 
     def core_or_range(self, i: int) -> Reading | None:
         first = self.core(i)
