@@ -316,9 +316,9 @@ class Parser(RelativeRules):
         build = inner.build
         if unit == "day":  # "the last day of 2012", "the first day of May"
             first = nth is not None and nth[0] == 1
-            fiscal = "fiscal" in (self.w(j + 2), self.w(j + 3))  # a business year's own days
+            fiscal = any(self.w(m) in ("fiscal", "financial") for m in range(j + 2, inner.j + 1))
             if not (first or last) or inner.type != "DATE" or fiscal:
-                return None
+                return None  # "the first day of the 1991 fiscal year": a business year's day
             return Reading(
                 i, inner.j, "DATE", lambda c: R.end_day(build(c), last), explicit=inner.explicit
             )

@@ -676,7 +676,8 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         if not toks[k + 2].space_before and toks[k + 2].text.isalpha():
             return 0  # "the final go-ahead", "a set-aside": the first part of a compound
     previous = toks[k - 1].low if k > 0 else ""
-    compared = previous == "than" or (previous == "-" and k >= 2 and toks[k - 2].low == "than")
+    than = k >= 2 and toks[k - 2].low == "than" and previous in ("-", *SUBJECTS)
+    compared = previous == "than" or than  # "stronger-than-expected", "than we expected"
     compared = compared or (word in ("earlier", "later") and _next_word(toks, k) == "than")
     if compared or (word in words.future and _next_word(toks, k) == "of"):
         return 0  # "grew faster than expected", "stronger-than-expected", "dashing hopes of"
@@ -720,11 +721,13 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         following = _next_word(toks, k)
         if word != "set" or following in ("to", "for"):
             return 1
-        if (following in ("on", "in", "at", "last") and previous != "be") or (
-            following == "up" and previous not in words.modals and previous not in BARE_VERB_LEADS
-        ):
-            return -1  # "a record set on Aug. 6", "volunteers set up a center" are past (not
-            # "will be set at a meeting on 25 February")
+        bare = previous in words.modals or previous in BARE_VERB_LEADS
+        done = following in ("the", "a", "its", "their") and previous not in ("has", "have")
+        done = (done or following == "up") and not bare  # not "has set a deadline of Jan. 15"
+        if (following in ("on", "in", "at", "last") and previous != "be") or done:
+            return -1  # "a record set on Aug. 6", "volunteers set up a center", "the Council
+            # set the Jan. 15 deadline on Nov. 29" are past (not "will be set at a meeting on
+            # 25 February", "will set the date")
     if word == "previously" and (previous in words.determiners or previous in AFTER_PREPOSITION):
         return 0  # "sales of previously occupied homes": a modifier's, not the clause's
     if word in ("m", "re") and previous in ("'", "\u2019"):
