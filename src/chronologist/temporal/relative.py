@@ -163,7 +163,8 @@ class RelativeRules(DateRules):
         if not (self.tx(i).isupper() and prev.isupper() and prev.isalpha()):
             return False
         named = prev in ("USA", "NEWS") or self.t[i - 1].newline_before or i == 1
-        closed = i + 1 >= self.n or self.t[i + 1].newline_before or self.tx(i + 1) in (":", ")")
+        closed = i + 1 >= self.n or self.t[i + 1].newline_before
+        closed = closed or self.tx(i + 1) in (":", "(", ")")
         return named and closed
 
     def progressive_near(self, i: int) -> bool:

@@ -694,6 +694,8 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
     if word == "next" and _next_word(toks, k) in ("to", "door"):
         return 0  # "the blasts next to the U.S. embassies on Friday": a place
     if word in ("coming", "upcoming"):
+        if previous in ("after", "since", "before", "upon", "on", "by"):
+            return 0  # "a day after coming ashore late Wednesday afternoon": a gerund
         return 1  # "companies reporting in the coming days include Caterpillar on Monday"
     if word == "ahead" and _next_word(toks, k) == "of" and (previous == "," or previous in LENGTHS):
         return 1  # "today, ahead of a meeting of foreign ministers in London on Tuesday" (not
