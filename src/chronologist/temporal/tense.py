@@ -677,7 +677,9 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
             return 0  # "the final go-ahead", "a set-aside": the first part of a compound
     previous = toks[k - 1].low if k > 0 else ""
     than = k >= 2 and toks[k - 2].low == "than" and previous in ("-", *SUBJECTS)
-    compared = previous == "than" or than  # "stronger-than-expected", "than we expected"
+    more = previous == "than" and k >= 2 and toks[k - 2].low in ("more", "less")
+    compared = (previous == "than" and not more) or than  # "stronger-than-expected", "than
+    # we expected" (not "more than tripled": the verb)
     compared = compared or (word in ("earlier", "later") and _next_word(toks, k) == "than")
     if compared or (word in words.future and _next_word(toks, k) == "of"):
         return 0  # "grew faster than expected", "stronger-than-expected", "dashing hopes of"
