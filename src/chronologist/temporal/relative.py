@@ -243,7 +243,8 @@ class RelativeRules(DateRules):
         if owner and not told_her:  # "told her last Friday": "her" is the object
             return None  # "than any previous decade", "their last day of classes": no deixis
         contracted = self.w(i - 3) in ("it", "that", "there", "what", "here", "he", "she")
-        if self.w(i - 1) == "s" and self.w(i - 2) in ("'", "\u2019") and not contracted:
+        owned = self.w(i - 1) == "s" and self.w(i - 2) in ("'", "\u2019") and not contracted
+        if owned and word != "current":  # not "the county's current fiscal year"
             return None  # "the store's last day of business" (not "whether it's next month")
         off = lex.deictic_determiners[word]
         k = i + 1 + self.fiscal(i + 1)  # "this fiscal year"
