@@ -587,6 +587,10 @@ def _lead(toks: list[Token], i: int, words: TenseWords) -> int:
                 )  # "since Friday and returns Wednesday": the verb's own
                 if adjective or verb or (direction != -1 and _governs_other(toks, k, i)):
                     return 0  # "the starting quarterback"
+                start = k - n
+                if direction == 1 and key[0] == "as" and start >= 0:
+                    if _marker(toks, start, words) == -1:
+                        return -1  # "chains opened as early as 8 p.m.": the verb's past
                 return direction
     return 0
 
