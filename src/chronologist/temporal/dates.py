@@ -986,8 +986,9 @@ class DateRules(Scanner):
             or self.w(i - 1) in ("and", "but", "there", "here", "then")
             or not after.isalpha()
             or after in ("and", "but", "when", "while", "as", "after", "before", "in", "at", "on")
-            or after in self.g.prepositions  # "left that winter for Paris", "ran the race
-            or after in ("with", "without")  # that summer with a brace"
+            # "left that winter for Paris", "ran the race that summer with a brace"
+            or after in self.g.prepositions
+            or after in ("with", "without")
             or after.endswith("ing")  # "had spent that summer working at a steel mill"
         ):
             return 0, j

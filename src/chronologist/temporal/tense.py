@@ -787,7 +787,7 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
     if word in words.foretold and previous in ("is", "are", "was", "were", "be", "been"):
         return 1  # "rain is forecast for Wednesday afternoon"
     if word in words.present:
-        if word == "say" and previous in words.modals | {"will", "shall", "to"}:
+        if word == "say" and (previous in words.modals or previous in BARE_VERB_LEADS):
             return 0  # "will say goodbye on Tuesday": the bare verb; the modal tells
         return 0 if word == "am" and previous[:1].isdigit() else PRESENT  # not "3:00 am"
     if word == "last" and (previous in words.determiners or previous in LAST_AS_VERB):
