@@ -1054,14 +1054,22 @@ class _Segment:
         earnings", "a mid-2014 target")."""
         return self.ctx.news and reading.type != "TIME" and self.parser.adjective(reading)
 
+    def zone_note(self, reading: Reading) -> bool:
+        """``reading`` is a clock time in another time zone in brackets, converting the one
+        before it ("6:30 a.m. (2130 GMT Sunday)"): its day is the other zone's."""
+        toks, zones = self.toks, self.parser.lex.grammar.time_zones
+        opened = reading.i > 0 and toks[reading.i - 1].text == "("
+        return opened and any(toks[m].low in zones for m in range(reading.i, reading.j))
+
     def remember(self, reading: Reading, when: TimeValue | None, told: TimePoint | None) -> None:
         """Keep what ``reading`` told, and put the narrative back where it stood when the
         expression was told aside."""
         ctx, toks = self.ctx, self.toks
         self.last_when = when
+        note = self.zone_note(reading)  # "at 6:30 a.m. (2130 GMT Sunday)": told aside
         if when is not None and when.start is not None and when.start.day is not None:
             self.dated, self.dated_j = when, reading.j
-            if ctx.news:
+            if ctx.news and not note:
                 ctx.day = A.coarsen(when.start, "day")
         if ctx.news and reading.explicit:
             ctx.year_told = _other_year(ctx, when) or ctx.year_told
@@ -1071,6 +1079,7 @@ class _Segment:
         life = _life_dates(toks, reading)  # told aside even as the first date
         aside = life or (told is not None and _looking_back(toks, reading.i, reading.j))
         aside = aside or (ctx.news and reading.anaphoric and _baseline(toks, reading.i))
+        aside = aside or note
         day = self.parser.weekday(reading.i)
         owner = day is not None and day[1] == reading.j and _possessive(toks, reading.j)
         opens = reading.i == 0 or ends_sentence(toks, reading.i - 1)  # "Friday's decline began"
