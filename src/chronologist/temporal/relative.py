@@ -83,6 +83,8 @@ class _Counted(NamedTuple):
     hyph: bool
 
 
+SPENT = frozenset({"spent", "spend", "spends", "spending"})
+"""Verbs after which "the afternoon" and an "-ing" word tell what filled it."""
 CLAUSE_BREAKS = frozenset({",", ";", ":", "and", "but", "when", "after", "before", "while"})
 """Words after a clock time that end its clause ("in 4 p.m. trading, and on Thursday ...")."""
 
@@ -142,8 +144,6 @@ class RelativeRules(DateRules):
         word = self.w(i)
         if word not in lex.day_deictics:
             return None
-        if self.masthead(i):
-            return None  # "(USA TODAY)", "CNN TODAY:": a newspaper's or a programme's name
         off = lex.day_deictics[word]
         k = i + 1
         part = "NI" if word == "tonight" else None
@@ -155,17 +155,6 @@ class RelativeRules(DateRules):
         if then is not None:  # "ten years ago we were fighting ... Today we are growing"
             return Reading(i, k, typ, lambda c: R.nowadays(c, then), explicit=False)
         return Reading(i, k, typ, lambda c: R.day_offset(c, off, part), explicit=False)
-
-    def masthead(self, i: int) -> bool:
-        """Capitals at ``i`` end a paper's or a programme's name ("(USA TODAY)", "CNN
-        TODAY:", "ABC WORLD NEWS TONIGHT") and close it or its line."""
-        prev = self.tx(i - 1)
-        if not (self.tx(i).isupper() and prev.isupper() and prev.isalpha()):
-            return False
-        named = prev in ("USA", "NEWS") or self.t[i - 1].newline_before or i == 1
-        closed = i + 1 >= self.n or self.t[i + 1].newline_before
-        closed = closed or self.tx(i + 1) in (":", "(", ")")
-        return named and closed
 
     def progressive_near(self, i: int) -> bool:
         """A progressive ("are sending", "is buying") stands in the clause around ``i``."""
@@ -538,7 +527,7 @@ class RelativeRules(DateRules):
         # "continued into the afternoon", "spent the afternoon moving aircraft", not
         # "during the overnight shift"
         told = self.w(i - 1) == "in" and self.w(j + 1) != "hours"
-        spent = self.w(i - 1).startswith("spen") and self.doing(j + 1)  # "spent the afternoon
+        spent = self.w(i - 1) in SPENT and self.doing(j + 1)  # "spent the afternoon
         # de-icing runways": what filled it, no noun described
         told = told or (into and (spent or not self.modifies_noun(j + 1)))
         if part and single and told and self.w(j + 1) not in ("of", "-"):

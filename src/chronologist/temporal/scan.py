@@ -493,12 +493,25 @@ class Scanner:
             i > 0 and prev not in (".", "!", "?", '"', "``", "'") and not self.t[i].newline_before
         )
 
+    def masthead(self, i: int) -> bool:
+        """Capitals at ``i`` end a paper's or a programme's name ("(USA TODAY)", "CNN
+        TODAY:", "ABC WORLD NEWS TONIGHT") and close it or its line."""
+        prev = self.tx(i - 1)
+        if not (self.tx(i).isupper() and prev.isupper() and prev.isalpha()):
+            return False
+        named = prev in ("USA", "NEWS") or self.t[i - 1].newline_before or i == 1
+        closed = i + 1 >= self.n or self.t[i + 1].newline_before
+        closed = closed or self.tx(i + 1) in (":", "(", ")")
+        return named and closed
+
     def title_at(self, i: int) -> bool:
-        """A title, not a time: ABC's "This Week", "VOA Today", the film "High Noon", "The
-        Sunday Times"."""
+        """A title, not a time: ABC's "This Week", "VOA Today", "CNN TODAY:", the film "High
+        Noon", "The Sunday Times"."""
         tok = self.t[i]
         if tok.low == "noon" and self.w(i - 1) == "high":
             return True
+        if tok.low in self.lex.day_deictics and self.masthead(i):
+            return True  # "(USA TODAY)", "CNN TODAY:": a newspaper's or a programme's name
         if self.lowercase_text or not tok.text[:1].isupper() or tok.text.isupper():
             return False
         if tok.low in ("this", "next", "last") and self.unit(i + 1) is not None:

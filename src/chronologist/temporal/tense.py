@@ -311,14 +311,7 @@ def _away(toks: list[Token], j: int) -> bool:
 def _past_relative(toks: list[Token], i: int, words: TenseWords) -> bool:
     """Token ``i`` ends a relative clause told in the past ("a man who robbed a bank Monday
     is believed"): the "is" after it is the main clause's."""
-    found = 0
-    for m in in_sentence(toks, i - 1, -1, SCAN):
-        if toks[m].text == ",":
-            return False
-        if toks[m].low in ("who", "which", "that"):
-            return found == -1
-        found = found or _marker(toks, m, words)
-    return False
+    return _clause_back(toks, i, words, ("who", "which", "that"), span=SCAN) == -1
 
 
 WHO = frozenset({"which", "who", "that", "it", "company"})
@@ -451,11 +444,26 @@ def _relative_clause(toks: list[Token], i: int, words: TenseWords) -> int | None
     """The tense of the relative clause set off by commas that token ``i`` stands in (",
     which released ... at once in February"), read back as far as its "which" or "who";
     None outside one."""
+    return _clause_back(toks, i, words, ("which", "who"), span=2 * SCAN, set_off=True)
+
+
+def _clause_back(
+    toks: list[Token],
+    i: int,
+    words: TenseWords,
+    openers: tuple[str, ...],
+    *,
+    span: int,
+    set_off: bool = False,
+) -> int | None:
+    """The first tense marker between the relative pronoun (one of ``openers``, after a
+    comma when ``set_off``) that opens the clause token ``i`` stands in and ``i``: 0 when
+    none; None when a comma or ``span`` words come first."""
     found = 0
-    for m in in_sentence(toks, i - 1, -1, 2 * SCAN):
+    for m in in_sentence(toks, i - 1, -1, span):
         if toks[m].text == ",":
             return None
-        if toks[m].low in ("which", "who") and m > 0 and toks[m - 1].text == ",":
+        if toks[m].low in openers and (not set_off or (m > 0 and toks[m - 1].text == ",")):
             return found
         found = found or _marker(toks, m, words)
     return None
