@@ -932,6 +932,8 @@ def ago(
     if base.granularity == "month" and g in ("day", "week"):  # "That April ... two weeks
         days = n * (7 if g == "week" else 1) * sign  # later": about the month it lands in
         return pt(A.shift(base, "month", round(days / 30)), approximate=True)
+    if base.granularity == "week" and g == "day":  # "six weeks earlier ... two days later":
+        return pt(A.shift(base, "week", round(n * sign / 7)), approximate=True)  # its week
     return pt(A.shift(base, g, n * sign))
 
 
