@@ -325,6 +325,9 @@ NOT_SPAN_AHEAD = frozenset({"and", "or", "year", "date", "far", "-"})
 August", "Monday through Friday")."""
 CONCESSIVE = frozenset({"although", "though", "whereas"})
 """Words that open a clause of its own: a tense before them is another clause's."""
+RELATIVES = frozenset({"which", "who", "whom", "whose"})
+"""Relative pronouns: past them, a forward scan reads a clause about another noun."""
+
 CLOSING_QUOTES = frozenset({'"', "\u201d", "''"})
 """Marks that end a quotation: the attribution after them has its own tense."""
 SUBJECT_AFTER = frozenset({"whether", "that", "if", "and", "but", ",", '"', "\u201c"})
@@ -653,6 +656,9 @@ def _scan(
             return 0  # '... through Thursday," he said'; "according to unofficial returns"
         if step > 0 and m == k and _apposition(toks, m, words):
             return 0  # "by Sept. 13, the deadline set at a summit": what the date is
+        if step > 0 and m > k + 2 and toks[m].low in RELATIVES:
+            return 0  # "will choose ... on Friday, ending two decades in which presidents
+            # were picked": a clause about a later noun (not "in February, in which")
         if step < 0 and toks[m].low in CONCESSIVE:
             return 0  # "are scheduled for April 20, although the Cabinet on Tuesday postponed"
         if step < 0 and toks[m].low in ("and", "but") and m > 0 and toks[m - 1].text == ",":
