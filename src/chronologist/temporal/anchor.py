@@ -147,6 +147,14 @@ def weekday_in_week(p: TimePoint, wd: int, weeks: int) -> TimePoint | None:
     return TimePoint("day", year=nd[0], month=nd[1], day=nd[2])
 
 
+def day_of_week(week: TimePoint, wd: int) -> TimePoint | None:
+    """Weekday ``wd`` (1 Monday) of the ISO week ``week``."""
+    if week.granularity != "week" or week.year is None or not week.sub:
+        return None
+    nd = from_day_number(week_start(week.year, week.sub) + wd - 1)
+    return TimePoint("day", year=nd[0], month=nd[1], day=nd[2])
+
+
 def easter(year: int) -> tuple[int, int]:
     """Western (Gregorian) Easter Sunday of a year: (month, day)."""
     a, b, c = year % 19, year // 100, year % 100

@@ -334,6 +334,22 @@ def _apposed(toks: list[Token], j: int, i: int) -> bool:
     return bool(between) and between[0].text == "," and all(t.low in APPOSING for t in between)
 
 
+def _in_week_of(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
+    """A weekday that restates the week ``last`` ("next week, possibly on Tuesday"): that
+    week's."""
+    day, week = _point(when), _point(last)
+    if when is None or day is None or day.day is None or day.year is None or week is None:
+        return when
+    if week.granularity != "week" or day.month is None:
+        return when
+    there = A.day_of_week(week, weekday_of(day.year, day.month, day.day))
+    if there is None:
+        return when
+    return TimeValue.point(
+        replace(day, year=there.year, month=there.month, day=there.day), type=when.type
+    )
+
+
 def _in_year_of(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     """A day written without its year that restates ``last``: in the year that puts it
     nearest to ``last`` ("on 20 March 2003. Three weeks later, on 9 April": 2003)."""
@@ -773,6 +789,8 @@ class _Segment:
             and _small_hours(when, self.last_day())
         ):
             when = _past_midnight(when, self.last_day())  # "At 11 p.m. ... until about 1 a.m."
+        elif apposed and weekday and not reading.explicit:
+            when = _in_week_of(when, self.last_when)  # "next week, possibly on Tuesday"
         elif apposed and (self.parser.month(reading.i) or self.parser.is_int(reading.i)):
             when = _in_year_of(when, self.last_when)  # "a week later, on Nov. 22"
         elif weekday and ctx.tense > 0 and self.ahead_today(when, reading):
