@@ -479,6 +479,28 @@ def _baseline(toks: list[Token], i: int) -> bool:
     return i > 0 and toks[i - 1].low in ("from", "than", "over")
 
 
+COMPARED = frozenset({"from", "than", "with", "versus", "vs"})
+"""Words that introduce the figure a new one is compared with ("from 5.97 percent")."""
+
+COMPARED_BACK = 6
+"""How many words before a day ``_compared_figure`` looks for the comparison."""
+
+
+def _compared_figure(toks: list[Token], i: int) -> bool:
+    """ "rose to 6.49 percent from 6.56 percent late Monday", "598 million shares, compared
+    with 526 million on Monday": the day told is that of a figure compared with, told aside
+    (a comparison word, a number and no "to" in the few words before token ``i``)."""
+    number = False
+    for m in range(i - 1, max(-1, i - 1 - COMPARED_BACK), -1):
+        low = toks[m].low
+        if low in SENTENCE_END or low in ("to", ",", "and"):
+            return False
+        if low in COMPARED:
+            return number and (low != "with" or (m > 0 and toks[m - 1].low == "compared"))
+        number = number or low[:1].isdigit()
+    return False
+
+
 def _quoted(toks: list[Token], i: int) -> bool:
     """Token ``i`` stands inside a quotation: an odd number of quotation marks open before it
     in its paragraph (looked for up to ``QUOTE_BACK`` tokens back)."""
@@ -1103,6 +1125,7 @@ class _Segment:
         opens = reading.i == 0 or ends_sentence(toks, reading.i - 1)  # "Friday's decline began"
         aside = aside or (ctx.news and told is not None and owner and not opens)
         aside = aside or (day is not None and self.said_on(reading, told))
+        aside = aside or (ctx.news and day is not None and _compared_figure(toks, reading.i))
         # "due on April 5, and first-quarter earnings season the following week": a compound
         # adjective leaves the narrative at its day
         aside = aside or (told is not None and told.day is not None and self.describes(reading))
