@@ -983,11 +983,20 @@ class _Segment:
             return  # "'Yesterday was the worst day,' the commander said": the quotation's
         if reading.j < len(toks) and toks[reading.j].text in ("-", "\u2013", "\u2014"):
             return  # a dateline ("KALMORA, May 11 - Voters head to the polls on Sunday")
+        if self.owns(reading):
+            return  # "Stocks Rebound After Friday's Rout", told aside
         self.first_seen = True
         ends = _sentence_ends(self.toks, 0, reading.i)
         dated = when.type == "DATE" or point.granularity == "partofday"  # "Tuesday night"
         if dated and ends is not None and ends < 2:
             self.first_day = A.coarsen(point, "day") or point
+
+    def owns(self, reading: Reading) -> bool:
+        """``reading`` is a weekday that owns what follows and does not open its sentence
+        ("the ground it lost in Friday's sell-off"; not "Friday's decline began")."""
+        toks, day = self.toks, self.parser.weekday(reading.i)
+        owner = day is not None and day[1] == reading.j and _possessive(toks, reading.j)
+        return owner and not (reading.i == 0 or ends_sentence(toks, reading.i - 1))
 
     def lead_day(self, reading: Reading) -> TimePoint | None:
         """For a clock time in news, the day the text's lead told."""
@@ -1121,9 +1130,7 @@ class _Segment:
         aside = aside or (ctx.news and reading.anaphoric and _baseline(toks, reading.i))
         aside = aside or note
         day = self.parser.weekday(reading.i)
-        owner = day is not None and day[1] == reading.j and _possessive(toks, reading.j)
-        opens = reading.i == 0 or ends_sentence(toks, reading.i - 1)  # "Friday's decline began"
-        aside = aside or (ctx.news and told is not None and owner and not opens)
+        aside = aside or (ctx.news and told is not None and self.owns(reading))
         aside = aside or (day is not None and self.said_on(reading, told))
         aside = aside or (ctx.news and day is not None and _compared_figure(toks, reading.i))
         # "due on April 5, and first-quarter earnings season the following week": a compound
