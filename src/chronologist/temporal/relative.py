@@ -45,6 +45,8 @@ a bare one ("at about 2:30 a.m. ... then called back at 3:45")."""
 AGE_WORDS = frozenset({"older", "younger"})
 """Before "than" and a length, these make it an age ("everyone older than six months")."""
 PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
+SESSION_PARTS = frozenset({"morning", "afternoon", "evening"})
+"""Parts of the day that name a session before its noun ("in afternoon trading")."""
 PM_HOURS = {"AF": range(1, 7), "EV": range(5, 12), "NI": range(6, 12)}
 """Hours read past noon in a part of the day ("2:50 this afternoon", "7 last night")."""
 LENGTH_AFTER_PAST = frozenset(
@@ -336,12 +338,13 @@ class RelativeRules(DateRules):
     def edge_of_day(self, i: int) -> Reading | None:
         """ "at dawn today", "at dusk on Tuesday", "by nightfall": that part of a day named,
         or of the day the text stands at."""
-        word = self.w(i)
-        if word not in self.g.edges_of_day:
+        word, before = self.w(i), self.w(i - 1)
+        # "in afternoon trading": a part of the day a session noun follows
+        session = before in ("in", "during") and self.w(i + 1) in self.g.session_nouns
+        if word not in self.g.edges_of_day and not (session and word in SESSION_PARTS):
             return None
-        before = self.w(i - 1)
         if before not in ("at", "by", "before", "after", "until", "till", "since") and not (
-            before == "in" and word.startswith("mid")  # "in midmorning trading"
+            session or (before == "in" and word.startswith("mid"))  # "in midmorning trading"
         ):
             return None  # "the dawn of a new era", "dawn raids"
         part = self.lex.parts_of_day[word]
