@@ -433,8 +433,8 @@ class RelativeRules(DateRules):
                     explicit=False,
                 )
             return None
-        if u[0] == "night" and off == 0:
-            return self.that_part(i, u[1], "NI")  # "that night", "the same night": a TIME
+        if u[0] == "night":  # "that night", "the previous night": a TIME, as "the next morning"
+            return self.that_part(i, u[1], "NI", off)
         gran = lex.units[u[0]].granularity
         if gran in ("second", "minute", "hour"):
             return None
@@ -576,6 +576,8 @@ class RelativeRules(DateRules):
             # before over the union's demand", not "the day before the vote"
             if after and after not in (".", ",", ";", "and", "when") and not adverb:
                 return None
+            if u0[0] == "night":  # "the night before": a TIME, as "the previous night"
+                return self.that_part(i, end, "NI", off)
             gran = lex.units[u0[0]].granularity
             return Reading(
                 i, end, "DATE", lambda c: R.anaphor(c, gran, off), anaphoric=True, explicit=False
