@@ -706,6 +706,14 @@ class DateRules(Scanner):
             return None
         return Reading(i, i + 5, "DATE", R.turn_of_century, anaphoric=True, explicit=False)
 
+    def new_year(self, i: int) -> Reading | None:
+        """ "the new year": the year to come, or early in a year the one begun; "the New
+        Year" is its first day."""
+        if not self.words(i, ("the", "new", "year")) or self.w(i + 3) in ("'", "\u2019", "-"):
+            return None
+        day = self.cap(i + 1) and self.cap(i + 2) and not self.lowercase_text
+        return Reading(i, i + 3, "DATE", lambda c: R.new_year(c, day=day), explicit=False)
+
     def decade_of(self, i: int) -> Reading | None:
         """ "the first decade of the 20th century" (1900-1909), "the last decade of the
         19th century" (1890-1899)."""

@@ -304,6 +304,22 @@ def turn_of_century(c: Context) -> TimeValue | None:
     return TimeValue.point(TimePoint("year", year=edge), approximate=True, mod="APPROX")
 
 
+NEW_YEAR_MONTHS = 2
+"""Told in the first months of a year, "the new year" is the one begun."""
+
+
+def new_year(c: Context, *, day: bool) -> TimeValue | None:
+    """ "the new year": the year to come, or, told in its first months, the year begun
+    ("a frantic start to the new year" in January); ``day``, its first day ("the New Year")."""
+    now = c.now()
+    if now is None or now.year is None:
+        return None
+    y = now.year if now.month is not None and now.month <= NEW_YEAR_MONTHS else now.year + 1
+    return TimeValue.point(
+        TimePoint("day", year=y, month=1, day=1) if day else TimePoint("year", year=y)
+    )
+
+
 def season_of_year(c: Context, s: int, off: int, *, anaphoric: bool = False) -> TimeValue | None:
     """ "the spring of next year": a season of the year ``off`` from now (or, ``anaphoric``,
     from the time told: "the spring of that year")."""

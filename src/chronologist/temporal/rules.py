@@ -137,12 +137,12 @@ class Parser(RelativeRules):
     def the_phrase(self, i: int) -> Reading | None:
         """The rules that read only from "the": "on the 25th", "the first Monday in
         October", "the second Tuesday of every month", "the first decade of the 20th
-        century", "the turn of the century"."""
+        century", "the turn of the century", "the new year"."""
         if self.w(i) != "the":
             return None
         best: Reading | None = None
         rules = (self.day_alone, self.nth_weekday, self.nth_weekday_set, self.decade_of)
-        for rule in (*rules, self.turn_of):
+        for rule in (*rules, self.turn_of, self.new_year):
             r = rule(i)
             if r is not None and (best is None or r.j > best.j):
                 best = r
