@@ -181,7 +181,18 @@ class Scanner:
         return d, i + 1
 
     def number(self, i: int, *, allow_article: bool = False) -> tuple[int | None, int] | None:
-        """A count: digits, number words ("twenty-four"), or vague ("several": None)."""
+        """A count: digits, number words ("twenty-four"), or vague ("several": None); of
+        two offered ("two or three"), the larger."""
+        count = self.count(i, allow_article=allow_article)
+        if count is None or count[0] is None or self.w(count[1]) != "or":
+            return count
+        other = self.count(count[1] + 1)
+        if other is None or other[0] is None or not count[0] < other[0] <= 10 * count[0]:
+            return count
+        return other
+
+    def count(self, i: int, *, allow_article: bool = False) -> tuple[int | None, int] | None:
+        """A single count (see ``number``)."""
         word = self.w(i)
         if self.is_int(i):
             v = int(self.t[i].text)
