@@ -989,6 +989,9 @@ AFTER_PREPOSITION = frozenset(
 )
 """Prepositions: an "-ed" word right after one is an adjective, not a finite verb."""
 
+TO_PREPOSITION = frozenset({"according", "due", "owing", "thanks", "prior", "close", "next"})
+"""Words that make the "to" after them a preposition ("according to")."""
+
 
 def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
     """An "-ed" word used as an adjective: "the proposed plan", "a still unspecified date",
@@ -1029,6 +1032,8 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
     if object_of and toks[k - 2].low in words.determiners and following == "to":
         return True  # "could fall below the level needed to cover imports by June"
     bare = before[0] in ("to", "will", "would") if before else False
+    bare = bare and not (k >= 3 and toks[k - 3].low in TO_PREPOSITION)  # not "according to
+    # papers filed Wednesday": "to" there is a preposition
     lower = toks[k - 1].text.islower()  # not "from May to March cleared"
     if len(before) == 2 and bare and lower and before[1] not in ("be", "have", "get"):
         return True  # "forecast to bring scattered storms", "will release updated figures"
