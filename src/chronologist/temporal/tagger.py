@@ -479,6 +479,9 @@ def _baseline(toks: list[Token], i: int) -> bool:
     return i > 0 and toks[i - 1].low in ("from", "than", "over")
 
 
+BACKGROUND_LEADS = frozenset({"after", "since", "following", "from"})
+"""Words before a day that make it the background of the news ("After Friday's Rout")."""
+
 COMPARED = frozenset({"from", "than", "with", "versus", "vs"})
 """Words that introduce the figure a new one is compared with ("from 5.97 percent")."""
 
@@ -983,8 +986,8 @@ class _Segment:
             return  # "'Yesterday was the worst day,' the commander said": the quotation's
         if reading.j < len(toks) and toks[reading.j].text in ("-", "\u2013", "\u2014"):
             return  # a dateline ("KALMORA, May 11 - Voters head to the polls on Sunday")
-        if self.owns(reading):
-            return  # "Stocks Rebound After Friday's Rout", told aside
+        if self.owns(reading) and self.toks[reading.i - 1].low in BACKGROUND_LEADS:
+            return  # "Stocks Rebound After Friday's Rout", told aside (not "in Tuesday's voting")
         self.first_seen = True
         ends = _sentence_ends(self.toks, 0, reading.i)
         dated = when.type == "DATE" or point.granularity == "partofday"  # "Tuesday night"
