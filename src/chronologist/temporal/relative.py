@@ -23,16 +23,6 @@ SECOND_AS_UNIT = frozenset({"and", "or", "ago", "later", "earlier", "before", "a
 """Words after "a second" that keep it a length ("a second later"), not an ordinal."""
 LAST_VERB_LEADS = frozenset({"and", "will", "would", "to", "ll", "can", "may", "could", "might"})
 """After these, "last" before a length is the verb ("and last 20 minutes")."""
-NOT_NOUNS = frozenset(
-    {"there", "it", "he", "she", "they", "we", "i", "you", "the", "a", "an", "and", "or"}
-    | {"but", "when", "as", "that", "this", "his", "her", "their", "its", "our", "was"}
-    | {"were", "is", "are", "had", "has", "local", "eastern", "central", "pacific"}
-    | {"with", "without", "amid", "despite", "because", "while", "so", "then", "to"}
-)
-"""Words after "mid-afternoon" or "in the morning" that start the clause or name a zone: no
-noun the time describes."""
-
-
 VAGUE_SPAN_LEADS = frozenset({"recent", "past", "last", "coming", "next", "following", "previous"})
 """Words that lead a length with no count ("the past few years", "the following decades")."""
 
@@ -498,15 +488,6 @@ class RelativeRules(DateRules):
         """An "-ing" word at ``k``, hyphenated or not ("moving", "de-icing")."""
         k += 2 if self.hyphen(k + 1) else 0
         return self.w(k).endswith("ing") and len(self.w(k)) > 4
-
-    def modifies_noun(self, k: int) -> bool:
-        """A lowercase word at ``k`` that a time word before it describes ("late-night hours",
-        "during the overnight shift"); not a day ("mid-afternoon yesterday") or a
-        preposition."""
-        word = self.tx(k)
-        if not word.isalpha() or not word.islower() or word in NOT_NOUNS:
-            return False
-        return word not in self.lex.day_deictics and word not in self.g.prepositions
 
     def the_unit(self, i: int, j: int) -> Reading | None:
         """ "the day before", "the year", "the evening of 4 April 1968", "in the afternoon":

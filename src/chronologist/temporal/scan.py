@@ -63,6 +63,16 @@ def _next_index(lows: tuple[str, ...], wanted: frozenset[str]) -> list[int]:
     return out
 
 
+NOT_NOUNS = frozenset(
+    {"there", "it", "he", "she", "they", "we", "i", "you", "the", "a", "an", "and", "or"}
+    | {"but", "when", "as", "that", "this", "his", "her", "their", "its", "our", "was"}
+    | {"were", "is", "are", "had", "has", "local", "eastern", "central", "pacific"}
+    | {"with", "without", "amid", "despite", "because", "while", "so", "then", "to"}
+)
+"""Words after "mid-afternoon" or "in the morning" that start the clause or name a zone: no
+noun the time describes."""
+
+
 class Scanner:
     """Token lookups and lexical pieces over the tokens of one text segment."""
 
@@ -239,6 +249,15 @@ class Scanner:
             if rest is not None and rest[0] is not None and rest[0] < 100:
                 return base + rest[0], rest[1]
         return base, j
+
+    def modifies_noun(self, k: int) -> bool:
+        """A lowercase word at ``k`` that a time word before it describes ("late-night hours",
+        "during the overnight shift"); not a day ("mid-afternoon yesterday") or a
+        preposition."""
+        word = self.tx(k)
+        if not word.isalpha() or not word.islower() or word in NOT_NOUNS:
+            return False
+        return word not in self.lex.day_deictics and word not in self.g.prepositions
 
     def ordinal(self, i: int) -> tuple[int, int] | None:
         """ "3rd", "third", "twenty-first", "3d": (value, next index)."""
