@@ -410,6 +410,10 @@ class DateRules(Scanner):
             anaphor = (0, i + 1)  # "prices collapsed that February": a month is no clause
         if anaphor is not None and self.w(i) == "that" and self.reports_before(i):
             return None  # "said today that December sales were": the clause's "that"
+        if anaphor is not None and self.w(i) == "that" and self.w(i - 1) in ("and", "but"):
+            k = anaphor[1] + 1 + (self.w(anaphor[1]) == ".")  # "said ..., and that February
+            if self.modifies_noun(k):  # sales rose": a second clause's "that"
+                return None
         if anaphor is None:
             return None
         off, j = anaphor
