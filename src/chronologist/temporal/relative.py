@@ -268,8 +268,8 @@ class RelativeRules(DateRules):
                 return None  # "the last day of school": no yesterday
             if word == "current" and unit_key not in ("year", "quarter", "month", "week"):
                 return None
-            if unit_key == "weekend":
-                return None
+            if unit_key in ("weekend", "fortnight"):
+                return None  # "the coming fortnight": two weeks, a length (no calendar unit)
             if self.words(u[1], ("and", "a", "half")):
                 return None  # "the past year and a half": a length
             # "last season": a team's or a theatre's, told by its year
@@ -423,6 +423,8 @@ class RelativeRules(DateRules):
                     explicit=False,
                 )
             return None
+        if u[0] == "fortnight":
+            return None  # "the next fortnight": two weeks, a length (no calendar unit)
         if u[0] == "night":  # "that night", "the previous night": a TIME, as "the next morning"
             return self.that_part(i, u[1], "NI", off)
         gran = lex.units[u[0]].granularity
@@ -803,6 +805,10 @@ class RelativeRules(DateRules):
             return Reading(
                 i, j + 1, "DURATION", B.dur(B.dur_value("Y", 1, spec.n, False)), explicit=False
             )
+        if lead in ("past", "next", "coming", "last") and self.w(j) == "fortnight":
+            spec = lex.units["fortnight"]  # "over the coming fortnight": two weeks
+            value = B.dur_value(spec.timex, 1, spec.n, spec.time)
+            return Reading(i, j + 1, "DURATION", B.dur(value), explicit=False)
         unit = lex.unit(self.w(j))
         if lead is not None and unit is not None and self.words(j + 1, ("and", "a", "half")):
             spec = lex.units[unit[0]]  # "the past year and a half"
