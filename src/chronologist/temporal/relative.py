@@ -600,13 +600,14 @@ class RelativeRules(DateRules):
         )
 
     def rest_of(self, i: int, j: int, gran: str) -> Reading:
-        """ "for the rest of the decade": in news, told of what lies ahead, the one now
-        (not the last one told, "the early 1980s"); otherwise the one told."""
+        """ "for the rest of the decade": in news, told of what lies ahead or holds now
+        ("remain bullish for the rest of the year"), the one now (not the last one told,
+        "the early 1980s"); otherwise the one told."""
         return Reading(
             i,
             j,
             "DATE",
-            lambda c: R.unit_offset(c, gran, 0, anaphoric=not (c.news and c.tense > 0)),
+            lambda c: R.unit_offset(c, gran, 0, anaphoric=not (c.news and c.tense >= 0)),
             anaphoric=True,
             explicit=False,
         )
