@@ -531,7 +531,7 @@ class Scanner:
             return False
         named = prev in ("USA", "NEWS") or self.t[i - 1].newline_before or i == 1
         closed = i + 1 >= self.n or self.t[i + 1].newline_before
-        closed = closed or self.tx(i + 1) in (":", "(", ")")
+        closed = closed or self.tx(i + 1) in (":", "(", ")", ",")  # "NEWS TONIGHT, June 22"
         return named and closed
 
     def title_at(self, i: int) -> bool:
