@@ -775,14 +775,22 @@ def part_told(c: Context, part: str) -> TimeValue | None:
     day = day_told(c)
     then = c.then()
     if day is not None and then is not None and then.part == "NI" and part in ("MO", "AF"):
-        if then.day is not None and A.same_day(day, then):
-            # "late Sunday night and intensified through the morning": Monday's
-            return TimeValue.point(in_part(A.shift_day(day, 1) or day, part), type="TIME")
+        after = A.shift_day(day, 1) if then.day is not None and A.same_day(day, then) else None
+        if after is not None and not (c.tense < 0 and _after_day(after, c.dct)):
+            # "late Sunday night and intensified through the morning": Monday's (not
+            # "searching tonight after tornadoes swept ... in the early morning": today's)
+            return TimeValue.point(in_part(after, part), type="TIME")
     if c.news and day is not None and (A.same_day(day, c.dct) or day is c.lead_day):
         if part == "NI" and c.tense < 0 and A.same_day(day, c.dct):
             day = A.shift_day(day, -1) or day  # "spent the night on rooftops": last night
         return TimeValue.point(in_part(day, part), type="TIME")
     return anaphor(c, "day", 0, part)
+
+
+def _after_day(p: TimePoint, dct: TimePoint | None) -> bool:
+    """Day ``p`` lies after the DCT."""
+    lo, now = p.earliest(), dct.earliest() if dct is not None else None
+    return lo is not None and now is not None and lo > now
 
 
 def day_told(c: Context) -> TimePoint | None:
