@@ -299,7 +299,7 @@ def _small_hours(when: TimeValue | None, last: TimeValue | None) -> bool:
         return now.hour < SMALL_HOURS_END  # "throughout Monday night ... after midnight"
     if before.hour is None:
         return False
-    return now.hour < SMALL_HOURS_END and LATE_NIGHT <= before.hour < 24  # not midnight
+    return now.hour < SMALL_HOURS_END and before.hour >= LATE_NIGHT  # "until midnight ... 12:01"
 
 
 def _beside(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
