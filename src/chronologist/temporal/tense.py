@@ -563,6 +563,13 @@ def _ends_sentence(toks: list[Token], m: int) -> bool:
         return False  # "Jan. 4", "approx. two", "Jackson Hole, Wyo., from"
     if before.lower() in ABBREVIATIONS and after.lower() not in STARTERS:
         return False  # "St. Vincent", "Mr. Smith", "Gen. Powell"
+    if (
+        len(after) == 1
+        and m + 2 < len(toks)
+        and toks[m + 2].text == "."
+        and not toks[m + 2].space_before
+    ):
+        return False  # the "B." of "F.B.I.": an initialism goes on (its "I" is no pronoun)
     if len(before) == 1 and before.isalpha() and not toks[m].space_before:
         # an initial or an abbreviation letter ("U.S. President", "J. Smith"), unless a
         # new sentence plainly starts ("... in the U.S. The", "by 8 p.m. Boston had")
