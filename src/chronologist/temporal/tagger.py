@@ -458,6 +458,18 @@ def _sentence_ends(toks: list[Token], j: int, i: int, limit: int = 3) -> int | N
     return ends
 
 
+def _prose_ends(toks: list[Token], i: int) -> int:
+    """How many sentences of prose end before token ``i`` (up to two): a headline, a byline
+    or a dateline on a line of its own ends with no stop and does not count."""
+    ends = 0
+    for m in range(i):
+        if toks[m].text in SENTENCE_END and ends_sentence(toks, m):
+            ends += 1
+            if ends == 2:
+                break
+    return ends
+
+
 def _same_sentence(toks: list[Token], j: int, i: int) -> bool:
     """No sentence ends between tokens ``j`` and ``i`` (a time expression ended at ``j``)."""
     return _sentence_ends(toks, j, i, limit=1) == 0
@@ -986,10 +998,11 @@ class _Segment:
             return  # "'Yesterday was the worst day,' the commander said": the quotation's
         if reading.j < len(toks) and toks[reading.j].text in ("-", "\u2013", "\u2014"):
             return  # a dateline ("KALMORA, May 11 - Voters head to the polls on Sunday")
-        if self.owns(reading) and self.toks[reading.i - 1].low in BACKGROUND_LEADS:
-            return  # "Stocks Rebound After Friday's Rout", told aside (not "in Tuesday's voting")
+        if reading.i > 0 and self.toks[reading.i - 1].low in BACKGROUND_LEADS:
+            return  # "Stocks Rebound After Friday's Rout", "Two days after Election Day": the
+            # background (not "in Tuesday's voting")
         self.first_seen = True
-        ends = _sentence_ends(self.toks, 0, reading.i)
+        ends = _prose_ends(self.toks, reading.i)
         dated = when.type == "DATE" or point.granularity == "partofday"  # "Tuesday night"
         if dated and ends is not None and ends < 2:
             self.first_day = A.coarsen(point, "day") or point
