@@ -1004,6 +1004,7 @@ class _Segment:
         self.first_seen = True
         ends = _prose_ends(self.toks, reading.i)
         dated = when.type == "DATE" or point.granularity == "partofday"  # "Tuesday night"
+        dated = dated or self.names_day(reading)  # "a session that began at 9 a.m. yesterday"
         if dated and ends is not None and ends < 2:
             self.first_day = A.coarsen(point, "day") or point
 
