@@ -1153,7 +1153,7 @@ class _Segment:
         day = self.parser.weekday(reading.i)
         aside = aside or (ctx.news and told is not None and self.owns(reading))
         aside = aside or (day is not None and self.said_on(reading, told))
-        aside = aside or (ctx.news and day is not None and _compared_figure(toks, reading.i))
+        aside = aside or (ctx.news and _a_day(when) and _compared_figure(toks, reading.i))
         # "due on April 5, and first-quarter earnings season the following week": a compound
         # adjective leaves the narrative at its day
         aside = aside or (told is not None and told.day is not None and self.describes(reading))
