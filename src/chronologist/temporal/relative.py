@@ -375,6 +375,12 @@ class RelativeRules(DateRules):
             j += 1
         same = self.w(j - 1) == "same"
         u = self.unit(j)
+        year = self.year(u[1] + 1) if same and u is not None and self.w(u[1]) == "of" else None
+        if year is not None and u is not None and u[0] in ("quarter", "month"):
+            gran, y = lex.units[u[0]].granularity, year[0]  # "up from $3.05 in the same
+            return Reading(  # quarter of 2012": the quarter told, in that year
+                i, year[1], "DATE", lambda c: R.same_in_year(c, gran, y), explicit=False
+            )
         if same and u is not None and u[0] == "month" and not self.plural_unit(j):
             end = u[1] + 2 if self.words(u[1], ("last", "year")) else self.a_year_back(u[1])
             if end is not None:  # "up from the same month last year": the month told, a year back

@@ -542,6 +542,15 @@ def month_year_back(c: Context) -> TimeValue | None:
     return pt(A.shift(then, "month", -12)) if then is not None else None
 
 
+def same_in_year(c: Context, gran: str, year: int) -> TimeValue | None:
+    """ "the same quarter of 2012": the quarter (or month) told, in ``year``."""
+    then = c.ref_quarter if gran == "quarter" and c.ref_quarter is not None else c.then()
+    unit = A.coarsen(then, gran) if then is not None else None
+    if unit is None or unit.year is None:
+        return TimeValue.point(TimePoint("year", year=year))
+    return pt(A.shift(unit, gran, (year - unit.year) * (4 if gran == "quarter" else 12)))
+
+
 def day_offset(c: Context, off: int, part: str | None) -> TimeValue | None:
     """ "today", "yesterday morning", "tomorrow": ``off`` days from now, maybe a part of it.
     In narrative history a bare "today" is the writer's present ("Today the city has two
