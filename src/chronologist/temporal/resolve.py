@@ -48,6 +48,9 @@ class Context:
     """The quarter being reported was told in the sentence at hand."""
     ref_leads: bool = False
     """The reference time was the first time its sentence told, and no birth."""
+    ref_recalled: bool = False
+    """In news, the reference time is another year's, told in a relative clause set off by
+    commas (", which flattened ... on Aug. 24, 1992,"): no clock time's day after it."""
     year: int | None = None
     """In news, the year the sentence speaks of ("The 2018 Games will be held from Feb. 9")."""
     year_told: int | None = None
@@ -815,7 +818,8 @@ def day_told(c: Context) -> TimePoint | None:
         lo, dct = near.earliest(), c.dct.earliest()
         if lo is not None and dct is not None and lo < dct:
             return c.dct  # "since the election on December 4, is due to start at 7 p.m.": ahead
-    if c.news and near is not None and c.dct is not None and near is not c.dct and not c.ref_here:
+    fresh = c.ref_here and not c.ref_recalled
+    if c.news and near is not None and c.dct is not None and near is not c.dct and not fresh:
         gap = days_apart(near, c.dct)
         lo, dct = near.earliest(), c.dct.earliest()
         # a day ahead told in the last few sentences, told ahead ("a referendum on June 18.
@@ -878,6 +882,7 @@ def _story_day(c: Context, day: TimePoint) -> bool:
     return (
         c.ref_near
         and c.ref_leads
+        and not c.ref_recalled
         and c.tense < 0
         and dct is not None
         and dct.year is not None

@@ -56,6 +56,8 @@ NARRATIVE_GENRES = frozenset(
 )
 LATE_NIGHT, SMALL_HOURS_END = 20, 6
 """A clock time from 8 p.m. on, then one before 6 a.m.: the night has gone past midnight."""
+RECALL_BACK = 15
+"""How far back ``_recalled`` looks for the "which" of a relative clause."""
 NOON = 12
 """After a night told, a clock time before noon is the next morning's."""
 OPENING_PREPOSITIONS = frozenset({"after", "before", "in", "during", "since", "until"})
@@ -607,6 +609,19 @@ def _other_year(ctx: Context, when: TimeValue | None) -> int | None:
     if start is None or start.year is None or start.granularity not in YEAR_PARTS:
         return None
     return start.year if ctx.dct is None or start.year != ctx.dct.year else None
+
+
+def _recalled(toks: list[Token], i: int, j: int) -> bool:
+    """Tokens ``i:j`` close a relative clause set off by commas (", which flattened ... on
+    Aug. 24, 1992, remain vivid"): what it recalls is told aside."""
+    if j >= len(toks) or toks[j].text != ",":
+        return False
+    for m in range(i - 1, max(0, i - RECALL_BACK), -1):
+        if toks[m].text == "," or ends_sentence(toks, m):
+            return False
+        if toks[m].low in ("which", "who"):
+            return toks[m - 1].text == ","
+    return False
 
 
 def _birth(toks: list[Token], i: int) -> bool:
@@ -1166,3 +1181,6 @@ class _Segment:
             self.quarter, self.quarter_j = ctx.ref_quarter, reading.j
         if ctx.ref is not told:
             self.ref_j, ctx.ref_leads = reading.j, self.leads and not _birth(toks, reading.i)
+            # "Hurricane Andrew, which flattened ... on Aug. 24, 1992, remain vivid": recalled
+            recalled = _other_year(ctx, when) is not None and _recalled(toks, reading.i, reading.j)
+            ctx.ref_recalled = ctx.news and recalled
