@@ -490,16 +490,23 @@ def quarter_ended(c: Context, last: TimeValue | None) -> TimeValue | None:
 def quarter_of(c: Context, gran: str, n: int, last: TimeValue | None) -> TimeValue | None:
     """ "the fiscal fourth quarter, which ended June 30": quarter ``n`` (a company's own
     numbering) of the year it ended in; a 52-week year that ends in the first days of
-    January ("the fourth quarter, which ended Jan. 1") is the year before's."""
+    January ("the fourth quarter, which ended Jan. 1") is the year before's, and so is a
+    late quarter that ended early in a year ("the fourth quarter, which ended Feb. 2")."""
     p = last.start if last is not None else None
     if p is None or p.year is None:
         return quarter(c, gran, n, None, None)
     spill = p.month == 1 and p.day is not None and p.day <= SPILL_DAYS
+    late = gran == "quarter" and p.month is not None and 3 * n > p.month + HALF_YEAR
+    spill = spill or late
     return TimeValue.point(TimePoint(gran, year=p.year - spill, sub=n))  # type: ignore[arg-type]
 
 
 SPILL_DAYS = 7
 """A business year ending this many days into January or fewer is the year before's."""
+
+HALF_YEAR = 6
+"""A quarter whose calendar end lies more than this many months after the month it ended in
+is the year before's: a retailer's fourth quarter ends in January or February."""
 
 
 def quarter_in(c: Context, year: int | None, off: int = 0) -> TimeValue | None:
