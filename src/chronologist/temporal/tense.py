@@ -855,6 +855,8 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         previous = toks[k - 2].low  # "to be formally approved by the end of April"
     if previous == "if":
         return 1  # "if elected in November": a condition ahead
+    if _present_perfect(toks, k, words) and word in ARRANGING:
+        return 1  # "has invited a dozen senators to dinner Wednesday evening": it lies ahead
     if _present_perfect(toks, k, words) and word not in words.changed:
         return PRESENT  # "have not ruled out a meeting this weekend": what holds now
     if previous == "," and following == "by":
@@ -995,6 +997,9 @@ AFTER_PREPOSITION = frozenset(
     {"behind", "with", "without", "under", "into", "of", "in", "on", "at", "for", "from", "by"}
 )
 """Prepositions: an "-ed" word right after one is an adjective, not a finite verb."""
+
+ARRANGING = frozenset({"invited", "scheduled", "summoned", "planned", "arranged", "convened"})
+"""Verbs that, in the present perfect, arrange what their sentence dates ("has invited")."""
 
 TO_PREPOSITION = frozenset({"according", "due", "owing", "thanks", "prior", "close", "next"})
 """Words that make the "to" after them a preposition ("according to")."""
