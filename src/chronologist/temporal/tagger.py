@@ -59,7 +59,7 @@ LATE_NIGHT, SMALL_HOURS_END = 20, 6
 RECALL_BACK = 15
 """How far back ``_recalled`` looks for the "which" of a relative clause."""
 NOON = 12
-"""After a night told, a clock time before noon is the next morning's."""
+"""After an evening or a night told, a clock time before noon is the next morning's."""
 OPENING_PREPOSITIONS = frozenset({"after", "before", "in", "during", "since", "until"})
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 QUOTE_SPAN, QUOTE_BACK = 25, 400
@@ -299,10 +299,8 @@ def _small_hours(when: TimeValue | None, last: TimeValue | None) -> bool:
     now, before = _point(when), _point(last)
     if now is None or before is None or now.hour is None:
         return False
-    if before.granularity == "partofday" and before.part == "NI":
+    if before.granularity == "partofday" and before.part in ("EV", "NI"):
         return now.hour < NOON  # "lost power Monday night ... restored it by 6 a.m.": morning
-    if before.granularity == "partofday" and before.part == "EV":
-        return now.hour < SMALL_HOURS_END  # "throughout Monday evening ... after midnight"
     if before.hour is None:
         return False
     return now.hour < SMALL_HOURS_END and before.hour >= LATE_NIGHT  # "until midnight ... 12:01"
