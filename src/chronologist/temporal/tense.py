@@ -860,7 +860,9 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
     if _present_perfect(toks, k, words) and word not in words.changed:
         return PRESENT  # "have not ruled out a meeting this weekend": what holds now
     if previous == "," and following == "by":
-        return 0  # "will be announced Thursday, followed by ... on Friday": a participle
+        # "The cuts, approved by the board Monday evening, will fall": done, of the subject
+        # (not "will be announced Thursday, followed by ... on Friday": a participle)
+        return -1 if _subject_before(toks, k - 1, words) else 0
     if previous in ("will", "shall"):
         return 1  # "will last through April": the verb after "will" looks ahead
     if previous in words.modals and toks[k - 1].text.islower():
@@ -871,6 +873,18 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
     kept = previous in words.keep or _kept(toks, k + 1, words)
     gets = previous in ("get", "gets")  # "to get vaccinated by the end of October"
     return 0 if previous in BE or previous == "to" or kept or gets else -1
+
+
+def _subject_before(toks: list[Token], k: int, words: TenseWords) -> bool:
+    """Only a subject (a few words, no verb, no other comma) stands between the start of the
+    sentence and the comma ``k``."""
+    start = k
+    while start > 0 and not ends_sentence(toks, start - 1):
+        start -= 1
+        if k - start > SUBJECT_WORDS or toks[start].text == ",":
+            return False
+    words_before = toks[start:k]
+    return bool(words_before) and not any(_marker(toks, m, words) for m in range(start, k))
 
 
 def _owned(toks: list[Token], k: int, words: TenseWords) -> bool:
@@ -997,6 +1011,9 @@ AFTER_PREPOSITION = frozenset(
     {"behind", "with", "without", "under", "into", "of", "in", "on", "at", "for", "from", "by"}
 )
 """Prepositions: an "-ed" word right after one is an adjective, not a finite verb."""
+
+SUBJECT_WORDS = 6
+"""How many words a sentence's subject before a participle set off by commas may have."""
 
 ARRANGING = frozenset({"invited", "scheduled", "summoned", "planned", "arranged", "convened"})
 """Verbs that, in the present perfect, arrange what their sentence dates ("has invited")."""
