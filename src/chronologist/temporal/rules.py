@@ -486,6 +486,7 @@ class Parser(RelativeRules):
                 1 <= day <= 31
                 and after not in self.lex.unit_plurals
                 and after not in ("%", "percent")
+                and self.month(j + 2) is None  # not "between 21 March and 28 March"
             ):
                 probe = first.build(Context(None, True))
                 if (
