@@ -185,8 +185,8 @@ class Scanner:
         if d is None or not self.cap(i):
             return None
         if len(word) <= 5 and not word.endswith("day"):
-            if self.w(i + 1) == "." and self.adj(i + 1):
-                return d, i + 2
+            if self.w(i + 1) == "." and self.adj(i + 1) and self.w(i - 1) != "the":
+                return d, i + 2  # "Sun., Nov. 3" (not "before the Sun.")
             return None
         return d, i + 1
 
