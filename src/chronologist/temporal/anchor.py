@@ -147,6 +147,19 @@ def weekday_in_week(p: TimePoint, wd: int, weeks: int) -> TimePoint | None:
     return TimePoint("day", year=nd[0], month=nd[1], day=nd[2])
 
 
+def shift_minutes(p: TimePoint, minutes: int) -> TimePoint | None:
+    """The clock time ``p`` moved by ``minutes`` (across midnight as needed)."""
+    d = _day_of(p)
+    if d is None or p.hour is None:
+        return None
+    total = day_number(*d) * 1440 + p.hour * 60 + (p.minute or 0) + minutes
+    days, rest = divmod(total, 1440)
+    nd = from_day_number(days)
+    return TimePoint(
+        "minute", year=nd[0], month=nd[1], day=nd[2], hour=rest // 60, minute=rest % 60
+    )
+
+
 def day_of_week(week: TimePoint, wd: int) -> TimePoint | None:
     """Weekday ``wd`` (1 Monday) of the ISO week ``week``."""
     if week.granularity != "week" or week.year is None or not week.sub:

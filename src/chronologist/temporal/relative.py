@@ -35,6 +35,8 @@ a bare one ("at about 2:30 a.m. ... then called back at 3:45")."""
 AGE_WORDS = frozenset({"older", "younger"})
 """Before "than" and a length, these make it an age ("everyone older than six months")."""
 PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
+MINUTES = {"hour": 60, "minute": 1, "second": 0}
+"""Minutes in a unit of the clock (a second moves no minute)."""
 SESSION_PARTS = frozenset({"morning", "afternoon", "evening"})
 """Parts of the day that name a session before its noun ("in afternoon trading")."""
 PM_HOURS = {"AF": range(1, 7), "EV": range(5, 12), "NI": range(6, 12)}
@@ -1069,6 +1071,20 @@ class RelativeRules(DateRules):
             following = lead in ("following", "preceding", "same")
             if count is None:
                 return plain if not following else None
+            moved = nxt in self.g.afterwards or nxt in self.g.beforehand
+            moved = moved and self.w(k2 + 1) != "than"  # not "two hours earlier than usual"
+            if spec.time and moved and lead is None and not unit.hyph:
+                sign = 1 if nxt in self.g.afterwards else -1  # "released two hours later":
+                minutes = count * spec.n * MINUTES[spec.granularity] * sign  # the clock time
+                return Reading(  # told, moved on
+                    i,
+                    k2 + 1,
+                    "TIME",
+                    lambda c: R.clock_moved(c, minutes),
+                    anaphoric=True,
+                    explicit=False,
+                    fallback=plain,
+                )
             return plain if unit.hyph else self.compound(plain, value, unit)
         return self.counted_from(i, lead, unit, count, plain) or self.compound(plain, value, unit)
 

@@ -1124,6 +1124,18 @@ def days_apart(a: TimePoint, b: TimePoint) -> int | None:
     return abs(day_number(*da) - day_number(*db))
 
 
+def clock_moved(c: Context, minutes: int) -> TimeValue | None:
+    """ "released two hours later": the clock time just told, ``minutes`` on; None (a
+    length) when the text stands at no clock time of a known day."""
+    then = c.ref
+    if then is None or then.hour is None or then.day is None or not c.ref_near:
+        return None
+    if not minutes:
+        return None
+    moved = A.shift_minutes(then, minutes)
+    return TimeValue.point(moved, type="TIME") if moved is not None else None
+
+
 def at_time(c: Context, day: TimeValue | None, hour: int, minute: int) -> TimeValue | None:
     """ "10 p.m.", "noon Friday": a clock time on its day, or on the day the text stands at."""
     d = day.start if day is not None and day.start is not None else day_told(c)
