@@ -37,6 +37,8 @@ AGE_WORDS = frozenset({"older", "younger"})
 PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
 MINUTES = {"hour": 60, "minute": 1, "second": 0}
 """Minutes in a unit of the clock (a second moves no minute)."""
+COMPOUND_LIMITS = {"month": 12, "week": 53, "day": 31, "hour": 24, "minute": 60, "second": 60}
+"""A count of a smaller unit that joins a larger one stays below these ("2 hours 9 minutes")."""
 SESSION_PARTS = frozenset({"morning", "afternoon", "evening"})
 """Parts of the day that name a session before its noun ("in afternoon trading")."""
 PM_HOURS = {"AF": range(1, 7), "EV": range(5, 12), "NI": range(6, 12)}
@@ -1106,6 +1108,8 @@ class RelativeRules(DateRules):
                 break
             if order.index(second.granularity) <= order.index(gran):
                 break
+            if num[0] >= COMPOUND_LIMITS.get(second.granularity, num[0] + 1):
+                break  # "four years and 30 months, respectively": two lengths
             if self.w(u[1]) in self.g.afterwards or self.w(u[1]) in self.g.beforehand:
                 return plain  # "two years and three months later": its own date
             value = B.joined(value, B.dur_value(second.timex, num[0], second.n, second.time))
