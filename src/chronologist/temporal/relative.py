@@ -106,6 +106,8 @@ class RelativeRules(DateRules):
             return B.year_back(i, i + 3)  # "year-earlier profit": the same period a year before
         if word in ("year", "month", "quarter"):
             return self.unit_end(i)
+        if word == "overnight":
+            return self.overnight(i)
         day = self.day_named(i) or self.edge_of_day(i) or self.weekday_named(i)
         if day is not None:
             return day
@@ -115,6 +117,22 @@ class RelativeRules(DateRules):
             ahead = self.w(i - 1) in ("for", "through", "until")  # "closed it for the weekend"
             return Reading(i, i + 2, "DATE", lambda c: R.weekend(c, 0, ahead=ahead), explicit=False)
         return None
+
+    def overnight(self, i: int) -> Reading | None:
+        """ "arrived overnight", "fell overnight": the night before the day the text stands
+        at; not "an overnight stay", "the overnight rate" (a kind)."""
+        if self.w(i - 1) in DETERMINERS or self.w(i - 1) in ("an", "a"):
+            return None
+        if self.w(i - 1) in ("almost", "nearly", "virtually", "practically", "literally"):
+            return None  # "collapsed almost overnight": suddenly
+        back = range(max(0, i - 6), i)
+        if any(self.w(k) in ("not", "t", "never", "cannot") for k in back):
+            return None  # "You don't replace that overnight": quickly
+        after = self.tx(i + 1)
+        if after.isalpha() and after.islower() and after not in self.g.prepositions:
+            if after not in ("and", "but", "as", "while", "when"):
+                return None  # "overnight trading", "overnight losses": a noun's kind
+        return Reading(i, i + 1, "TIME", R.overnight, anaphoric=True, explicit=False, passing=True)
 
     def unit_end(self, i: int) -> Reading | None:
         """ "year-end", "year end", "month's end": the end of the unit now."""

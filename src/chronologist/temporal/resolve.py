@@ -812,6 +812,13 @@ def _after_day(p: TimePoint, dct: TimePoint | None) -> bool:
     return lo is not None and now is not None and lo > now
 
 
+def overnight(c: Context) -> TimeValue | None:
+    """ "arrived overnight": the night before the day the text stands at."""
+    day = day_told(c)
+    before = A.shift_day(day, -1) if day is not None and day.day is not None else None
+    return TimeValue.point(in_part(before, "NI"), type="TIME") if before is not None else None
+
+
 def day_told(c: Context) -> TimePoint | None:
     """The day the text stands at; in news, the DCT unless a day was told in this sentence
     or within ``STALE_DAYS`` of the DCT."""
