@@ -108,6 +108,8 @@ def tense_at(
         return conjunct  # "has pressed the bank ... and in January signed": the verb after
     if deadline and _promised(toks, i, words):
         return 1  # "promised free elections by April": the deadline of what was promised
+    if deadline and _modal_before(toks, i, words):
+        return 1  # "warned that travelers could see longer lines by early April"
     clause = _relative_clause(toks, i, words)
     for step, first in ((-1, i - 1), (1, j)):
         far = step == 1 and deadline and _will_far(toks, i, words)
@@ -873,6 +875,17 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
     kept = previous in words.keep or _kept(toks, k + 1, words)
     gets = previous in ("get", "gets")  # "to get vaccinated by the end of October"
     return 0 if previous in BE or previous == "to" or kept or gets else -1
+
+
+def _modal_before(toks: list[Token], i: int, words: TenseWords) -> bool:
+    """A modal ("could", "may") comes before token ``i`` in its clause, with no past verb
+    between."""
+    for m in in_sentence(toks, i - 1, -1, SCAN):
+        if toks[m].low in words.future_modals and toks[m].text.islower():
+            return _next_word(toks, m) not in ("not", "have", "never")
+        if _marker(toks, m, words) == -1:
+            return False
+    return False
 
 
 def _subject_before(toks: list[Token], k: int, words: TenseWords) -> bool:
