@@ -63,6 +63,8 @@ class Context:
     """In news, the last day told."""
     day_here: bool = False
     """In news, the last day told was told in the sentence at hand."""
+    recent_day: TimePoint | None = None
+    """In news, the last day told that lies in the week up to the DCT."""
 
     def now(self) -> TimePoint | None:
         """Anchor for deictic expressions."""
@@ -856,10 +858,19 @@ def _news_day(c: Context) -> TimePoint | None:
 
 def _day_said(c: Context) -> TimePoint | None:
     """The day a statement was made: the lead's day if it lies in the week up to the DCT
-    ("pushed into the town early Sunday ... At 6:40 a.m., a spokesman announced"), else
-    the DCT."""
+    ("pushed into the town early Sunday ... At 6:40 a.m., a spokesman announced"), or the
+    later day of that week the story has since told ("late Wednesday and early today ...
+    by dawn ... Federal officials were expected Friday. Crews worked through the
+    morning"); else the DCT."""
     week = _lead_week(c)
-    return c.lead_day if week is not None and week[0] <= week[1] else c.dct
+    if week is None or week[0] > week[1]:
+        return c.dct
+    recent, lead, dct = c.recent_day, c.lead_day, c.dct
+    if recent is not None and lead is not None and dct is not None:
+        lo, first, now = recent.earliest(), lead.earliest(), dct.earliest()
+        if lo is not None and first is not None and now is not None and first < lo <= now:
+            return recent
+    return lead
 
 
 def _lead_week(c: Context) -> tuple[Day, Day] | None:
@@ -1131,6 +1142,21 @@ def days_apart(a: TimePoint, b: TimePoint) -> int | None:
     return abs(day_number(*da) - day_number(*db))
 
 
+def _last_night(c: Context, day: TimePoint, hour: int) -> bool:
+    """A late clock time told in the past would fall on the DCT's day, when the news began
+    the day before: it is that day's evening (the night ran into the DCT)."""
+    if not c.news or c.tense >= 0 or not EVENING_HOUR <= hour < 24 or c.lead_day is None:
+        return False
+    if not A.same_day(day, c.dct):
+        return False
+    before = A.shift_day(c.dct, -1) if c.dct is not None else None
+    return before is not None and A.same_day(c.lead_day, before)
+
+
+EVENING_HOUR = 18
+"""From this hour on, a clock time told in the past on the DCT's day is rather last night's."""
+
+
 def clock_moved(c: Context, minutes: int) -> TimeValue | None:
     """ "released two hours later": the clock time just told, ``minutes`` on; None (a
     length) when the text stands at no clock time of a known day."""
@@ -1148,6 +1174,8 @@ def at_time(c: Context, day: TimeValue | None, hour: int, minute: int) -> TimeVa
     d = day.start if day is not None and day.start is not None else day_told(c)
     if d is None or d.day is None:
         return TimeValue.point(TimePoint("minute", hour=hour, minute=minute), type="TIME")
+    if day is None and _last_night(c, d, hour):
+        d = c.lead_day or d  # "late Wednesday and early today ... touched down at 11:40 p.m."
     return TimeValue.point(
         TimePoint("minute", year=d.year, month=d.month, day=d.day, hour=hour, minute=minute),
         type="TIME",

@@ -294,13 +294,16 @@ def _shifted(when: TimeValue, p: TimePoint, days: int, hour: int | None = None) 
     return when.with_(start=moved, end=moved)
 
 
-def _small_hours(when: TimeValue | None, last: TimeValue | None) -> bool:
-    """``when`` is a clock time of the small hours told after ``last``, one late at night."""
+def _small_hours(when: TimeValue | None, last: TimeValue | None, *, past: bool) -> bool:
+    """``when`` is a clock time of the small hours told after ``last``, one late at night;
+    told in the past after an evening or a night, any clock time of the morning."""
     now, before = _point(when), _point(last)
     if now is None or before is None or now.hour is None:
         return False
     if before.granularity == "partofday" and before.part in ("EV", "NI"):
-        return now.hour < NOON  # "lost power Monday night ... restored it by 6 a.m.": morning
+        # "lost power Monday night ... restored it by 6 a.m.": the next morning (not "by
+        # Friday night. The program begins at 7 a.m.", a schedule)
+        return now.hour < (NOON if past else SMALL_HOURS_END)
     if before.hour is None:
         return False
     return now.hour < SMALL_HOURS_END and before.hour >= LATE_NIGHT  # "until midnight ... 12:01"
@@ -622,6 +625,13 @@ def _recalled(toks: list[Token], i: int, j: int) -> bool:
     return False
 
 
+def _in_week_to_dct(day: TimePoint, dct: TimePoint | None) -> bool:
+    """Day ``day`` lies in the week up to the DCT (the DCT's day included)."""
+    lo, now = day.earliest(), dct.earliest() if dct is not None else None
+    gap = R.days_apart(day, dct) if dct is not None else None
+    return lo is not None and now is not None and gap is not None and lo <= now and gap <= 7
+
+
 def _birth(toks: list[Token], i: int) -> bool:
     """The date at ``i`` tells when someone was born ("born on Oct. 25, 1998")."""
     k = i - 1 if i > 0 and toks[i - 1].low in ("on", "in") else i
@@ -840,7 +850,7 @@ class _Segment:
         elif (
             reading.type == "TIME"
             and not self.names_day(reading)
-            and _small_hours(when, self.last_day())
+            and _small_hours(when, self.last_day(), past=ctx.tense < 0)
         ):
             when = _past_midnight(when, self.last_day())  # "At 11 p.m. ... until about 1 a.m."
         elif apposed and weekday and not reading.explicit:
@@ -1154,6 +1164,8 @@ class _Segment:
             self.dated, self.dated_j = when, reading.j
             if ctx.news and not note:
                 ctx.day = A.coarsen(when.start, "day")
+                if ctx.day is not None and when.ref is None and _in_week_to_dct(ctx.day, ctx.dct):
+                    ctx.recent_day = ctx.day  # not "now" (PRESENT_REF)
         if ctx.news and reading.explicit:
             ctx.year_told = _other_year(ctx, when) or ctx.year_told
         spoken_of = _year_spoken_of(toks, reading, when) if ctx.news else None

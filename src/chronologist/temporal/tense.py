@@ -245,6 +245,8 @@ def says_when(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
         found, m = _first_marker(toks, j, 1, words, LEAD_SPAN + 2)
     if found != -1 or not reports(toks[m].low, words):
         return False
+    if any(toks[k].low == "that" for k in range(m + 1, i)):
+        return False  # "officials said that by dawn 40,000 were without power": reported
     return m == 0 or toks[m - 1].low not in ("was", "were", "been")  # not "the fire was
     # reported at"; a verb opening the text has no word before it
 
