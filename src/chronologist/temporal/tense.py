@@ -1009,9 +1009,18 @@ def _bare_verb(toks: list[Token], k: int, words: TenseWords) -> bool:
         text.isalpha()
         and text.islower()
         and text not in words.determiners
+        and text not in NOT_BARE
         and not text.endswith("ed")
         and not gerund
     )
+
+
+NOT_BARE = frozenset(
+    {"more", "less", "fewer", "about", "around", "nearly", "almost", "roughly", "some", "just"}
+    | {"only", "over", "under", "as", "between", "record", "zero", "date", "near", "within"}
+)
+"""Words after "to" that begin a quantity or a phrase, not a verb ("jumped from about 20 a
+day to more than 300 on Tuesday")."""
 
 
 ING_VERBS = frozenset({"bring", "sing", "ring", "spring", "string", "swing", "sting", "cling"})
