@@ -456,7 +456,9 @@ def _sentence_ends(toks: list[Token], j: int, i: int, limit: int = 3) -> int | N
     if not 0 <= j <= i:
         return None
     ends = 0
-    start = j - (j > 0 and toks[j - 1].text == ".")  # "by 8 p.m. Boston had": its own period
+    # "by 8 p.m. Boston had": its own period; "Looks Ahead to November" ending a headline
+    closes = j < len(toks) and toks[j].paragraph_before
+    start = j - (j > 0 and (toks[j - 1].text == "." or closes))
     for m in range(start, i):
         if ends_sentence(toks, m):
             ends += 1
