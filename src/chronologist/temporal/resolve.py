@@ -797,7 +797,7 @@ def part_told(c: Context, part: str) -> TimeValue | None:
     then = c.then()
     if day is not None and then is not None and then.part == "NI" and part in ("MO", "AF"):
         after = A.shift_day(day, 1) if then.day is not None and A.same_day(day, then) else None
-        if after is not None and not (c.tense < 0 and _after_day(after, c.dct)):
+        if after is not None and not (c.tense < 0 and _after_dct(c, after, "day")):
             # "late Sunday night and intensified through the morning": Monday's (not
             # "searching tonight after tornadoes swept ... in the early morning": today's)
             return TimeValue.point(in_part(after, part), type="TIME")
@@ -806,12 +806,6 @@ def part_told(c: Context, part: str) -> TimeValue | None:
             day = A.shift_day(day, -1) or day  # "spent the night on rooftops": last night
         return TimeValue.point(in_part(day, part), type="TIME")
     return anaphor(c, "day", 0, part)
-
-
-def _after_day(p: TimePoint, dct: TimePoint | None) -> bool:
-    """Day ``p`` lies after the DCT."""
-    lo, now = p.earliest(), dct.earliest() if dct is not None else None
-    return lo is not None and now is not None and lo > now
 
 
 def overnight(c: Context) -> TimeValue | None:
@@ -871,6 +865,13 @@ def _day_said(c: Context) -> TimePoint | None:
         if lo is not None and first is not None and now is not None and first < lo <= now:
             return recent
     return lead
+
+
+def in_week_to_dct(c: Context, day: TimePoint) -> bool:
+    """Day ``day`` lies in the ``WEEK_DAYS`` up to the DCT (its day included)."""
+    lo, now = day.earliest(), c.dct.earliest() if c.dct is not None else None
+    gap = days_apart(day, c.dct) if c.dct is not None else None
+    return lo is not None and now is not None and gap is not None and lo <= now and gap <= WEEK_DAYS
 
 
 def _lead_week(c: Context) -> tuple[Day, Day] | None:
@@ -1142,6 +1143,10 @@ def days_apart(a: TimePoint, b: TimePoint) -> int | None:
     return abs(day_number(*da) - day_number(*db))
 
 
+EVENING_HOUR = 18
+"""From this hour on, a clock time told in the past on the DCT's day is rather last night's."""
+
+
 def _last_night(c: Context, day: TimePoint, hour: int) -> bool:
     """A late clock time told in the past would fall on the DCT's day, when the news began
     the day before: it is that day's evening (the night ran into the DCT)."""
@@ -1151,10 +1156,6 @@ def _last_night(c: Context, day: TimePoint, hour: int) -> bool:
         return False
     before = A.shift_day(c.dct, -1) if c.dct is not None else None
     return before is not None and A.same_day(c.lead_day, before)
-
-
-EVENING_HOUR = 18
-"""From this hour on, a clock time told in the past on the DCT's day is rather last night's."""
 
 
 def clock_moved(c: Context, minutes: int) -> TimeValue | None:

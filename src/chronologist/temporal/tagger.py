@@ -627,13 +627,6 @@ def _recalled(toks: list[Token], i: int, j: int) -> bool:
     return False
 
 
-def _in_week_to_dct(day: TimePoint, dct: TimePoint | None) -> bool:
-    """Day ``day`` lies in the week up to the DCT (the DCT's day included)."""
-    lo, now = day.earliest(), dct.earliest() if dct is not None else None
-    gap = R.days_apart(day, dct) if dct is not None else None
-    return lo is not None and now is not None and gap is not None and lo <= now and gap <= 7
-
-
 def _birth(toks: list[Token], i: int) -> bool:
     """The date at ``i`` tells when someone was born ("born on Oct. 25, 1998")."""
     k = i - 1 if i > 0 and toks[i - 1].low in ("on", "in") else i
@@ -1027,7 +1020,7 @@ class _Segment:
             return  # "'Yesterday was the worst day,' the commander said": the quotation's
         if reading.j < len(toks) and toks[reading.j].text in ("-", "\u2013", "\u2014"):
             return  # a dateline ("KALMORA, May 11 - Voters head to the polls on Sunday")
-        if reading.i > 0 and self.toks[reading.i - 1].low in BACKGROUND_LEADS:
+        if reading.i > 0 and toks[reading.i - 1].low in BACKGROUND_LEADS:
             return  # "Stocks Rebound After Friday's Rout", "Two days after Election Day": the
             # background (not "in Tuesday's voting")
         self.first_seen = True
@@ -1166,7 +1159,7 @@ class _Segment:
             self.dated, self.dated_j = when, reading.j
             if ctx.news and not note:
                 ctx.day = A.coarsen(when.start, "day")
-                if ctx.day is not None and when.ref is None and _in_week_to_dct(ctx.day, ctx.dct):
+                if ctx.day is not None and when.ref is None and R.in_week_to_dct(ctx, ctx.day):
                     ctx.recent_day = ctx.day  # not "now" (PRESENT_REF)
         if ctx.news and reading.explicit:
             ctx.year_told = _other_year(ctx, when) or ctx.year_told
