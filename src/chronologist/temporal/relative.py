@@ -1079,15 +1079,7 @@ class RelativeRules(DateRules):
             vague_later = count is None and lead is None and nxt in ("later", "afterwards")
             if vague_later and not unit.hyph and spec.granularity in ("day", "week", "month"):
                 gran = spec.granularity  # "a few months later": about then, in narrative
-                return Reading(
-                    i,
-                    k2 + 1,
-                    "DATE",
-                    lambda c: R.some_time_later(c, gran),
-                    anaphoric=True,
-                    explicit=False,
-                    fallback=plain,
-                )
+                return self.moved_on(plain, k2 + 1, "DATE", lambda c: R.some_time_later(c, gran))
             following = lead in ("following", "preceding", "same")
             if count is None:
                 return plain if not following else None
@@ -1096,17 +1088,14 @@ class RelativeRules(DateRules):
             if spec.time and moved and lead is None and not unit.hyph:
                 sign = 1 if nxt in self.g.afterwards else -1  # "released two hours later":
                 minutes = count * spec.n * MINUTES[spec.granularity] * sign  # the clock time
-                return Reading(  # told, moved on
-                    i,
-                    k2 + 1,
-                    "TIME",
-                    lambda c: R.clock_moved(c, minutes),
-                    anaphoric=True,
-                    explicit=False,
-                    fallback=plain,
-                )
+                return self.moved_on(plain, k2 + 1, "TIME", lambda c: R.clock_moved(c, minutes))
             return plain if unit.hyph else self.compound(plain, value, unit)
         return self.counted_from(i, lead, unit, count, plain) or self.compound(plain, value, unit)
+
+    def moved_on(self, plain: Reading, j: int, kind: str, build: B.Builder) -> Reading:
+        """A time counted on from the one told, over ``plain.i:j`` ("a few months later",
+        "two hours later"); the length ``plain`` when none was told."""
+        return Reading(plain.i, j, kind, build, anaphoric=True, explicit=False, fallback=plain)
 
     def compound(self, plain: Reading, value: str, unit: _Counted) -> Reading:
         """ "2 hours 9 minutes", "63 years and seven months", "2 hours, 58 minutes and 51
