@@ -18,6 +18,16 @@ from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_mon
 POSSESSIVES = frozenset({"whose", "their", "its", "his", "her", "our", "my", "your"})
 """Before a recent year and a plural, these make the number a year ("whose 2012 entries
 were canceled", "file their 2014 returns"), not a count ("its 1500 employees")."""
+BARE_SEASON_LEADS = frozenset(
+    {"in", "during", "by", "since", "until", "before", "after", "last", "next", "this"}
+    | {"early", "late", "mid", "into", "through", "throughout", "toward", "towards", "enters"}
+)
+"""Words before a bare season ("in spring", "well into spring", "as the Northeast enters
+winter") that make it the season of the year told."""
+SEASON_FRAMES = frozenset({"ahead", "end", "start", "beginning", "middle", "rest"})
+"""Words that, with "of", frame a bare season ("ahead of winter", "the end of summer")."""
+DEGREE_WORDS = frozenset({"very", "rather", "particularly", "unusually", "relatively", "so"})
+"""Adverbs between an article and an adjective before a season ("a very tense autumn")."""
 SEASON_LEADS = frozenset(
     {"in", "during", "by", "since", "until", "before", "after", "over", "through", "throughout"}
     | {"into", "for", "of", "from", "spent", "spend", "spending", "this", "that", "to"}
@@ -916,24 +926,23 @@ class DateRules(Scanner):
                         i, k, "DATE", lambda c: R.season(c, s, None, bound=True), explicit=False
                     )
                 return None
-            if self.w(i - 1) not in (
-                "in",
-                "during",
-                "by",
-                "since",
-                "until",
-                "before",
-                "after",
-                "last",
-                "next",
-                "this",
-                "early",
-                "late",
-                "mid",
-            ):
+            if self.w(i - 1) not in BARE_SEASON_LEADS and not self.season_framed(i, k):
                 return None
         bound = det is None and self.w(i - 1) in ("before", "until", "by")
         return Reading(i, k, "DATE", lambda c: R.season(c, s, det, bound=bound), explicit=False)
+
+    def season_framed(self, i: int, k: int) -> bool:
+        """A bare season at ``i`` (ending before ``k``) that a frame names: "ahead of winter",
+        "by the end of summer", or an article and an adjective ("a terrible summer", "a very
+        tense autumn"), the season alone after them."""
+        if self.w(i - 1) == "of" and self.w(i - 2) in SEASON_FRAMES:
+            return True
+        after = self.tx(k)
+        alone = not after.isalpha() or after in ("and", "but", "for", "in", "when", "as")
+        adjective = self.tx(i - 1).isalpha() and self.tx(i - 1).islower()
+        n = 2 if self.w(i - 2) in ("a", "an") else 3 if self.w(i - 2) in DEGREE_WORDS else 0
+        a = n > 0 and self.w(i - n) in ("a", "an") and self.w(i - n - 1) != "like"
+        return adjective and a and alone  # not "will feel like a different summer"
 
     def seasons_ago(self, i: int) -> Reading | None:
         """ "two summers ago": the summer before last."""
