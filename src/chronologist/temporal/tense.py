@@ -134,7 +134,8 @@ def tense_at(
                 # "is in effect through 8 p.m. Thursday": a state lasting to a day ahead
                 lasting = i > 0 and toks[i - 1].low in ("through", "till")
                 arranged = schedule and _arranged(toks, first, step, words)
-                return 1 if deadline or lasting or arranged or _going_to(toks, j, words) else 0
+                ahead = _going_to(toks, j, words, opens=_opens(toks, i, words))
+                return 1 if deadline or lasting or arranged or ahead else 0
             return found
         if clause is not None:
             break  # "Apple, which reports again in October, has tripled": the clause's own
@@ -194,11 +195,17 @@ def _part_of_start(toks: list[Token], i: int) -> int:
     return k if k >= 0 and toks[k].low == "the" else i
 
 
-def _going_to(toks: list[Token], j: int, words: TenseWords) -> bool:
+def _going_to(toks: list[Token], j: int, words: TenseWords, *, opens: bool) -> bool:
     """After token ``j``, a present "be" is followed by "going to" ("Monday I'm going to
-    sleep until 9")."""
+    sleep until 9"), or by "scheduled", "expected", "due" past the comma of an opening
+    phrase ("On Tuesday, the department is scheduled to report")."""
     found, m = _first_marker(toks, j, 1, words, SCAN, comma=True)
-    return found == PRESENT and _next_word(toks, m) == "going" and _next_word(toks, m + 1) == "to"
+    if found == PRESENT and _next_word(toks, m) == "going" and _next_word(toks, m + 1) == "to":
+        return True
+    if not opens or j >= len(toks) or toks[j].text != ",":
+        return False  # not "since the election on December 4, is due to start"
+    found, m = _first_marker(toks, j + 1, 1, words, SCAN, comma=True)
+    return found == PRESENT and _next_word(toks, m) in PLANNED
 
 
 def _word_in_clause(toks: list[Token], i: int, wanted: tuple[str, ...], span: int) -> bool:
@@ -1038,6 +1045,9 @@ AFTER_PREPOSITION = frozenset(
 
 SUBJECT_WORDS = 6
 """How many words a sentence's subject before a participle set off by commas may have."""
+
+PLANNED = frozenset({"scheduled", "expected", "due", "set", "slated", "poised"})
+"""Words after a present "be" that tell a plan ("is scheduled to report")."""
 
 ARRANGING = frozenset({"invited", "scheduled", "summoned", "planned", "arranged", "convened"})
 """Verbs that, in the present perfect, arrange what their sentence dates ("has invited")."""
