@@ -141,6 +141,9 @@ def tense_at(
             break  # "Apple, which reports again in October, has tripled": the clause's own
     if deadline and _had_within(toks, i - 1, -1, span=2 * SCAN):
         return -1  # "had cast ballots in this city's mayoral election by 5 p.m. Wednesday"
+    if deadline and _first_marker(toks, i - 1, -1, words, 2 * SCAN)[0] == -1:
+        return -1  # "The season started early, with ... hospitals reporting full rooms by
+        # Christmas": the sentence's past verb, further back
     if deadline or _will_far(toks, i, words):
         return 1  # "will meet with officials ... in Washington on Friday"
     if i > 1 and toks[i - 1].low == "through" and toks[i - 2].low not in NOT_SPAN_AHEAD:
