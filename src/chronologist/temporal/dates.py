@@ -18,6 +18,13 @@ from chronologist.timemodel import TimePoint, TimeValue, day_number, days_in_mon
 POSSESSIVES = frozenset({"whose", "their", "its", "his", "her", "our", "my", "your"})
 """Before a recent year and a plural, these make the number a year ("whose 2012 entries
 were canceled", "file their 2014 returns"), not a count ("its 1500 employees")."""
+REPORT_BACK = 10
+"""How many words back ``reported_in`` looks for a verb of saying."""
+SAYING = frozenset({"told", "noted", "argued", "insisted", "acknowledged", "conceded"})
+"""Verbs of saying, besides the lexicon's reporting verbs, that open a clause with "that"."""
+CLAUSE_VERBS = frozenset({"had", "has", "was", "is", "were", "will", "would", "could", "might"})
+"""Verbs after "that" and a month that make the month a clause's subject ("that January had
+been choppy"), not "that January" told again."""
 BARE_SEASON_LEADS = frozenset(
     {"in", "during", "by", "since", "until", "before", "after", "last", "next", "this"}
     | {"early", "late", "mid", "into", "through", "throughout", "toward", "towards", "enters"}
@@ -420,6 +427,9 @@ class DateRules(Scanner):
             anaphor = (0, i + 1)  # "prices collapsed that February": a month is no clause
         if anaphor is not None and self.w(i) == "that" and self.reports_before(i):
             return None  # "said today that December sales were": the clause's "that"
+        verb = anaphor is not None and self.w(anaphor[1] + 1) in CLAUSE_VERBS
+        if verb and self.w(i) == "that" and self.reported_in(i):
+            return None  # "told analysts early Wednesday that January had been choppy"
         if anaphor is not None and self.w(i) == "that" and self.w(i - 1) in ("and", "but"):
             k = anaphor[1] + 1 + (self.w(anaphor[1]) == ".")  # "said ..., and that February
             if self.modifies_noun(k):  # sales rose": a second clause's "that"
@@ -441,6 +451,11 @@ class DateRules(Scanner):
             anaphoric=True,
             explicit=False,
         )
+
+    def reported_in(self, i: int) -> bool:
+        """A verb of saying stands in the few words before token ``i`` in its sentence."""
+        saying = self.lex.tense.reporting | SAYING
+        return any(self.w(k) in saying for k in self.in_sentence(i - 1, -1, REPORT_BACK))
 
     def reports_before(self, i: int) -> bool:
         """A verb of saying ends right before token ``i``, or before a day told just after it
