@@ -20,7 +20,9 @@ POSSESSIVES = frozenset({"whose", "their", "its", "his", "her", "our", "my", "yo
 were canceled", "file their 2014 returns"), not a count ("its 1500 employees")."""
 REPORT_BACK = 10
 """How many words back ``reported_in`` looks for a verb of saying."""
-SAYING = frozenset({"told", "noted", "argued", "insisted", "acknowledged", "conceded"})
+SAYING = frozenset(
+    {"told", "noted", "argued", "insisted", "acknowledged", "conceded", "cautioned", "stressed"}
+)
 """Verbs of saying, besides the lexicon's reporting verbs, that open a clause with "that"."""
 CLAUSE_VERBS = frozenset({"had", "has", "was", "is", "were", "will", "would", "could", "might"})
 """Verbs after "that" and a month that make the month a clause's subject ("that January had
@@ -918,7 +920,8 @@ class DateRules(Scanner):
         alone = not after.isalpha() or after.istitle() or after in self.g.prepositions
         superlative = self.w(i - 1)[-3:] == "est" and self.w(i - 2) in ("the", "its", "their")
         weather = weather or (superlative and alone)  # "its driest spring since 2002"
-        weather = weather or self.w(k) in self.g.season_turns  # "Spring starts Wednesday"
+        turn = k + (self.w(k).endswith("ly") and self.tx(k).islower())  # "officially begins"
+        weather = weather or self.w(turn) in self.g.season_turns  # "Spring starts Wednesday"
         # "'The summer was tougher than we expected,' the chief executive said"
         subject = self.w(i) == "the" and self.opens_sentence(i)
         weather = weather or (subject and self.w(k) in self.g.season_verbs)
