@@ -809,10 +809,11 @@ def part_told(c: Context, part: str) -> TimeValue | None:
 
 
 def overnight(c: Context) -> TimeValue | None:
-    """ "arrived overnight": the night before the day the text stands at."""
+    """ "arrived overnight": the night before the day the text stands at; told ahead ("is
+    expected to become heavy overnight"), that day's own night."""
     day = day_told(c)
-    before = A.shift_day(day, -1) if day is not None and day.day is not None else None
-    return TimeValue.point(in_part(before, "NI"), type="TIME") if before is not None else None
+    night = A.shift_day(day, 0 if c.tense > 0 else -1) if day is not None and day.day else None
+    return TimeValue.point(in_part(night, "NI"), type="TIME") if night is not None else None
 
 
 def day_told(c: Context) -> TimePoint | None:
