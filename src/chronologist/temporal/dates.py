@@ -20,23 +20,9 @@ POSSESSIVES = frozenset({"whose", "their", "its", "his", "her", "our", "my", "yo
 were canceled", "file their 2014 returns"), not a count ("its 1500 employees")."""
 REPORT_BACK = 10
 """How many words back ``reported_in`` looks for a verb of saying."""
-SAYING = frozenset(
-    {"told", "noted", "argued", "insisted", "acknowledged", "conceded", "cautioned", "stressed"}
-)
-"""Verbs of saying, besides the lexicon's reporting verbs, that open a clause with "that"."""
 CLAUSE_VERBS = frozenset({"had", "has", "was", "is", "were", "will", "would", "could", "might"})
 """Verbs after "that" and a month that make the month a clause's subject ("that January had
 been choppy"), not "that January" told again."""
-BARE_SEASON_LEADS = frozenset(
-    {"in", "during", "by", "since", "until", "before", "after", "last", "next", "this"}
-    | {"early", "late", "mid", "into", "through", "throughout", "toward", "towards", "enters"}
-)
-"""Words before a bare season ("in spring", "well into spring", "as the Northeast enters
-winter") that make it the season of the year told."""
-SEASON_FRAMES = frozenset({"ahead", "end", "start", "beginning", "middle", "rest"})
-"""Words that, with "of", frame a bare season ("ahead of winter", "the end of summer")."""
-DEGREE_WORDS = frozenset({"very", "rather", "particularly", "unusually", "relatively", "so"})
-"""Adverbs between an article and an adjective before a season ("a very tense autumn")."""
 SEASON_LEADS = frozenset(
     {"in", "during", "by", "since", "until", "before", "after", "over", "through", "throughout"}
     | {"into", "for", "of", "from", "spent", "spend", "spending", "this", "that", "to"}
@@ -456,7 +442,7 @@ class DateRules(Scanner):
 
     def reported_in(self, i: int) -> bool:
         """A verb of saying stands in the few words before token ``i`` in its sentence."""
-        saying = self.lex.tense.reporting | SAYING
+        saying = self.lex.tense.reporting | self.lex.tense.saying
         return any(self.w(k) in saying for k in self.in_sentence(i - 1, -1, REPORT_BACK))
 
     def reports_before(self, i: int) -> bool:
@@ -944,7 +930,7 @@ class DateRules(Scanner):
                         i, k, "DATE", lambda c: R.season(c, s, None, bound=True), explicit=False
                     )
                 return None
-            if self.w(i - 1) not in BARE_SEASON_LEADS and not self.season_framed(i, k):
+            if self.w(i - 1) not in self.g.bare_season_leads and not self.season_framed(i, k):
                 return None
         bound = det is None and self.w(i - 1) in ("before", "until", "by")
         return Reading(i, k, "DATE", lambda c: R.season(c, s, det, bound=bound), explicit=False)
@@ -953,12 +939,12 @@ class DateRules(Scanner):
         """A bare season at ``i`` (ending before ``k``) that a frame names: "ahead of winter",
         "by the end of summer", or an article and an adjective ("a terrible summer", "a very
         tense autumn"), the season alone after them."""
-        if self.w(i - 1) == "of" and self.w(i - 2) in SEASON_FRAMES:
+        if self.w(i - 1) == "of" and self.w(i - 2) in self.g.season_frames:
             return True
         after = self.tx(k)
         alone = not after.isalpha() or after in ("and", "but", "for", "in", "when", "as")
         adjective = self.tx(i - 1).isalpha() and self.tx(i - 1).islower()
-        n = 2 if self.w(i - 2) in ("a", "an") else 3 if self.w(i - 2) in DEGREE_WORDS else 0
+        n = 2 if self.w(i - 2) in ("a", "an") else 3 if self.w(i - 2) in self.g.degree_words else 0
         a = n > 0 and self.w(i - n) in ("a", "an") and self.w(i - n - 1) != "like"
         return adjective and a and alone  # not "will feel like a different summer"
 

@@ -111,6 +111,11 @@ class TenseWords:
     noun_verbs: frozenset[str]
     not_subjects: frozenset[str]
     date_nouns: frozenset[str]
+    arranging: frozenset[str]
+    planned: frozenset[str]
+    saying: frozenset[str]
+    to_prepositions: frozenset[str]
+    not_bare: frozenset[str]
     leads: tuple[tuple[tuple[str, ...], int], ...]
 
 
@@ -176,6 +181,11 @@ class GrammarWords:
     week_verbs: frozenset[str]
     weather_adjectives: frozenset[str]
     service_nouns: frozenset[str]
+    bare_season_leads: frozenset[str]
+    season_frames: frozenset[str]
+    degree_words: frozenset[str]
+    background_leads: frozenset[str]
+    comparing: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

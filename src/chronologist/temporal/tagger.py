@@ -500,17 +500,11 @@ def _baseline(toks: list[Token], i: int) -> bool:
     return i > 0 and toks[i - 1].low in ("from", "than", "over")
 
 
-BACKGROUND_LEADS = frozenset({"after", "since", "following", "from"})
-"""Words before a day that make it the background of the news ("After Friday's Rout")."""
-
-COMPARED = frozenset({"from", "than", "with", "versus", "vs"})
-"""Words that introduce the figure a new one is compared with ("from 5.97 percent")."""
-
 COMPARED_BACK = 6
 """How many words before a day ``_compared_figure`` looks for the comparison."""
 
 
-def _compared_figure(toks: list[Token], i: int) -> bool:
+def _compared_figure(toks: list[Token], i: int, comparing: frozenset[str]) -> bool:
     """ "rose to 6.49 percent from 6.56 percent late Monday", "598 million shares, compared
     with 526 million on Monday": the day told is that of a figure compared with, told aside
     (a comparison word, a number and no "to" in the few words before token ``i``)."""
@@ -519,7 +513,7 @@ def _compared_figure(toks: list[Token], i: int) -> bool:
         low = toks[m].low
         if low in SENTENCE_END or low in ("to", ",", "and"):
             return False
-        if low in COMPARED:
+        if low in comparing:
             return number and (low != "with" or (m > 0 and toks[m - 1].low == "compared"))
         number = number or low[:1].isdigit()
     return False
@@ -1020,7 +1014,7 @@ class _Segment:
             return  # "'Yesterday was the worst day,' the commander said": the quotation's
         if reading.j < len(toks) and toks[reading.j].text in ("-", "\u2013", "\u2014"):
             return  # a dateline ("KALMORA, May 11 - Voters head to the polls on Sunday")
-        if reading.i > 0 and toks[reading.i - 1].low in BACKGROUND_LEADS:
+        if reading.i > 0 and toks[reading.i - 1].low in self.parser.g.background_leads:
             return  # "Stocks Rebound After Friday's Rout", "Two days after Election Day": the
             # background (not "in Tuesday's voting")
         self.first_seen = True
@@ -1173,7 +1167,9 @@ class _Segment:
         day = self.parser.weekday(reading.i)
         aside = aside or (ctx.news and told is not None and self.owns(reading))
         aside = aside or (day is not None and self.said_on(reading, told))
-        aside = aside or (ctx.news and _a_day(when) and _compared_figure(toks, reading.i))
+        aside = aside or (
+            ctx.news and _a_day(when) and _compared_figure(toks, reading.i, self.parser.g.comparing)
+        )
         # "due on April 5, and first-quarter earnings season the following week": a compound
         # adjective leaves the narrative at its day
         aside = aside or (told is not None and told.day is not None and self.describes(reading))

@@ -208,7 +208,7 @@ def _going_to(toks: list[Token], j: int, words: TenseWords, *, opens: bool) -> b
     if not opens or j >= len(toks) or toks[j].text != ",":
         return False  # not "since the election on December 4, is due to start"
     found, m = _first_marker(toks, j + 1, 1, words, SCAN, comma=True)
-    return found == PRESENT and _next_word(toks, m) in PLANNED
+    return found == PRESENT and _next_word(toks, m) in words.planned
 
 
 def _word_in_clause(toks: list[Token], i: int, wanted: tuple[str, ...], span: int) -> bool:
@@ -869,7 +869,7 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         previous = toks[k - 2].low  # "to be formally approved by the end of April"
     if previous == "if":
         return 1  # "if elected in November": a condition ahead
-    if _present_perfect(toks, k, words) and word in ARRANGING:
+    if _present_perfect(toks, k, words) and word in words.arranging:
         return 1  # "has invited a dozen senators to dinner Wednesday evening": it lies ahead
     if _present_perfect(toks, k, words) and word not in words.changed:
         return PRESENT  # "have not ruled out a meeting this weekend": what holds now
@@ -1019,18 +1019,10 @@ def _bare_verb(toks: list[Token], k: int, words: TenseWords) -> bool:
         text.isalpha()
         and text.islower()
         and text not in words.determiners
-        and text not in NOT_BARE
+        and text not in words.not_bare
         and not text.endswith("ed")
         and not gerund
     )
-
-
-NOT_BARE = frozenset(
-    {"more", "less", "fewer", "about", "around", "nearly", "almost", "roughly", "some", "just"}
-    | {"only", "over", "under", "as", "between", "record", "zero", "date", "near", "within"}
-)
-"""Words after "to" that begin a quantity or a phrase, not a verb ("jumped from about 20 a
-day to more than 300 on Tuesday")."""
 
 
 ING_VERBS = frozenset({"bring", "sing", "ring", "spring", "string", "swing", "sting", "cling"})
@@ -1048,15 +1040,6 @@ AFTER_PREPOSITION = frozenset(
 
 SUBJECT_WORDS = 6
 """How many words a sentence's subject before a participle set off by commas may have."""
-
-PLANNED = frozenset({"scheduled", "expected", "due", "set", "slated", "poised"})
-"""Words after a present "be" that tell a plan ("is scheduled to report")."""
-
-ARRANGING = frozenset({"invited", "scheduled", "summoned", "planned", "arranged", "convened"})
-"""Verbs that, in the present perfect, arrange what their sentence dates ("has invited")."""
-
-TO_PREPOSITION = frozenset({"according", "due", "owing", "thanks", "prior", "close", "next"})
-"""Words that make the "to" after them a preposition ("according to")."""
 
 
 def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
@@ -1098,7 +1081,7 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
     if object_of and toks[k - 2].low in words.determiners and following == "to":
         return True  # "could fall below the level needed to cover imports by June"
     bare = before[0] in ("to", "will", "would") if before else False
-    bare = bare and not (k >= 3 and toks[k - 3].low in TO_PREPOSITION)  # not "according to
+    bare = bare and not (k >= 3 and toks[k - 3].low in words.to_prepositions)  # not "according to
     # papers filed Wednesday": "to" there is a preposition
     lower = toks[k - 1].text.islower()  # not "from May to March cleared"
     if len(before) == 2 and bare and lower and before[1] not in ("be", "have", "get"):
