@@ -419,7 +419,10 @@ def quarter(
         last = TimePoint(gran, year=y - 1, sub=n)  # type: ignore[arg-type]
         end = last.latest()
         reported = end is not None and (today[0] - end[0]) * 12 + today[1] - end[1] > 2
-        if c.tense <= 0 or (far and not (timed and (reported or bound))):
+        # with no tense, the very next quarter when it begins within weeks ("The second
+        # quarter is where we'll find out", said in March)
+        soon = c.news and not c.tense and (lo[0] - today[0]) * 12 + lo[1] - today[1] <= 1
+        if (c.tense <= 0 and not soon) or (far and not (timed and (reported or bound))):
             p = last
     hi = p.latest()
     if off is None and c.news and c.tense > 0 and hi and today:
