@@ -56,6 +56,11 @@ NARRATIVE_GENRES = frozenset(
 )
 LATE_NIGHT, SMALL_HOURS_END = 20, 6
 """A clock time from 8 p.m. on, then one before 6 a.m.: the night has gone past midnight."""
+CLAUSE_SUBJECTS = frozenset(
+    {"we", "i", "he", "she", "they", "it", "the", "our", "his", "her", "their", "its", "a"}
+)
+"""Words that open a clause's subject right after a year opening the sentence ("Last year we
+were planting in March")."""
 RECALL_BACK = 15
 """How far back ``_recalled`` looks for the "which" of a relative clause."""
 NOON = 12
@@ -413,6 +418,8 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
         return year.year  # "In 2002,", "In January 2012,", "On March 20, 2003,"
     if k < i and starts and year.granularity == "year":
         return year.year  # "In 2009 the virus swept through schools in March"
+    if starts and year.granularity == "year" and after.lower() in CLAUSE_SUBJECTS:
+        return year.year  # "Last year we were planting in March" (not "Last year was")
     when_told = _when_told(toks, j)
     if when_told and (reading.explicit or year.granularity == "year"):
         # "the winter of 2009, when Russia cut off supplies ... in January", "two weeks
