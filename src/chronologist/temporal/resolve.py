@@ -112,6 +112,9 @@ def soon(c: Context) -> TimeValue | None:
     return None if c.tense < 0 else ref(c, "FUTURE_REF")
 
 
+MONTH_YEARS = 2
+"""Up to this many years back from a month told in its sentence, a count keeps the month."""
+
 NEAR_DAYS = 45
 """A month and day this close to the DCT is taken in the DCT's neighbourhood whatever the tense."""
 
@@ -995,8 +998,9 @@ def ago(
         g, n = "year", n // 12  # "four years ago ... Twelve months later": a year on
     if base.granularity in ("year", "decade", "century") and g in ("day", "week", "month"):
         return TimeValue.point(A.coarsen(base, "year") or base, approximate=True)
-    if month_told and g == "year" and n == 1 and sign < 0:
-        return pt(A.shift(base, "month", 12 * sign))  # "rose 2% in May from a year earlier"
+    if month_told and g == "year" and sign < 0 and n <= MONTH_YEARS:
+        # "rose 2% in May from a year earlier", "6.2% in December from 3.4% two years earlier"
+        return pt(A.shift(base, "month", 12 * n * sign))
     if base.granularity == "month" and g in ("day", "week"):  # "That April ... two weeks
         days = n * (7 if g == "week" else 1) * sign  # later": about the month it lands in
         return pt(A.shift(base, "month", round(days / 30)), approximate=True)
