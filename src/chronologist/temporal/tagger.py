@@ -963,8 +963,9 @@ class _Segment:
         toks, words, lex = self.toks, self.parser.lex.tense.habitual, self.parser.lex
         for m in in_sentence(toks, i - 1, -1, 10):
             low = toks[m].low
-            if sets and (low in lex.sets or low in lex.grammar.habit_days):
-                return True
+            described = m + 1 < len(toks) and self.parser.modifies_noun(m + 1)
+            if sets and (low in lex.sets or low in lex.grammar.habit_days) and not described:
+                return True  # "meets weekly at 9 a.m." (not "its weekly report, released at")
             counted = m + 1 < len(toks) and (not every or toks[m + 1].low in every)
             # "operating normally"; not a subject, "Fighting usually slows", "the fighting"
             manner = m > 0 and toks[m - 1].text.endswith("ing") and toks[m - 1].text.islower()
