@@ -454,7 +454,7 @@ class Parser(RelativeRules):
                 season = self.season_years(first, _told_point(first), k)
                 if season is not None and self.w(k + 1) in self.g.two_year_periods:
                     return season  # "the 2003-2004 season" (not "in 2003-2004": two years)
-            second = self.core(k)
+            second = self.core(k) or self.range_end_year(first, k)
             months = (  # "the October-December period": two months joined tight
                 second is not None
                 and word in ("-", "\u2013")
@@ -571,6 +571,20 @@ class Parser(RelativeRules):
             explicit=False,
         )
 
+    def range_end_year(self, first: Reading, k: int) -> Reading | None:
+        """The four-digit year ending "from 1990 to 1996" even before a plural noun, which
+        alone would make it a count ("from 1990 to 1996 brokers at the firm used")."""
+        point = _told_point(first)
+        opened = self.w(first.i - 1) in ("from", "between")
+        if not opened or point is None or point.granularity != "year" or point.year is None:
+            return None
+        if not (self.is_int(k) and len(self.tx(k)) == 4):
+            return None
+        end = int(self.tx(k))
+        if not point.year < end <= point.year + RANGE_YEARS:
+            return None
+        return Reading(k, k + 1, "DATE", B.const(TimePoint("year", year=end)))
+
     def days_of_month(self, first: Reading, start: TimePoint, k: int) -> Reading | None:
         """ "June 9-23", "June 9-23, 1922": the second day of the first's month."""
         day = int(self.tx(k))
@@ -593,6 +607,8 @@ class Parser(RelativeRules):
         return B.span(first, Reading(k, j, "DATE", B.same_month(first.build, day), explicit=False))
 
 
+RANGE_YEARS = 200
+"""How far after a range's first year its four-digit end may lie ("from 1990 to 1996")."""
 COUNTED_NOUNS = frozenset({"percent", "%", "per", "cents", "points"})
 """After a number, these make it an amount, not a short year or day."""
 
