@@ -642,9 +642,12 @@ def _lead_ends(words: TenseWords) -> frozenset[str]:
 
 
 def _headline_plan(toks: list[Token], i: int, words: TenseWords) -> bool:
-    """A subject and "to" with a verb open the sentence within three words before ``i``,
-    with no verb before it: a headline's plan ("Cardinals to begin conclave Tuesday")."""
-    for m in in_sentence(toks, i - 2, -1, 3):
+    """A subject and "to" with a verb open the sentence within five words before ``i``,
+    with no verb before it: a headline's plan ("Cardinals to begin conclave Tuesday",
+    "Asteroid the Size of a House to Skim Past Earth on Saturday")."""
+    if i < 2 or ends_sentence(toks, i - 1) or ends_sentence(toks, i - 2):
+        return False  # the time opens its sentence: no plan before it
+    for m in in_sentence(toks, i - 2, -1, HEADLINE_PLAN_SPAN):
         if toks[m].low != "to" or m == 0 or not toks[m - 1].text.isalpha():
             continue
         verb, before = toks[m + 1].text, toks[m - 1].text
@@ -1037,6 +1040,9 @@ AFTER_PREPOSITION = frozenset(
     {"behind", "with", "without", "under", "into", "of", "in", "on", "at", "for", "from", "by"}
 )
 """Prepositions: an "-ed" word right after one is an adjective, not a finite verb."""
+
+HEADLINE_PLAN_SPAN = 5
+"""How far back from a time a headline's "to" and verb may stand ("to Skim Past Earth on")."""
 
 SUBJECT_WORDS = 6
 """How many words a sentence's subject before a participle set off by commas may have."""
