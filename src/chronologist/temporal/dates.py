@@ -413,16 +413,7 @@ class DateRules(Scanner):
         anaphor = self.anaphoric_det(i)
         if anaphor is None and self.w(i) == "that" and self.month(i + 1) is not None:
             anaphor = (0, i + 1)  # "prices collapsed that February": a month is no clause
-        if anaphor is not None and self.w(i) == "that" and self.reports_before(i):
-            return None  # "said today that December sales were": the clause's "that"
-        verb = anaphor is not None and self.w(anaphor[1] + 1) in CLAUSE_VERBS
-        if verb and self.w(i) == "that" and self.reported_in(i):
-            return None  # "told analysts early Wednesday that January had been choppy"
-        if anaphor is not None and self.w(i) == "that" and self.w(i - 1) in ("and", "but"):
-            k = anaphor[1] + 1 + (self.w(anaphor[1]) == ".")  # "said ..., and that February
-            if self.modifies_noun(k):  # sales rose": a second clause's "that"
-                return None
-        if anaphor is None:
+        if anaphor is None or (self.w(i) == "that" and self.that_opens_clause(i, anaphor[1])):
             return None
         off, j = anaphor
         m = self.month(j)
@@ -439,6 +430,18 @@ class DateRules(Scanner):
             anaphoric=True,
             explicit=False,
         )
+
+    def that_opens_clause(self, i: int, j: int) -> bool:
+        """ "that" at ``i``, before the month at ``j``, opens a reported clause whose subject
+        the month is or describes: "said today that December sales were", "told analysts
+        early Wednesday that January had been choppy", "said ..., and that February sales
+        rose" (not "prices collapsed that February")."""
+        if self.reports_before(i):
+            return True
+        if self.w(j + 1) in CLAUSE_VERBS and self.reported_in(i):
+            return True
+        k = j + 1 + (self.w(j) == ".")  # after "Feb."
+        return self.w(i - 1) in ("and", "but") and self.modifies_noun(k)
 
     def reported_in(self, i: int) -> bool:
         """A verb of saying stands in the few words before token ``i`` in its sentence."""
