@@ -149,6 +149,7 @@ class GrammarWords:
     label_nouns: frozenset[str]
     game_words: frozenset[str]
     future_nouns: frozenset[str]
+    standing_adjectives: frozenset[str]
     month_leads: frozenset[str]
     month_nouns: frozenset[str]
     commodities: frozenset[str]

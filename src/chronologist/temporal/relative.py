@@ -1793,6 +1793,14 @@ class RelativeRules(DateRules):
         word = self.w(j)
         return self.tx(j).isalpha() and word not in self.g.present_followers
 
+    def standing(self, i: int) -> bool:
+        """ "current" at ``i`` is joined to a standing adjective ("current and former
+        officials", "past or current members"), so it tells an office, not a time."""
+        joined = self.g.standing_adjectives
+        if self.w(i + 1) in ("and", "or") and self.w(i + 2) in joined:
+            return True
+        return self.w(i - 1) in ("and", "or") and self.w(i - 2) in joined
+
     def reference(self, i: int) -> Reading | None:
         """ "now", "currently", "recently", "the past", "the future", "these days"."""
         lex = self.lex
@@ -1846,6 +1854,8 @@ class RelativeRules(DateRules):
                 return None
             if word == "current" and nxt in ("account", "accounts"):
                 return None  # "the current account": a balance of payments
+            if word == "current" and self.standing(i):
+                return None  # "current and former officials": a standing
             named = self.tx(i + 1)[:1].isupper() and self.lead_cap(i + 1)
             named = named or nxt in ("tense", "tenses", "participle", "perfect", "progressive")
             if word == "future" and (
