@@ -819,6 +819,8 @@ class RelativeRules(DateRules):
                 return None, i  # "the Australian Open final six months ago": a noun
             if self.w(i) == "last" and self.w(i - 1) in LAST_VERB_LEADS:
                 return None, i  # "will begin at 11:55 p.m. and last 20 minutes": the verb
+            if self.w(i - 1) == "most" and self.number(i + 1) is not None:
+                return None, i  # "the most recent two weeks ago": "the most recent" is a noun
             return self.w(i), i + 1
         return None, i
 
