@@ -23,6 +23,8 @@ SCAN = 10
 """How many tokens either side of a time expression the tense scan looks at."""
 LEAD_SPAN = 4
 """How many tokens before an expression a lead phrase ("as soon as") may stand."""
+PAST_BEFORE_SPAN = 5
+"""How many words before a participle lead ("starting") a past verb may stand."""
 SENTENCE_END = frozenset({".", "!", "?", ";"})
 STARTERS = frozenset(
     {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "this", "on", "in", "at"}
@@ -619,12 +621,25 @@ def _lead(toks: list[Token], i: int, words: TenseWords) -> int:
                 )  # "since Friday and returns Wednesday": the verb's own
                 if adjective or verb or (direction != -1 and _governs_other(toks, k, i)):
                     return 0  # "the starting quarterback"
+                if n == 1 and key[0].endswith("ing") and _past_before(toks, k, words):
+                    return 0  # "We saw a slowdown starting in mid-October": the verb's past
                 start = k - n
                 if direction == 1 and key[0] == "as" and start >= 0:
                     if _marker(toks, start, words) == -1:
                         return -1  # "chains opened as early as 8 p.m.": the verb's past
                 return direction
     return 0
+
+
+def _past_before(toks: list[Token], k: int, words: TenseWords) -> bool:
+    """A past verb stands in the clause before the participle at ``k`` ("saw a slowdown
+    starting in"), which then tells when that happened, not a plan."""
+    for m in in_sentence(toks, k - 1, -1, PAST_BEFORE_SPAN):
+        if toks[m].text == ",":
+            return False
+        if _marker(toks, m, words) == -1:
+            return True
+    return False
 
 
 def _governs_other(toks: list[Token], k: int, i: int) -> bool:
