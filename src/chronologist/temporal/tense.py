@@ -750,6 +750,10 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
     modal = word in ("will", "would") and previous in ("that", "this")  # "a bill that would"
     if word == "left" and previous in LENGTHS and _next_word(toks, k) in ("before", "until"):
         return 1  # "with four days left before Saturday's primary": time still to come
+    if word == "compared" and previous in (",", "as") and _next_word(toks, k) in ("with", "to"):
+        return 0  # "an increase for December, compared with 6.1 percent": no verb
+    if word == "combined" and previous not in SUBJECTS:
+        return 0  # "for November and December combined", "combined sales": an adjective
     if word == "next" and _next_word(toks, k) in ("to", "door"):
         return 0  # "the blasts next to the U.S. embassies on Friday": a place
     if word in ("coming", "upcoming"):
