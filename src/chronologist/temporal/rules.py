@@ -193,6 +193,8 @@ class Parser(RelativeRules):
             verb = self.w(i - 1)
             if w0 == "up" and (verb in lex.tense.changed or verb in lex.tense.moved_up):
                 break  # "the workweek edged up to 34.5 hours": the verb's particle
+            if w0 == "up" and self.w(i + 2) in lex.unit_plurals:
+                break  # "had not faced up to decades of harsh rule": a limit needs a count
             if self.words(i, words):
                 inner = self.duration(i + len(words))
                 length = inner is not None and (
