@@ -998,9 +998,12 @@ class _Segment:
 
     def says(self, reading: Reading) -> bool:
         """``reading`` is a clock time with no day of its own that tells when something
-        was said."""
-        words = self.parser.lex.tense
-        return not self.names_day(reading) and says_when(self.toks, reading.i, reading.j, words)
+        was said, or how things stood when the news was told ("As of 4 p.m., the center
+        was")."""
+        words, toks, i = self.parser.lex.tense, self.toks, reading.i
+        status = i >= 2 and toks[i - 2].low == "as" and toks[i - 1].low == "of"
+        told = status or says_when(toks, i, reading.j, words)
+        return told and not self.names_day(reading)
 
     def names_day(self, reading: Reading) -> bool:
         """``reading`` names its day ("1 a.m. Wednesday", "3 a.m. on May 4", "3:02 this
