@@ -88,6 +88,9 @@ def tense_at(
         return -1 if _lasted_until(toks, i, words) else 1
     if lead:
         return lead
+    status = i > 1 and toks[i - 1].low == "of" and toks[i - 2].low == "as"
+    if status and _first_marker(toks, i - 3, -1, words, 2 * SCAN)[0] == -1:
+        return -1  # "had stopped serving onions at all 30 of its locations as of Friday"
     if _set_ahead(toks, i, j, words, schedule=schedule) or _away(toks, j):
         return 1
     # "whether December was a bump" (not "guidelines due in early November were delayed",
