@@ -628,10 +628,24 @@ def _lead(toks: list[Token], i: int, words: TenseWords) -> int:
                     return 0  # "We saw a slowdown starting in mid-October": the verb's past
                 start = k - n
                 if direction == 1 and key[0] == "as" and start >= 0:
-                    if _marker(toks, start, words) == -1:
-                        return -1  # "chains opened as early as 8 p.m.": the verb's past
+                    if _past_verb_before(toks, start + 1, words):
+                        return -1  # "chains opened as early as 8 p.m.", "carried the virus
+                        # in this summer, perhaps as early as June": the verb's past
                 return direction
     return 0
+
+
+def _past_verb_before(toks: list[Token], k: int, words: TenseWords) -> bool:
+    """The nearest verb within ``SCAN`` words before ``k``, past commas, is past and no modal
+    stands nearer ("carried the virus in this summer, perhaps as early as"; not "could be
+    ready as early as")."""
+    for m in in_sentence(toks, k - 1, -1, SCAN):
+        if toks[m].low in words.modals:
+            return False
+        found = _marker(toks, m, words)
+        if found:
+            return found == -1
+    return False
 
 
 def _past_before(toks: list[Token], k: int, words: TenseWords) -> bool:
