@@ -113,6 +113,7 @@ class TenseWords:
     date_nouns: frozenset[str]
     arranging: frozenset[str]
     planned: frozenset[str]
+    deadline_gone: frozenset[str]
     saying: frozenset[str]
     to_prepositions: frozenset[str]
     not_bare: frozenset[str]

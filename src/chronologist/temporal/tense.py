@@ -88,6 +88,8 @@ def tense_at(
         return -1 if _lasted_until(toks, i, words) else 1
     if lead:
         return lead
+    if i > 1 and toks[i - 1].low == "of" and toks[i - 2].low == "deadline":
+        return _deadline_of(toks, i - 3, words)
     status = i > 1 and toks[i - 1].low == "of" and toks[i - 2].low == "as"
     if status and _first_marker(toks, i - 3, -1, words, 2 * SCAN)[0] == -1:
         return -1  # "had stopped serving onions at all 30 of its locations as of Friday"
@@ -281,6 +283,15 @@ def _subject_of_past(toks: list[Token], k: int, words: TenseWords) -> bool:
     """The noun phrase from ``k`` on is the subject of a past verb within four words, with no
     comma between ("Friday's draw in Nyon paired two sides")."""
     return _first_marker(toks, k, 1, words, 4, comma=True)[0] == -1
+
+
+def _deadline_of(toks: list[Token], k: int, words: TenseWords) -> int:
+    """ "set a strike deadline of 12:01 a.m. Monday": a deadline's own time lies ahead,
+    unless the clause tells it gone ("missed a deadline of Monday", "had set a deadline of")
+    (``k`` is the word before "deadline")."""
+    found, m = _first_marker(toks, k, -1, words, SCAN)
+    gone = found == -1 and toks[m].low in words.deadline_gone
+    return -1 if gone or pluperfect(toks, k + 1) else 1
 
 
 def _deadline_tense(toks: list[Token], i: int, words: TenseWords) -> int:
