@@ -369,6 +369,10 @@ class RelativeRules(DateRules):
         day = self.deictic(k) if named or k > i + 1 else None
         if day is not None and day.type == "DATE":
             return self.day_part(i, day.j, part, day)
+        if session:  # "rose $1.375 in midday trading": the session the news reports
+            return Reading(
+                i, i + 1, "TIME", lambda c: R.session_part(c, part), anaphoric=True, explicit=False
+            )
         return self.day_part(i, i + 1, part)
 
     def anaphoric(self, i: int) -> Reading | None:
@@ -1320,6 +1324,9 @@ class RelativeRules(DateRules):
         if later is not None:
             build = later.build
             return Reading(i, k, "TIME", lambda c: R.at_time(c, build(c), h, mi), explicit=False)
+        if self.w(i - 1) == "in" and "trading" in (self.w(k), self.w(k + 1)):
+            # "rose $1.375 in midday trading", "in 4 p.m. composite trading": the session's
+            return Reading(i, k, "TIME", lambda c: R.session_at(c, h, mi), explicit=False)
         return Reading(i, k, "TIME", lambda c: R.at_time(c, None, h, mi), explicit=False)
 
     def trading_day(self, k: int) -> Reading | None:

@@ -814,6 +814,19 @@ def part_told(c: Context, part: str) -> TimeValue | None:
     return anaphor(c, "day", 0, part)
 
 
+def session_day(c: Context) -> TimePoint | None:
+    """The day of a trading session told without one ("in midday trading"): the day the
+    sentence tells, or in news, where it tells none, the day the news reports (not a day
+    recalled a paragraph before)."""
+    return _day_said(c) if c.news and not c.ref_here else day_told(c)
+
+
+def session_part(c: Context, part: str) -> TimeValue | None:
+    """ "in afternoon trading": that part of the session's day."""
+    day = session_day(c)
+    return TimeValue.point(in_part(day, part), type="TIME") if day is not None else None
+
+
 def overnight(c: Context) -> TimeValue | None:
     """ "arrived overnight": the night before the day the text stands at; told ahead ("is
     expected to become heavy overnight"), that day's own night."""
@@ -1176,6 +1189,12 @@ def clock_moved(c: Context, minutes: int) -> TimeValue | None:
         return None
     moved = A.shift_minutes(then, minutes)
     return TimeValue.point(moved, type="TIME") if moved is not None else None
+
+
+def session_at(c: Context, hour: int, minute: int) -> TimeValue | None:
+    """ "in 4 p.m. composite trading": that clock time on the session's day."""
+    day = session_day(c)
+    return at_time(c, TimeValue.point(day) if day is not None else None, hour, minute)
 
 
 def at_time(c: Context, day: TimeValue | None, hour: int, minute: int) -> TimeValue | None:
