@@ -951,7 +951,10 @@ class RelativeRules(DateRules):
             half, k = True, k + 3
         # "an additional year", "a full day"; not "a good year"
         counted = self.w(j) not in ("a", "an") or self.w(k) in self.g.article_count_adjectives
-        if self.w(k) in self.g.count_adjectives and self.unit(k + 1) is not None and counted:
+        adjectives = self.g.count_adjectives
+        if counted and self.w(k) in adjectives and self.w(k + 1) in adjectives:
+            k += self.unit(k + 2) is not None  # "20 consecutive trading days"
+        if self.w(k) in adjectives and self.unit(k + 1) is not None and counted:
             k += 1  # "three more years", "four productive years"
         hyph = self.hyphen(k)
         if hyph and self.w(k - 1) in ("a", "an"):
