@@ -910,6 +910,8 @@ class RelativeRules(DateRules):
             return None
         if lead is None and key in ("quarter", "season", "night", "fortnight"):
             return None
+        if lead is None and before == "-" and self.w(i - 2) == "light":
+            return None  # "50 light-years from Earth": a distance
         if lead is None and before.endswith("est") and len(before) > 4:
             return None  # "the 10 warmest years on record": a ranking, no length
         things = self.w(i - 2) in lex.number_words or (
