@@ -252,9 +252,13 @@ class Scanner:
 
     def modifies_noun(self, k: int) -> bool:
         """A lowercase word at ``k`` that a time word before it describes ("late-night hours",
-        "during the overnight shift"); not a day ("mid-afternoon yesterday") or a
-        preposition."""
+        "during the overnight shift"), or a capitalized one after a capitalized time word
+        ("LATE-NIGHT SERVICE"); not a day ("mid-afternoon yesterday") or a preposition."""
         word = self.tx(k)
+        shouted = word.isupper() and self.tx(k - 1).isupper()  # "CUTS LATE-NIGHT SERVICE"
+        if shouted and (self.weekday(k) is not None or self.month(k) is not None):
+            return False
+        word = word.lower() if shouted else word
         if not word.isalpha() or not word.islower() or word in NOT_NOUNS:
             return False
         return word not in self.lex.day_deictics and word not in self.g.prepositions
