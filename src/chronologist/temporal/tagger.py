@@ -287,6 +287,18 @@ def _past_midnight(when: TimeValue | None, last: TimeValue | None) -> TimeValue 
     return _shifted(when, end, 1)  # "to about 5 a.m." stays about
 
 
+def _on_day_of(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
+    """A clock time ending a range, told without a day, on the day of the clock time that
+    starts it ("on Monday night ... from 7 p.m. until 11 p.m.")."""
+    end, start = _point(when), _point(last)
+    if when is None or end is None or start is None or end.hour is None or start.day is None:
+        return when
+    if start.hour is None or end.day is None or A.same_day(end, start):
+        return when
+    moved = replace(end, year=start.year, month=start.month, day=start.day)
+    return when.with_(start=moved, end=moved)
+
+
 def _shifted(when: TimeValue, p: TimePoint, days: int, hour: int | None = None) -> TimeValue:
     """The point value ``when`` (at ``p``) moved ``days`` days on, at ``hour`` if given; its
     qualifiers ("about") kept."""
@@ -841,6 +853,8 @@ class _Segment:
         elif month_range and not reading.explicit:
             when = _month_not_before(when, self.last_when)  # "from September through January"
         elif clock_range:
+            if not self.names_day(reading):  # "Monday night ... from 7 p.m. until 11 p.m."
+                when = _on_day_of(when, self.last_when)
             later = _past_midnight(when, self.last_when)  # "from 10 p.m. to 5 a.m."
             self.overnight, when = later is not when, later
         elif (
