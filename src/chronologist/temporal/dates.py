@@ -406,7 +406,13 @@ class DateRules(Scanner):
             or (self.w(k) in goods and self.w(k + 1) in contract)
             or (self.w(k) in goods and self.w(i - 1) not in self.g.prepositions)  # "December
             or (self.w(i - 1) == "for" and self.w(i - 2) in goods)  # corn rose 3 cents"
+            or (self.kind_of_goods(k) and self.w(i - 1) not in self.g.prepositions)
         )
+
+    def kind_of_goods(self, k: int) -> bool:
+        """A lowercase word at ``k`` before a commodity names its kind ("February natural
+        gas", "March heating oil", "December live cattle")."""
+        return self.tx(k).isalpha() and self.tx(k).islower() and self.w(k + 1) in self.g.commodities
 
     def month_anaphor(self, i: int) -> Reading | None:
         """ "the following January", "that March": a month against the reference time."""
