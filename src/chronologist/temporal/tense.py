@@ -793,6 +793,8 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         # "got ahead of itself in the spring")
     if word == "close" and _next_word(toks, k) in ("to", "of"):
         return 0  # "came close to winning", "a record close of $702.10": no verb
+    if word == "close" and previous == "s" and k >= 2 and toks[k - 2].text in "'\u2019":
+        return 0  # "up $22 from Wednesday's close": a noun
     if word == "close" and k >= 2 and toks[k - 2].low in words.determiners:
         if not previous.endswith("s"):
             return 0  # "after the market close at 4 p.m.": a noun (not "the markets close")
