@@ -507,16 +507,19 @@ class DateRules(Scanner):
 
     def month_noun(self, i: int, k: int) -> bool:
         """A capitalized month name (ending before ``k``) that modifies a noun of record
-        ("the May jobs report", "its May launch") or follows "as early as"."""
+        ("the May jobs report", "its May launch", "May's figure") or follows "as early
+        as"."""
         if not self.tx(i)[:1].isupper() or self.lowercase_text:
             return False
         before = self.w(i - 1)
         if self.tx(i - 1)[:1].isupper():
             return False  # "Prime Minister May", "Theresa May"
+        owner = self.w(k) in ("'", "\u2019") and self.w(k + 1) == "s"  # "May's figure"
+        k += 2 * owner
         return (
             self.w(k) in self.g.month_nouns
             or self.data_after(k)
-            or before in ("its", "their", "s")
+            or (before in ("its", "their", "s") and not owner)
             or (before == "as" and self.w(i - 2) in ("early", "late", "soon", "recently"))
         )
 
