@@ -93,6 +93,8 @@ def tense_at(
     status = i > 1 and toks[i - 1].low == "of" and toks[i - 2].low == "as"
     if status and _first_marker(toks, i - 3, -1, words, 2 * SCAN)[0] == -1:
         return -1  # "had stopped serving onions at all 30 of its locations as of Friday"
+    if status and _first_marker(toks, j, 1, words, SCAN, comma=True)[0] == -1:
+        return -1  # "Its ratio of equity to total assets as of Sept. 30 was 3.6%"
     if _set_ahead(toks, i, j, words, schedule=schedule) or _away(toks, j):
         return 1
     # "whether December was a bump" (not "guidelines due in early November were delayed",
