@@ -260,15 +260,19 @@ def _not_before(when: TimeValue | None, last: TimeValue | None) -> TimeValue | N
 
 
 def _month_not_before(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
-    """A month ending a range that ``last`` starts ("from September through January"): the
-    first such month on or after it."""
-    month, first = _point(when), _point(last)
-    if when is None or month is None or first is None or month.granularity != "month":
+    """A month, or a month's day, ending a range that ``last`` starts ("from September
+    through January", "from Jan. 1 through Dec. 31"): the first such on or after it."""
+    end, first = _point(when), _point(last)
+    if when is None or end is None or first is None or end.granularity not in ("month", "day"):
         return when
-    if first.granularity != "month" or month.year is None or first.year is None:
+    if first.granularity != end.granularity or end.year is None or first.year is None:
         return when
-    year = first.year + ((month.month or 0) < (first.month or 0))
-    return TimeValue.point(TimePoint("month", year=year, month=month.month), type=when.type)
+    earlier = (end.month or 0, end.day or 0) < (first.month or 0, first.day or 0)
+    year = first.year + earlier
+    if end.day is not None and end.day > A.days_in_month_of(year, end.month or 1):
+        return when
+    moved = replace(end, year=year)
+    return TimeValue.point(moved, type=when.type)
 
 
 def _past_midnight(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
