@@ -464,6 +464,8 @@ class RelativeRules(DateRules):
             return None
         if u[0] == "season" and self.w(u[1]) in self.g.season_things:
             return None  # "that season tickets would go on sale": a kind named for a season
+        if u[0] == "season" and self.hyphen(u[1]) and self.tx(u[1] + 1).isalpha():
+            return None  # "that season-ticket renewals", "that season-opening win": a compound
         if u[0] == "quarter" and self.hyphen(j + 1) and self.w(j + 2) == "century":
             return Reading(i, j + 3, "DURATION", B.dur("P25Y"), explicit=False)  # a length
         return Reading(
