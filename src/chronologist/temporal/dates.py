@@ -1130,6 +1130,8 @@ class DateRules(Scanner):
         ):
             return self.year_ago_quarter(i, j + 1 if self.w(j) != "year" else j + 3)
         o = self.ordinal(j)
+        if o is not None and self.game_period(j):
+            return None  # "with 3:12 left in the third quarter": a game's
         if self.w(j + 1) == "half" and self.w(j + 2) == "of":
             period = self.decade(j + 3) or self.century(j + 3)
             if period is None and self.w(j) in ("first", "second"):
@@ -1145,6 +1147,23 @@ class DateRules(Scanner):
         if o is None:
             return self.unnumbered_quarter(i, j, year_before)
         return self.numbered_quarter(i, j, o, year_before)
+
+    def game_period(self, j: int) -> bool:
+        """A game clock and "left in the", "remaining in the" or "to go in the" stand before
+        the ordinal at ``j``: the period of a game ("with 3:12 left in the third quarter"),
+        not of a year."""
+        k = j - (self.w(j - 1) == "the")
+        if self.w(k - 1) != "in":
+            return False
+        if self.w(k - 2) in ("left", "remaining"):
+            return self.game_clock(k - 3)
+        return self.words(k - 3, ("to", "go")) and self.game_clock(k - 4)
+
+    def game_clock(self, k: int) -> bool:
+        """A game clock ends at ``k``: "3:12", "40 seconds", "two minutes"."""
+        text = self.tx(k)
+        clock = ":" in text and text.replace(":", "").isdigit()
+        return clock or self.w(k) in ("seconds", "second", "minutes", "minute")
 
     def of_year(self, k: int) -> bool:
         """ "of 2012", "of the year", "of next year" at ``k``."""
