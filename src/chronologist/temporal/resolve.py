@@ -549,13 +549,15 @@ def _reporting(c: Context) -> bool:
 
 
 def year_ago(c: Context) -> TimeValue | None:
-    """ "a year earlier", "the year-ago period": the reported quarter (or the time told), a
-    year back."""
+    """ "a year earlier", "the year-ago period": the reported quarter or half (or the time
+    told), a year back."""
     base = c.ref_quarter or c.then()
     if base is None:
         return None
     if base.granularity == "quarter":
         return pt(A.shift(base, "quarter", -4))
+    if base.granularity == "half":  # "the first six months of 1992 ... the year-earlier period"
+        return pt(A.shift(base, "half", -2))
     return pt(A.shift(base, "year", -1))
 
 
