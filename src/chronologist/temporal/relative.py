@@ -1004,6 +1004,9 @@ class RelativeRules(DateRules):
             return None  # "a year-earlier loss", "an hour-long speech": the adjective is the time
         if self.w(j) in ("a", "an") and self.plural_unit(k) and self.hyphen(k2):
             return None  # "a months-long siege": "a" goes with "siege"
+        if self.w(j) in ("a", "an") and self.hyphen(k2) and self.tx(k2 + 1).isalpha():
+            if self.w(k2 + 1) != "and":
+                return None  # "a night-shift nurse", "a year-end bonus": a compound noun
         fraction = hyph or (nxt == "of" and self.w(k2 + 1) in self.g.fraction_of)
         counted_on = nxt in self.g.afterwards or nxt in self.g.beforehand or nxt == "ago"
         by_much = self.w(j - 1) in (
