@@ -39,6 +39,8 @@ MINUTES = {"hour": 60, "minute": 1, "second": 0}
 """Minutes in a unit of the clock (a second moves no minute)."""
 COMPOUND_LIMITS = {"month": 12, "week": 53, "day": 31, "hour": 24, "minute": 60, "second": 60}
 """A count of a smaller unit that joins a larger one stays below these ("2 hours 9 minutes")."""
+NEGATION_SPAN = 10
+"""How many words before "overnight" a negation makes it "quickly" ("not ... overnight")."""
 SESSION_PARTS = frozenset({"morning", "afternoon", "evening"})
 """Parts of the day that name a session before its noun ("in afternoon trading")."""
 PM_HOURS = {"AF": range(1, 7), "EV": range(5, 12), "NI": range(6, 12)}
@@ -125,9 +127,10 @@ class RelativeRules(DateRules):
             return None
         if self.w(i - 1) in ("almost", "nearly", "virtually", "practically", "literally"):
             return None  # "collapsed almost overnight": suddenly
-        back = range(max(0, i - 6), i)
+        back = self.in_sentence(i - 1, -1, NEGATION_SPAN)
         if any(self.w(k) in ("not", "t", "never", "cannot") for k in back):
-            return None  # "You don't replace that overnight": quickly
+            return None  # "You don't replace that overnight", "not going to arrest our way
+            # out of this overnight": quickly
         after = self.tx(i + 1)
         if after.isalpha() and after.islower() and after not in self.g.prepositions:
             if after not in ("and", "but", "as", "while", "when"):
@@ -252,6 +255,8 @@ class RelativeRules(DateRules):
         off = lex.deictic_determiners[word]
         k = i + 1 + self.fiscal(i + 1)  # "this fiscal year"
         nxt = self.w(k)
+        if nxt == "overnight":
+            return None  # "our way out of this overnight": a pronoun and an adverb
         if nxt in lex.parts_of_day and nxt not in PLURAL_PARTS:
             part = lex.parts_of_day[nxt]
             day_off = -1 if word == "last" else 1 if word == "next" else 0
