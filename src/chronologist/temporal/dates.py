@@ -923,6 +923,8 @@ class DateRules(Scanner):
         # "'The summer was tougher than we expected,' the chief executive said"
         subject = self.w(i) == "the" and self.opens_sentence(i)
         weather = weather or (subject and self.w(k) in self.g.season_verbs)
+        # "expect the summer to be strong": the season the clause tells of
+        weather = weather or (self.w(i) == "the" and self.words(k, ("to", "be")))
         if det is None and weather and not self.words(i - 1, ("hot", "spring")):
             return Reading(i, k, "DATE", lambda c: R.season(c, s, None), explicit=False)
         if det is None:
