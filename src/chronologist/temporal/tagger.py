@@ -516,6 +516,24 @@ def _looking_back(toks: list[Token], i: int, j: int) -> bool:
     return since and not told
 
 
+def _record_since(toks: list[Token], i: int) -> bool:
+    """A superlative stands a few words before a "since" at or just before ``i`` ("the
+    heaviest since Oct. 20, 1987, when the market was reeling"): the date a record is
+    measured from, however much its clause tells of it."""
+    k = i - (toks[i].low != "since")
+    if k < 0 or toks[k].low != "since":
+        return False
+    for m in range(k - 1, max(-1, k - 1 - RECORD_BACK), -1):
+        word = toks[m].low
+        if word.endswith("est") and len(word) > 4 or word in ("most", "first", "least"):
+            return True
+    return False
+
+
+RECORD_BACK = 3
+"""How many words before "since" ``_record_since`` looks for a superlative."""
+
+
 def _baseline(toks: list[Token], i: int) -> bool:
     """ "rose 0.9% in January from the previous month": the time a figure is compared
     with, told aside; the text stays at the time of the figure ("and 3.2% from a year
@@ -1211,6 +1229,8 @@ class _Segment:
             self.quarter, self.quarter_j = ctx.ref_quarter, reading.j
         if ctx.ref is not told:
             self.ref_j, ctx.ref_leads = reading.j, self.leads and not _birth(toks, reading.i)
-            # "Hurricane Andrew, which flattened ... on Aug. 24, 1992, remain vivid": recalled
-            recalled = _other_year(ctx, when) is not None and _recalled(toks, reading.i, reading.j)
+            # "Hurricane Andrew, which flattened ... on Aug. 24, 1992, remain vivid", "the
+            # heaviest since Oct. 20, 1987, when the market was reeling": recalled
+            recalled = _recalled(toks, reading.i, reading.j) or _record_since(toks, reading.i)
+            recalled = _other_year(ctx, when) is not None and recalled
             ctx.ref_recalled = ctx.news and recalled
