@@ -119,10 +119,6 @@ NEAR_DAYS = 45
 """A month and day this close to the DCT is taken in the DCT's neighbourhood whatever the tense."""
 
 
-NEAR_BACK_DAYS = 14
-"""As ``NEAR_DAYS``, for a day gone by told ahead ("will play the final on Oct. 26" said
-on Nov. 29 is next year's)."""
-
 FAR_AHEAD_DAYS = 30
 """How much nearer a month ahead must be than the one gone by to be chosen, tense untold."""
 
@@ -160,8 +156,7 @@ def year_for(
         dd = min(day or 15, days_in_month(yy, month))
         diff = day_number(yy, month, dd) - today
         # a day within weeks: tense aside (but not "since January 1" said on December 29)
-        reach = NEAR_BACK_DAYS if c.tense > 0 and diff < 0 else NEAR_DAYS
-        near = day is not None and abs(diff) <= reach and c.tense != SINCE
+        near = day is not None and abs(diff) <= NEAR_DAYS and c.tense != SINCE
         # told ahead, the month just gone ("will release the minutes of the July meeting")
         near = near or (day is None and c.tense > 0 and not ahead and -NEAR_DAYS <= diff < 0)
         if not near and ((c.tense < 0 and diff > 0) or (c.tense > 0 and diff < 0)):
