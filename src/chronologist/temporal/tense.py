@@ -373,13 +373,27 @@ def _reported(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
         if toks[m].text == ",":
             return False
         if _marker(toks, m, words):
-            nxt = toks[m + 1] if m + 1 <= i else None
+            n = _past_day_said(toks, m + 1)  # "said on Friday that a wet October could"
+            nxt = toks[n] if n <= i else None
             subject = nxt is not None and (
                 nxt.low in ("the", "a", "an", "that", "its", "their")
                 or (toks[m].low in ("said", "says") and m + 1 < i and _noun(nxt, words))
             )  # "said the game ...", "said decisions about Wednesday classes would be ..."
             return toks[m].low in words.reporting and subject and _ahead_in_clause(toks, j, words)
     return False
+
+
+def _past_day_said(toks: list[Token], k: int) -> int:
+    """Past the day a statement was made ("on Friday", "yesterday") at ``k``, if any."""
+    n = k + (k < len(toks) and toks[k].low == "on")
+    return n + 1 if n < len(toks) and toks[n].low in SAY_DAYS else k
+
+
+SAY_DAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"today", "yesterday", "tonight"}
+)
+"""Days a verb of saying may name before the clause it reports ("said Friday that")."""
 
 
 def _clause_after(toks: list[Token], k: int) -> bool:
