@@ -868,7 +868,7 @@ class _Segment:
         if coordinated and day and self.last_when is not None and self.last_when.type == "SET":
             if day[1] == reading.j:  # "every Wednesday and Saturday": one more day of the set
                 when = TimeValue.point(TimePoint("day", weekday=day[0]), type="SET")
-        elif coordinated and weekday:
+        elif coordinated and weekday and not self.names_month(reading):
             when = _beside(when, self.last_when)  # "next Tuesday and Wednesday"
         elif ranged:
             when = _not_before(when, self.last_when)  # "from Tuesday through Friday"
@@ -1040,6 +1040,10 @@ class _Segment:
         status = i >= 2 and toks[i - 2].low == "as" and toks[i - 1].low == "of"
         told = status or says_when(toks, i, reading.j, words)
         return told and not self.names_day(reading)
+
+    def names_month(self, reading: Reading) -> bool:
+        """``reading`` names a month ("Tuesday, Jan. 2"): its date is its own."""
+        return any(self.parser.month(k) for k in range(reading.i, reading.j))
 
     def names_day(self, reading: Reading) -> bool:
         """``reading`` names its day ("1 a.m. Wednesday", "3 a.m. on May 4", "3:02 this
