@@ -465,11 +465,16 @@ def _opening_phrase(toks: list[Token], i: int, j: int) -> bool:
 
 def _when_told(toks: list[Token], j: int) -> bool:
     """ ", when" follows token ``j``, after at most two lowercase words ("2009, when", "the
-    2009 pandemic, when")."""
+    2009 pandemic, when"), or ", which" and "will", "is" or "are" after a noun the year
+    names ("the 2006 festival, which will run")."""
     m = j
     while m < min(j + 2, len(toks)) and toks[m].text.isalpha() and toks[m].text.islower():
         m += 1
-    return m + 1 < len(toks) and toks[m].text == "," and toks[m + 1].low == "when"
+    if m + 1 >= len(toks) or toks[m].text != ",":
+        return False
+    named = m > j and j >= 2 and toks[j - 2].low == "the"  # a noun the year names
+    ahead = m + 2 < len(toks) and toks[m + 2].low in ("will", "is", "are")
+    return toks[m + 1].low == "when" or (named and ahead and toks[m + 1].low == "which")
 
 
 def _sentence_ends(toks: list[Token], j: int, i: int, limit: int = 3) -> int | None:
