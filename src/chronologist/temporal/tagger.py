@@ -275,6 +275,15 @@ def _month_not_before(when: TimeValue | None, last: TimeValue | None) -> TimeVal
     return TimeValue.point(moved, type=when.type)
 
 
+def _month_beside(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
+    """A month joined to the month before it ("for July and August") that its clause put
+    in another year: the first such month on or after it, as in a range."""
+    end, first = _point(when), _point(last)
+    if end is None or first is None or end.year == first.year:
+        return when
+    return _month_not_before(when, last)
+
+
 def _past_midnight(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     """A clock time ending a range that ``last`` starts later on the same day ("from 10
     p.m. to 5 a.m.", "Monday night ... after midnight"): the next day's."""
@@ -879,6 +888,8 @@ class _Segment:
             when = _not_before(when, self.last_when)  # "from Tuesday through Friday"
         elif month_range and not reading.explicit:
             when = _month_not_before(when, self.last_when)  # "from September through January"
+        elif coordinated and self.parser.month(reading.i) and not reading.explicit:
+            when = _month_beside(when, self.last_when)  # "bookings for July and August"
         elif clock_range:
             if not self.names_day(reading):  # "Monday night ... from 7 p.m. until 11 p.m."
                 when = _on_day_of(when, self.last_when)
