@@ -39,6 +39,9 @@ MINUTES = {"hour": 60, "minute": 1, "second": 0}
 """Minutes in a unit of the clock (a second moves no minute)."""
 COMPOUND_LIMITS = {"month": 12, "week": 53, "day": 31, "hour": 24, "minute": 60, "second": 60}
 """A count of a smaller unit that joins a larger one stays below these ("2 hours 9 minutes")."""
+PLACE_WORDS = 4
+"""How many capitalized words a place after a clock time may have ("New York Stock
+Exchange")."""
 NEGATION_SPAN = 10
 """How many words before "overnight" a negation makes it "quickly" ("not ... overnight")."""
 SESSION_PARTS = frozenset({"morning", "afternoon", "evening"})
@@ -1368,9 +1371,11 @@ class RelativeRules(DateRules):
         if self.w(k) != "in" or not self.cap(k + 1) or self.lowercase_text:
             return None
         m = k + 1
-        while m < k + 4 and self.cap(m) and self.tx(m).isalpha():
+        while m < k + PLACE_WORDS + 1 and self.cap(m) and self.tx(m).isalpha():
             m += 1
-        m += self.w(m) == "trading"  # "at 4 p.m. in New York trading yesterday"
+        m += self.w(m) == "composite" and self.w(m + 1) == "trading"
+        m += self.w(m) == "trading"  # "at 4 p.m. in New York trading yesterday", "in New
+        # York Stock Exchange composite trading Wednesday"
         m += self.w(m) == "on" and self.weekday(m + 1) is not None
         if self.w(m) not in self.lex.day_deictics and self.weekday(m) is None:
             return None
