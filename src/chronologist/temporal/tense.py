@@ -259,7 +259,10 @@ def _first_marker(
 def says_when(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
     """The verb of the clause around tokens ``i:j`` reports speech ("told reporters at 10:30
     a.m.", "At 6:40 a.m., an army spokesman announced"): the time says when it was said."""
-    found, m = _first_marker(toks, i - 1, -1, words, LEAD_SPAN, comma=True)
+    k = i - 1
+    if k >= 3 and toks[k].low == "at" and toks[k - 1].low in STATEMENTS and toks[k - 3].low == "in":
+        k -= 3  # "said in a statement at midday"
+    found, m = _first_marker(toks, k, -1, words, LEAD_SPAN, comma=True)
     if not found and _opens(toks, i, words):
         found, m = _first_marker(toks, j, 1, words, LEAD_SPAN + 2)
     if found != -1 or not reports(toks[m].low, words):
@@ -268,6 +271,10 @@ def says_when(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
         return False  # "officials said that by dawn 40,000 were without power": reported
     return m == 0 or toks[m - 1].low not in ("was", "were", "been")  # not "the fire was
     # reported at"; a verb opening the text has no word before it
+
+
+STATEMENTS = frozenset({"statement", "interview", "briefing", "broadcast", "speech"})
+"""Nouns of "said in a statement at noon": the time says when it was said."""
 
 
 def _outcome(toks: list[Token], k: int, words: TenseWords) -> bool:
