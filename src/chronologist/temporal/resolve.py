@@ -44,6 +44,8 @@ class Context:
     """The reference time was told in the sentence at hand."""
     ref_near: bool = False
     """The reference time was told in the sentence at hand or one of the three before."""
+    ref_last: bool = False
+    """The reference time was told in the sentence at hand or the one before."""
     quarter_here: bool = False
     """The quarter being reported was told in the sentence at hand."""
     ref_leads: bool = False
@@ -817,10 +819,11 @@ def part_told(c: Context, part: str) -> TimeValue | None:
 
 
 def session_day(c: Context) -> TimePoint | None:
-    """The day of a trading session told without one ("in midday trading"): the day the
-    sentence tells, or in news, where it tells none, the day the news reports (not a day
+    """The day of a trading session told without one ("in midday trading"): the day this
+    sentence or the one before tells ("fell on Friday. One dropped $1.25 in afternoon
+    trading"), or in news, where they tell none, the day the news reports (not a day
     recalled a paragraph before)."""
-    return _day_said(c) if c.news and not c.ref_here else day_told(c)
+    return _day_said(c) if c.news and not c.ref_last else day_told(c)
 
 
 def session_part(c: Context, part: str) -> TimeValue | None:
