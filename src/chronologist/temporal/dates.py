@@ -639,8 +639,8 @@ class DateRules(Scanner):
             if not (prev == "-" and (width == 4 or width == 3 == len(self.tx(i)))):
                 return False
         nxt = self.w(k)
-        if nxt in ("%", "percent", "per"):
-            return False
+        if nxt in ("%", "percent", "per") or nxt in self.g.company_suffixes:
+            return False  # "1990%", "Style 2000 Inc.": no year
         code = self.tx(k)
         if code.isupper() and 2 <= len(code) <= 3 and self.adj(k + 1) and self.is_int(k + 1):
             return False  # "the asteroid 2012 DA14": a name (not "the 2009 H1N1 pandemic")

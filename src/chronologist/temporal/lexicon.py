@@ -148,6 +148,7 @@ class GrammarWords:
     award_nouns: frozenset[str]
     length_leads: frozenset[str]
     label_nouns: frozenset[str]
+    company_suffixes: frozenset[str]
     game_words: frozenset[str]
     future_nouns: frozenset[str]
     standing_adjectives: frozenset[str]
