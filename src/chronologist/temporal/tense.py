@@ -273,6 +273,8 @@ def says_when(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
     # reported at"; a verb opening the text has no word before it
 
 
+PASSIVE_BE = frozenset({"was", "were", "been", "being", "is", "are"})
+"""Forms of "be" before a passive verb of control ("were asked to pull ... by Monday")."""
 STATEMENTS = frozenset({"statement", "interview", "briefing", "broadcast", "speech"})
 """Nouns of "said in a statement at noon": the time says when it was said."""
 
@@ -870,7 +872,9 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
             return UNSURE  # "had been due to expire at the end of July": changed since
         return -1 if gone else 1
     if word == "to" and _bare_verb(toks, k + 1, words):
-        if any(toks[m].low in words.control for m in range(max(0, k - 4), k - 1)):
+        told = k >= 2 and toks[k - 1].low in words.control and toks[k - 2].low in PASSIVE_BE
+        if told or any(toks[m].low in words.control for m in range(max(0, k - 4), k - 1)):
+            # "were asked to pull the product from shelves by Monday"
             if any(toks[m].low == "had" for m in range(max(0, k - 6), k - 1)):
                 return -1  # "had asked the owners to evacuate the building on Tuesday"
             return 1  # "ordered Delgado to report to prison by Aug. 1", "called on them to"
