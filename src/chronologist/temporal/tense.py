@@ -88,6 +88,8 @@ def tense_at(
         return -1 if _lasted_until(toks, i, words) else 1
     if lead:
         return lead
+    if _closing_price(toks, i):
+        return -1  # "a premium over Orinda's closing price on Tuesday": a price set
     if i > 1 and toks[i - 1].low == "of" and toks[i - 2].low == "deadline":
         return _deadline_of(toks, i - 3, words)
     status = i > 1 and toks[i - 1].low == "of" and toks[i - 2].low == "as"
@@ -296,6 +298,17 @@ def _subject_of_past(toks: list[Token], k: int, words: TenseWords) -> bool:
     """The noun phrase from ``k`` on is the subject of a past verb within four words, with no
     comma between ("Friday's draw in Nyon paired two sides")."""
     return _first_marker(toks, k, 1, words, 4, comma=True)[0] == -1
+
+
+def _closing_price(toks: list[Token], i: int) -> bool:
+    """ "closing price on", or a noun "close on" ("its close on"), stands before ``i``: the
+    day a market price was set, gone by."""
+    if i < 4 or toks[i - 1].low != "on":
+        return False
+    noun, before = toks[i - 2].low, toks[i - 3].low
+    if noun in ("price", "prices", "level") and before == "closing":
+        return True
+    return noun == "close" and before in ("the", "its", "their", "s")
 
 
 def _deadline_of(toks: list[Token], k: int, words: TenseWords) -> int:
