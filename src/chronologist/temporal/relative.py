@@ -922,8 +922,11 @@ class RelativeRules(DateRules):
             return None
         if lead is None and before == "-" and self.w(i - 2) == "light":
             return None  # "50 light-years from Earth": a distance
-        if lead is None and before.endswith("est") and len(before) > 4:
-            return None  # "the 10 warmest years on record": a ranking, no length
+        ranked = before.endswith("est") and len(before) > 4
+        ranked = ranked or (self.w(i - 2).endswith("est") and len(self.w(i - 2)) > 4)
+        if lead is None and ranked and before.isalpha():
+            return None  # "the 10 warmest years on record", "the busiest travel days": a
+            # ranking, no length
         things = self.w(i - 2) in lex.number_words or (
             self.is_int(i - 2) and len(self.tx(i - 2)) < 4
         )  # "five snow days": days counted as things, no length
@@ -964,8 +967,10 @@ class RelativeRules(DateRules):
         # "an additional year", "a full day"; not "a good year"
         counted = self.w(j) not in ("a", "an") or self.w(k) in self.g.article_count_adjectives
         adjectives = self.g.count_adjectives
-        if counted and self.w(k) in adjectives and self.w(k + 1) in adjectives:
-            k += self.unit(k + 2) is not None  # "20 consecutive trading days"
+        degree = self.w(k) in self.g.degree_words and self.w(k + 1) in adjectives
+        if counted and (self.w(k) in adjectives or degree) and self.w(k + 1) in adjectives:
+            k += self.unit(k + 2) is not None  # "20 consecutive trading days", "two very
+            # difficult years"
         if self.w(k) in adjectives and self.unit(k + 1) is not None and counted:
             k += 1  # "three more years", "four productive years"
         hyph = self.hyphen(k)
