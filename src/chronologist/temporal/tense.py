@@ -301,12 +301,12 @@ def _subject_of_past(toks: list[Token], k: int, words: TenseWords) -> bool:
 
 
 def _closing_price(toks: list[Token], i: int) -> bool:
-    """ "closing price on", or a noun "close on" ("its close on"), stands before ``i``: the
-    day a market price was set, gone by."""
+    """ "closing price on", "stock price on", "Orinda's price on", or a noun "close on"
+    ("its close on"), stands before ``i``: the day a market price was set, gone by."""
     if i < 4 or toks[i - 1].low != "on":
         return False
     noun, before = toks[i - 2].low, toks[i - 3].low
-    if noun in ("price", "prices", "level") and before == "closing":
+    if noun in ("price", "prices", "level") and before in ("closing", "stock", "share", "s"):
         return True
     return noun == "close" and before in ("the", "its", "their", "s")
 
