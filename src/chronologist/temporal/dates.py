@@ -456,11 +456,11 @@ class DateRules(Scanner):
 
     def reports_before(self, i: int) -> bool:
         """A verb of saying ends right before token ``i``, or before a day told just after it
-        ("said today", "announced on Tuesday")."""
+        ("said today", "announced on Tuesday", "said last Thursday")."""
         reporting = self.lex.tense.reporting
         k = i - 1
         if self.w(k) in self.lex.day_deictics or self.weekday(k) is not None:
-            k -= 1 + (self.w(k - 1) == "on")
+            k -= 1 + (self.w(k - 1) in ("on", "last", "early", "late"))  # "said last Thursday"
         return self.w(k) in reporting
 
     def month_word(self, i: int, j: int, k: int, det: int | None) -> bool:
