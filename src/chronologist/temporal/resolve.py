@@ -671,8 +671,10 @@ def weekend(c: Context, off: int, *, this: bool = False, ahead: bool = False) ->
     if off == 0 and now.day is not None and now.month is not None and now.year is not None:
         # "over the weekend" said on a weekday, unless told ahead: the one just gone (from a
         # Thursday or Friday, with no tense, the coming one); "this weekend" only in the past
+        # and said early in the week (from a Thursday, "braced for a cold night this weekend")
         day = weekday_of(now.year, now.month, now.day)
-        if day < 6 and (c.tense < 0 or c.tense == 0 and not this and day < 4):
+        gone = c.tense < 0 and not (this and day >= 4)
+        if day < 6 and (gone or c.tense == 0 and not this and day < 4):
             off = 0 if ahead and day >= 4 else -1
     w = A.shift(now, "week", off)
     if w is None:
