@@ -540,6 +540,10 @@ class RelativeRules(DateRules):
         beside = self.weekday_beside(i, j)
         if beside is not None:
             return beside
+        if self.words(j, ("first", "of", "the", "year")):  # "after the first of the year":
+            return Reading(  # January 1, of the year the clause looks to
+                i, j + 4, "DATE", lambda c: R.month_day(c, 1, 1), explicit=False
+            )
         part = lex.parts_of_day.get(self.w(j))
         dated = self.full_date(j + 2) if part and self.w(j + 1) == "of" else None
         if part and dated is not None:
