@@ -119,6 +119,8 @@ def tense_at(
         return conjunct  # "has pressed the bank ... and in January signed": the verb after
     if deadline and _word_in_clause(toks, i, ("if", "unless"), SCAN) and not pluperfect(toks, i):
         return 1  # "would introduce legislation if the parties did not reach a deal by Friday"
+    if deadline and _word_in_clause(toks, i, tuple(words.foretold), 2 * SCAN):
+        return 1  # "Forecasters predicted more storms, with 3 inches of rain possible by Monday"
     if deadline and _promised(toks, i, words):
         return 1  # "promised free elections by April": the deadline of what was promised
     if deadline and _modal_before(toks, i, words):
