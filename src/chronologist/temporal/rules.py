@@ -557,7 +557,8 @@ class Parser(RelativeRules):
 
     def months_quarter(self, first: Reading, k: int, end: int) -> Reading | None:
         """ "the October-December quarter": a calendar quarter named by its first and last
-        months (``first`` and token ``k``), the word "quarter" at ``end``."""
+        months (``first`` and token ``k``), the word "quarter" at ``end``, in the year told
+        after it ("the October-December period of 2006")."""
         m0, m1 = self.month(first.i), self.month(k)
         if m0 is None or m1 is None or m0[0] % 3 != 1 or m1[0] != m0[0] + 2:
             return None
@@ -565,6 +566,10 @@ class Parser(RelativeRules):
             return None  # "the October-December quarter", "the April-June period"
         sub = m1[0] // 3
         start = first.i - (self.w(first.i - 1) == "the")
+        year = self.year(end + 2) if self.w(end + 1) == "of" else None
+        if year is not None:  # "the October-December period of 2006"
+            point = TimePoint("quarter", year=year[0], sub=sub)
+            return Reading(start, year[1], "DATE", B.const(point))
         return Reading(
             start,
             end + 1,
