@@ -88,6 +88,8 @@ def tense_at(
         return -1 if _lasted_until(toks, i, words) else 1
     if lead:
         return lead
+    if _foretold(toks, i, words):
+        return 1  # "The Weather Service predicted mostly sunny skies Saturday and Sunday"
     if _closing_price(toks, i):
         return -1  # "a premium over Orinda's closing price on Tuesday": a price set
     if i > 1 and toks[i - 1].low == "of" and toks[i - 2].low == "deadline":
@@ -300,6 +302,22 @@ def _subject_of_past(toks: list[Token], k: int, words: TenseWords) -> bool:
     """The noun phrase from ``k`` on is the subject of a past verb within four words, with no
     comma between ("Friday's draw in Nyon paired two sides")."""
     return _first_marker(toks, k, 1, words, 4, comma=True)[0] == -1
+
+
+def _foretold(toks: list[Token], i: int, words: TenseWords) -> bool:
+    """The nearest verb before ``i`` foretells ("predicted", "forecast") what stands between
+    them: the time told is the forecast's, ahead ("predicted sunny skies Saturday"; not
+    "predicted on Monday that", the day it was said, nor "had predicted")."""
+    found, m = _first_marker(toks, i - 1, -1, words, SCAN, comma=True)
+    if found != -1 or toks[m].low not in FORETELLING or (m > 0 and toks[m - 1].low == "had"):
+        return False
+    return any(toks[k].low not in SAID_LINKS for k in range(m + 1, i))
+
+
+FORETELLING = frozenset({"predicted", "forecast", "projected", "forecasted"})
+"""Past verbs that foretell: the time of what they foretell lies ahead."""
+SAID_LINKS = frozenset({"on", "in", "at", "last", "this", "that", "early", "late", "during"})
+"""Words between a verb and the day it names ("forecast in early October")."""
 
 
 def _closing_price(toks: list[Token], i: int) -> bool:
