@@ -75,6 +75,8 @@ def tense_at(
         # reported "would ... Wednesday's")
         if lead == 1 or (i > 0 and toks[i - 1].low == "for" and not _clause_after(toks, j + 2)):
             return 1  # "ahead of Friday's release", "tickets for Sunday's game sold out"
+        if i > 0 and toks[i - 1].low in ("moved", "rescheduled", "shifted"):
+            return 1  # "moved Saturday's game to 7:05 p.m.": a game still to come
         if _next_word(toks, j + 1) == "deadline" and not (i > 0 and toks[i - 1].low == "by"):
             return _deadline_tense(toks, i, words)
         if _outcome(toks, j + 2, words) or _subject_of_past(toks, j + 2, words):
