@@ -926,6 +926,9 @@ class RelativeRules(DateRules):
             return None
         if lead is None and before == "-" and self.w(i - 2) == "light":
             return None  # "50 light-years from Earth": a distance
+        kind = before in self.g.weather_adjectives or before in ("numbered", "degree")
+        if lead is None and kind and not counted:
+            return None  # "on hot days", "odd-numbered days", "95-degree days": a kind of day
         ranked = before.endswith("est") and len(before) > 4
         ranked = ranked or (self.w(i - 2).endswith("est") and len(self.w(i - 2)) > 4)
         if lead is None and ranked and before.isalpha():
