@@ -149,6 +149,7 @@ class GrammarWords:
     length_leads: frozenset[str]
     label_nouns: frozenset[str]
     company_suffixes: frozenset[str]
+    pay_nouns: frozenset[str]
     game_words: frozenset[str]
     future_nouns: frozenset[str]
     standing_adjectives: frozenset[str]

@@ -1643,6 +1643,9 @@ class RelativeRules(DateRules):
                 return None  # "China Daily", "The Daily Telegraph": a name
             if "a" in (self.w(i - 1), self.w(i - 2)) and not self.tx(i + 1)[:1].isalnum():
                 return None  # "Lance!, a sports daily": a newspaper
+            if word == "hourly" and self.w(i + 1) in self.g.pay_nouns:
+                return None  # "3,700 hourly workers", "its hourly work force": a class of
+                # workers
             v = lex.sets[word]
             start = self.frequency_start(i)  # "twice daily"
             return Reading(
