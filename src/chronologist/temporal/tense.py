@@ -130,6 +130,8 @@ def tense_at(
     if deadline and _modal_before(toks, i, words):
         return 1  # "warned that travelers could see longer lines by early April"
     clause = _relative_clause(toks, i, words)
+    if clause is None and _participle_phrase(toks, i, words):
+        return -1  # "The final round, postponed by rain Sunday afternoon, will be completed"
     for step, first in ((-1, i - 1), (1, j)):
         far = step == 1 and deadline and _will_far(toks, i, words)
         if far and not _had_within(toks, i - 1, -1, span=2 * SCAN):
@@ -540,6 +542,22 @@ def _relative_clause(toks: list[Token], i: int, words: TenseWords) -> int | None
     which released ... at once in February"), read back as far as its "which" or "who";
     None outside one."""
     return _clause_back(toks, i, words, ("which", "who"), span=2 * SCAN, set_off=True)
+
+
+def _participle_phrase(toks: list[Token], i: int, words: TenseWords) -> bool:
+    """Token ``i`` stands in a phrase set off by commas that a past participle opens ("The
+    final round, postponed by rain Sunday afternoon, will be"): what it tells is done."""
+    comma = next((m for m in in_sentence(toks, i - 1, -1, SCAN) if toks[m].text == ","), None)
+    if comma is None or comma + 1 >= i:
+        return False
+    opener = toks[comma + 1]
+    if not opener.text.islower() or opener.low in words.reporting:
+        return False  # not ", said Tuesday"
+    if not _past_form(opener, words) or opener.low in words.future:
+        return False  # not ", scheduled for Sunday,"
+    if any(_marker(toks, m, words) for m in range(comma + 2, i)):
+        return False  # another verb between
+    return any(toks[k].text == "," for k in in_sentence(toks, i, 1, SCAN))
 
 
 def _clause_back(
