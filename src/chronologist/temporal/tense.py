@@ -607,8 +607,11 @@ def _prolonged(toks: list[Token], i: int, words: TenseWords) -> bool:
 
 def _lasted_until(toks: list[Token], i: int, words: TenseWords) -> bool:
     """A past verb of going on leads "until" ("the session dragged on until June 1", "talks
-    lasted until dawn"; not "postponed until Tuesday", "remained closed until Monday")."""
-    for m in in_sentence(toks, i - 1, -1, LEAD_SPAN + 2):
+    lasted until dawn", "ruled the country for 38 years until his death on Feb. 5"; not
+    "postponed until Tuesday", "remained closed until Monday")."""
+    until = _find_in_clause(toks, i, ("until", "till"), LEAD_SPAN)
+    start = i if until is None else until
+    for m in in_sentence(toks, start - 1, -1, LEAD_SPAN + 2):
         if toks[m].text == ",":
             return False
         if toks[m].low in words.went_on:
