@@ -415,10 +415,13 @@ class RelativeRules(DateRules):
             return Reading(  # quarter of 2012": the quarter told, in that year
                 i, year[1], "DATE", lambda c: R.same_in_year(c, gran, y), explicit=False
             )
-        if same and u is not None and u[0] == "month" and not self.plural_unit(j):
+        if same and u is not None and u[0] in ("month", "week") and not self.plural_unit(j):
             end = u[1] + 2 if self.words(u[1], ("last", "year")) else self.a_year_back(u[1])
-            if end is not None:  # "up from the same month last year": the month told, a year back
-                return Reading(i, end, "DATE", R.month_year_back, anaphoric=True, explicit=False)
+            gran = u[0]  # "up from the same month last year", "than in the same week a year
+            if end is not None:  # ago": the month or week told, a year back
+                return Reading(
+                    i, end, "DATE", lambda c: R.year_back(c, gran), anaphoric=True, explicit=False
+                )
         if u is None or self.plural_unit(j):
             wd = self.weekday(j)
             # "that Monday", not "worries that Friday's plunge" (a clause's "that")

@@ -558,10 +558,16 @@ def year_ago(c: Context) -> TimeValue | None:
     return pt(A.shift(base, "year", -1))
 
 
-def month_year_back(c: Context) -> TimeValue | None:
-    """ "the same month last year": the month told, a year back."""
+def year_back(c: Context, gran: str) -> TimeValue | None:
+    """ "the same month last year", "the same week a year ago": the month or week told, a
+    year back (the week of the same number)."""
     then = c.then()
-    return pt(A.shift(then, "month", -12)) if then is not None else None
+    unit = A.coarsen(then, gran) if then is not None else None
+    if unit is None or unit.year is None:
+        return None
+    if gran == "week":
+        return TimeValue.point(TimePoint("week", year=unit.year - 1, sub=unit.sub))
+    return pt(A.shift(unit, "month", -12))
 
 
 def same_in_year(c: Context, gran: str, year: int) -> TimeValue | None:
