@@ -469,7 +469,9 @@ class RelativeRules(DateRules):
         if u[0] == "fortnight":
             return None  # "the next fortnight": two weeks, a length (no calendar unit)
         if u[0] == "night":  # "that night", "the previous night": a TIME, as "the next morning"
-            return self.that_part(i, u[1], "NI", off)
+            return Reading(
+                i, u[1], "TIME", lambda c: R.night_of(c, off), anaphoric=True, explicit=False
+            )
         gran = lex.units[u[0]].granularity
         if gran in ("second", "minute", "hour"):
             return None

@@ -121,6 +121,10 @@ NEAR_DAYS = 45
 """A month and day this close to the DCT is taken in the DCT's neighbourhood whatever the tense."""
 
 
+SMALL_HOURS_END = 6
+"""The last hour of the small hours, which end the night before ("2 a.m. Sunday" is in
+Saturday's night)."""
+
 FAR_AHEAD_DAYS = 30
 """How much nearer a month ahead must be than the one gone by to be chosen, tense untold."""
 
@@ -838,6 +842,15 @@ def session_part(c: Context, part: str) -> TimeValue | None:
     """ "in afternoon trading": that part of the session's day."""
     day = session_day(c)
     return TimeValue.point(in_part(day, part), type="TIME") if day is not None else None
+
+
+def night_of(c: Context, off: int) -> TimeValue | None:
+    """ "that night", "the previous night": the night of the day told (or ``off`` days
+    from it); after a time in the small hours, the night they end ("to 6 a.m. Jan. 1 ...
+    that night": Dec. 31's)."""
+    then = c.then()
+    small = then is not None and then.hour is not None and 0 <= then.hour <= SMALL_HOURS_END
+    return part_of(anaphor(c, "day", off - small), "NI")
 
 
 def overnight(c: Context) -> TimeValue | None:
