@@ -520,6 +520,16 @@ class RelativeRules(DateRules):
             i, named.j, "DATE", lambda c: R.weekday_beside(build(c), d, off), explicit=False
         )
 
+    def fiscal_end(self, k: int) -> Reading | None:
+        """The date a fiscal year ends, told after it at ``k`` ("ending June 30, 2001",
+        "that ended Sept. 30")."""
+        k += self.w(k) in ("that", "which")
+        if self.w(k) not in ("ending", "ended", "ends", "end"):
+            return None
+        k += 1 + (self.w(k + 1) == "on")
+        date = self.full_date(k)
+        return date if date is not None and date.type == "DATE" else None
+
     def fiscal(self, i: int) -> bool:
         """ "fiscal" or "financial" before "year" at ``i``: a company's or state's year."""
         return self.w(i) in ("fiscal", "financial") and self.w(i + 1) == "year"
@@ -574,6 +584,10 @@ class RelativeRules(DateRules):
         k = j + (self.w(j) == "full")
         k += self.fiscal(k)
         if k > j and self.w(k) == "year":
+            ending = self.fiscal_end(k + 1) if self.fiscal(k - 1) else None
+            if ending is not None:  # "the fiscal year ending June 30, 2001": that date's year
+                build = ending.build
+                return Reading(i, k + 1, "DATE", lambda c: R.year_of(build(c)), explicit=False)
             return self.reported(i, k + 1, "year")
         u0 = self.unit(j)
         if u0 is None:

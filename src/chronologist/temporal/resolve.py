@@ -853,6 +853,14 @@ def night_of(c: Context, off: int) -> TimeValue | None:
     return part_of(anaphor(c, "day", off - small), "NI")
 
 
+def year_of(v: TimeValue | None) -> TimeValue | None:
+    """The year of the date ``v`` ("the fiscal year ending June 30, 2001": 2001)."""
+    p = v.start if v is not None else None
+    if p is None or p.year is None:
+        return None
+    return TimeValue.point(TimePoint("year", year=p.year))
+
+
 def overnight(c: Context) -> TimeValue | None:
     """ "arrived overnight": the night before the day the text stands at; told ahead ("is
     expected to become heavy overnight"), that day's own night."""
