@@ -950,7 +950,7 @@ class RelativeRules(DateRules):
             return None  # "on hot days", "odd-numbered days", "95-degree days": a kind of day
         ranked = before.endswith("est") and len(before) > 4
         ranked = ranked or (self.w(i - 2).endswith("est") and len(self.w(i - 2)) > 4)
-        if lead is None and ranked and before.isalpha():
+        if lead is None and ranked and before.isalpha() and before not in self.g.prepositions:
             return None  # "the 10 warmest years on record", "the busiest travel days": a
             # ranking, no length
         things = self.w(i - 2) in lex.number_words or (
@@ -1486,7 +1486,11 @@ class RelativeRules(DateRules):
 
     def day_before_at(self, i: int) -> Reading | None:
         """The day written just before "at" and the clock time at ``i`` ("on April 8 at",
-        "on Wednesday, January 9, at")."""
+        "on Wednesday, January 9, at"), or owning it ("Wednesday's 5 p.m. deadline")."""
+        if self.w(i - 1) == "s" and self.w(i - 2) in ("'", "\u2019"):
+            owner = self.deictic(i - 3) if self.weekday(i - 3) is not None else None
+            if owner is not None and owner.j == i - 2 and owner.type == "DATE":
+                return owner  # "by Wednesday's 5 p.m. deadline": that day's hour
         if self.w(i - 1) != "at":
             return None
         end = i - 1 - (self.w(i - 2) == ",")
