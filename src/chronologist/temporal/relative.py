@@ -118,9 +118,11 @@ class RelativeRules(DateRules):
             return day
         if word in self.lex.deictic_determiners:
             return self.determined(i)
-        if word == "the" and self.w(i + 1) == "weekend":
+        kind = self.w(i + 1) in ("holiday", "long")  # "spent the holiday weekend", "the long
+        if word == "the" and self.w(i + 1 + kind) == "weekend":  # weekend"
             ahead = self.w(i - 1) in ("for", "through", "until")  # "closed it for the weekend"
-            return Reading(i, i + 2, "DATE", lambda c: R.weekend(c, 0, ahead=ahead), explicit=False)
+            end = i + 2 + kind
+            return Reading(i, end, "DATE", lambda c: R.weekend(c, 0, ahead=ahead), explicit=False)
         return None
 
     def overnight(self, i: int) -> Reading | None:
