@@ -387,6 +387,9 @@ class RelativeRules(DateRules):
 
     def anaphoric(self, i: int) -> Reading | None:
         """ "the following year", "the next day", "that same month", "the day before"."""
+        edge = self.weekday_beside(i, i + 1) if self.w(i) == "the" else None
+        if edge is not None:  # "the last Saturday before Christmas"
+            return edge
         lex = self.lex
         j = i
         if self.w(j) in ("the", "that"):
@@ -508,16 +511,26 @@ class RelativeRules(DateRules):
         return before in self.g.week_verbs
 
     def weekday_beside(self, i: int, j: int) -> Reading | None:
-        """ "the Friday before Christmas", "the Tuesday after Nov. 1": the nearest such day
-        on that side of a named or dated day (the weekday at ``j``, after "the")."""
-        wd = self.weekday(j)
+        """ "the Friday before Christmas", "the Tuesday after Nov. 1", "the last Saturday
+        before Christmas", "the last weekend before Christmas": the nearest such day (or
+        weekend) on that side of a named or dated day (the weekday at ``j``, after "the")."""
+        edge = self.w(j) in ("last", "final", "first")
+        k = j + edge
+        weekend = edge and self.w(k) == "weekend"
+        wd = (6, k + 1) if weekend else self.weekday(k)
         if wd is None or self.w(wd[1]) not in ("before", "after"):
             return None
         off = -1 if self.w(wd[1]) == "before" else 1
+        if edge and (off < 0) == (self.w(j) == "first"):
+            return None  # "the first Saturday before": no such edge
         named = self.holiday(wd[1] + 1) or self.full_date(wd[1] + 1)
         if named is None or named.type != "DATE":
             return None
         build, d = named.build, wd[0]
+        if weekend:
+            return Reading(
+                i, named.j, "DATE", lambda c: R.weekend_beside(build(c), off), explicit=False
+            )
         return Reading(
             i, named.j, "DATE", lambda c: R.weekday_beside(build(c), d, off), explicit=False
         )

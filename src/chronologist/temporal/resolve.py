@@ -1125,6 +1125,17 @@ def weekday_beside(day: TimeValue | None, wd: int, off: int) -> TimeValue | None
     return pt(A.nearest_weekday(step, wd, off)) if step is not None else None
 
 
+def weekend_beside(day: TimeValue | None, off: int) -> TimeValue | None:
+    """ "the last weekend before Christmas": the weekend of the Saturday nearest a named day
+    on side ``off``."""
+    saturday = weekday_beside(day, 6, off)
+    p = saturday.start if saturday is not None else None
+    week = A.coarsen(p, "week") if p is not None else None
+    if week is None:
+        return None
+    return TimeValue.point(TimePoint("week", year=week.year, sub=week.sub, part="WE"))
+
+
 def nth_week(month: TimeValue | None, n: int) -> TimeValue | None:
     """ "the first week of August": the week holding day 4, 11, 18...; "the last week": the
     week holding the month's fourth day from the end. As ISO 8601 numbers the weeks of a
