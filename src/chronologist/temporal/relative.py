@@ -401,7 +401,11 @@ class RelativeRules(DateRules):
         if det == "that" and self.w(j) == "next":
             return None  # "warned that next year would be": the clause's "that"
         if self.w(j) == "next" and self.w(j + 1) in ("decade", "century"):
-            if self.w(i - 1) not in ("into", "by", "until", "till") or det != "the":
+            # "well into the next decade", "the competition of the next century", "early in
+            # the next century": that decade or century
+            early = self.w(i - 1) == "in" and self.w(i - 2) in ("early", "late", "sometime")
+            named = self.w(i - 1) in ("into", "by", "until", "till", "of") or early
+            if not named or det != "the":
                 return None  # "for the next decade": the ten years to come, a length
             gran = lex.units[self.w(j + 1)].granularity  # "well into the next decade"
             return Reading(i, j + 2, "DATE", lambda c: R.unit_offset(c, gran, 1), explicit=False)
