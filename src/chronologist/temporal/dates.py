@@ -26,6 +26,7 @@ been choppy"), not "that January" told again."""
 SEASON_LEADS = frozenset(
     {"in", "during", "by", "since", "until", "before", "after", "over", "through", "throughout"}
     | {"into", "for", "of", "from", "spent", "spend", "spending", "this", "that", "to"}
+    | {"beyond", "toward", "towards", "past"}
 )
 """Words before "the" and a season that make it a time ("into the summer", "leave for the
 summer", "the end of the summer", "results from the spring", "spent the summer in hiding",
