@@ -439,7 +439,9 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     # also after a dateline's dash or a quotation's opening mark
     starts = k == 0 or ends_sentence(toks, k - 1) or toks[k - 1].text in OPENING_MARKS
     opening = starts and (after == "," or possessive)
-    if opening and (year.granularity == "year" or reading.explicit):
+    deictic = year.granularity == "month" and toks[i].low in ("last", "next")  # "Last
+    # December, discounters were forced to slash prices before Dec. 25"
+    if opening and (year.granularity == "year" or reading.explicit or deictic):
         return year.year  # "In 2002,", "In January 2012,", "On March 20, 2003,"
     if k < i and starts and year.granularity == "year":
         return year.year  # "In 2009 the virus swept through schools in March"
