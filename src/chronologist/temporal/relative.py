@@ -1487,8 +1487,9 @@ class RelativeRules(DateRules):
         elif self.words(kk, ("that", "day")):
             day_r = self.anaphoric(kk)  # "a call at 8 a.m. Central time that day"
         elif self.w(kk) == "the" and self.w(kk + 1) in ("following", "next", "previous"):
-            following = self.anaphoric(kk)  # "until 5 a.m. the following Monday"
-            day_r = following if following is not None and self.weekday(kk + 2) else None
+            following = self.anaphoric(kk)  # "until 5 a.m. the following Monday", "at 8:46
+            day = self.weekday(kk + 2) or self.w(kk + 2) == "day"  # a.m. the following day"
+            day_r = following if following is not None and day else None
         elif self.w(kk - 1) == "on":
             day_r = self.holiday(kk)  # "1:45 p.m. Eastern time on Thanksgiving Day"
         return day_r, part, aside
