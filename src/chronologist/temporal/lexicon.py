@@ -99,6 +99,7 @@ class TenseWords:
     went_on: frozenset[str]
     prolong: frozenset[str]
     changed: frozenset[str]
+    sudden_events: frozenset[str]
     results: frozenset[str]
     after_results: frozenset[str]
     moved_up: frozenset[str]

@@ -1377,6 +1377,8 @@ class RelativeRules(DateRules):
             dr = day_r
             # "at 2 p.m. on Wednesday", "at 8 a.m. that day": two mentions, one day
             apart = (self.w(k) == "on" and dr.i == k + 1) or self.words(dr.i, ("that", "day"))
+            apart = apart or (self.w(dr.i) == "the" and self.w(dr.j - 1) == "day")  # "at 8:46
+            # a.m. the following day"
             timed = Reading(
                 i, k if aside or apart else dr.j, "TIME", lambda c: R.at_time(c, dr.build(c), h, mi)
             )

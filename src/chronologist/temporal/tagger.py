@@ -726,6 +726,12 @@ def _told(
             end = when.start if part is reading.parts[0] else when.end
             if end is not None and end.granularity == "day" == value.start.granularity:
                 value = TimeValue.point(end)
+        start = when.start
+        if not when.is_interval and start is not None and start.hour is not None:
+            if value.start is not None and value.start.granularity == "day":
+                # "at 8:46 a.m. the following day": the day both mentions name, told once
+                day = TimePoint("day", year=start.year, month=start.month, day=start.day)
+                value = TimeValue.point(day, type=value.type)
         if _after_midnight(toks, part):  # "shortly after midnight on Sunday": its start
             value = _start_of_day(value, following=False) or value
         span = when if when.is_interval else None  # not for a dual date

@@ -79,6 +79,9 @@ def tense_at(
             return 1  # "moved Saturday's game to 7:05 p.m.": a game still to come
         if _next_word(toks, j + 1) == "deadline" and not (i > 0 and toks[i - 1].low == "by"):
             return _deadline_tense(toks, i, words)
+        sudden = any(toks[m].low in words.sudden_events for m in in_sentence(toks, j + 2, 1, 3))
+        if sudden:
+            return -1  # "claims from Tuesday's earthquake could run": it has happened
         if _outcome(toks, j + 2, words) or _subject_of_past(toks, j + 2, words):
             return -1  # "will face Juventus after Friday's draw in Nyon paired them": its verb
         ahead = _scan(toks, j + 2, 1, words, through_present=True)
