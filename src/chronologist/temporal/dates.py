@@ -1135,6 +1135,8 @@ class DateRules(Scanner):
         o = self.ordinal(j)
         if o is not None and self.game_period(j):
             return None  # "with 3:12 left in the third quarter": a game's
+        if o is not None and self.w(o[1]) in ("half", "quarter") and self.of_other(o[1] + 1):
+            return None  # "the second half of my term", "the first half of the game"
         if self.w(j + 1) == "half" and self.w(j + 2) == "of":
             period = self.decade(j + 3) or self.century(j + 3)
             if period is None and self.w(j) in ("first", "second"):
@@ -1150,6 +1152,21 @@ class DateRules(Scanner):
         if o is None:
             return self.unnumbered_quarter(i, j, year_before)
         return self.numbered_quarter(i, j, o, year_before)
+
+    def of_other(self, k: int) -> bool:
+        """ "of" at ``k`` names a span that is no time ("of my term", "of the game")."""
+        if self.w(k) != "of":
+            return False
+        owner = self.w(k + 1)
+        if owner in ("my", "his", "her", "their", "its", "our", "your"):
+            return True
+        nxt = k + 2
+        if owner != "the" or not (self.tx(nxt).isalpha() and self.tx(nxt).islower()):
+            return False
+        return not any(  # "of the current fiscal year", "of the decade": a time
+            self.unit(m) is not None or self.month(m) is not None or self.year(m) is not None
+            for m in range(nxt, nxt + 3)
+        )
 
     def game_period(self, j: int) -> bool:
         """A game clock and "left in the", "remaining in the" or "to go in the" stand before

@@ -727,7 +727,8 @@ def _told(
             if end is not None and end.granularity == "day" == value.start.granularity:
                 value = TimeValue.point(end)
         start = when.start
-        if not when.is_interval and start is not None and start.hour is not None:
+        timed = start is not None and start.hour is not None and start.day is not None
+        if not when.is_interval and start is not None and timed:
             if value.start is not None and value.start.granularity == "day":
                 # "at 8:46 a.m. the following day": the day both mentions name, told once
                 day = TimePoint("day", year=start.year, month=start.month, day=start.day)
