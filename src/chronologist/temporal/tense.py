@@ -288,6 +288,8 @@ def says_when(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
     # reported at"; a verb opening the text has no word before it
 
 
+SUBORDINATORS = frozenset({"after", "before", "while", "because", "although", "though"})
+"""Words that open, after a comma, an adverbial clause with a tense of its own."""
 PASSIVE_BE = frozenset({"was", "were", "been", "being", "is", "are"})
 """Forms of "be" before a passive verb of control ("were asked to pull ... by Monday")."""
 STATEMENTS = frozenset({"statement", "interview", "briefing", "broadcast", "speech"})
@@ -812,6 +814,8 @@ def _scan(
         if step > 0 and m > k + 2 and toks[m].low in RELATIVES:
             return 0  # "will choose ... on Friday, ending two decades in which presidents
             # were picked": a clause about a later noun (not "in February, in which")
+        if step > 0 and toks[m].text == "," and _next_word(toks, m) in SUBORDINATORS:
+            return 0  # "will play host ... on Sunday, after beating Miami": a clause of its own
         if step < 0 and toks[m].low in CONCESSIVE:
             return 0  # "are scheduled for April 20, although the Cabinet on Tuesday postponed"
         if step < 0 and toks[m].low in ("and", "but") and m > 0 and toks[m - 1].text == ",":
