@@ -438,6 +438,8 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     # "Last year's race was called off on Nov. 2"
     # also after a dateline's dash or a quotation's opening mark
     starts = k == 0 or ends_sentence(toks, k - 1) or toks[k - 1].text in OPENING_MARKS
+    if possessive and year.granularity == "year" and _subject_will(toks, j + 2):
+        return year.year  # "next year's Final Four will be held in Denver on March 31"
     opening = starts and (after == "," or possessive)
     deictic = year.granularity == "month" and toks[i].low in ("last", "next")  # "Last
     # December, discounters were forced to slash prices before Dec. 25"
@@ -459,6 +461,17 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     subject = i == 1 or (i > 1 and ends_sentence(toks, i - 2))
     named = subject and toks[i - 1].low == "the" and j < len(toks) and toks[j].text.isalpha()
     return year.year if reading.explicit and (when_told or named) else None
+
+
+def _subject_will(toks: list[Token], k: int) -> bool:
+    """The noun phrase from ``k`` on (at most three words) is the subject of "will"
+    ("next year's Final Four will be held")."""
+    for m in range(k, min(len(toks), k + 4)):
+        if toks[m].low == "will":
+            return m > k
+        if not toks[m].text.isalpha():
+            return False
+    return False
 
 
 def _opening_phrase(toks: list[Token], i: int, j: int) -> bool:
