@@ -115,6 +115,8 @@ class TenseWords:
     arranging: frozenset[str]
     planned: frozenset[str]
     deadline_gone: frozenset[str]
+    foretelling: frozenset[str]
+    statements: frozenset[str]
     saying: frozenset[str]
     to_prepositions: frozenset[str]
     not_bare: frozenset[str]

@@ -275,7 +275,8 @@ def says_when(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
     """The verb of the clause around tokens ``i:j`` reports speech ("told reporters at 10:30
     a.m.", "At 6:40 a.m., an army spokesman announced"): the time says when it was said."""
     k = i - 1
-    if k >= 3 and toks[k].low == "at" and toks[k - 1].low in STATEMENTS and toks[k - 3].low == "in":
+    stated = k >= 3 and toks[k - 1].low in words.statements and toks[k - 3].low == "in"
+    if stated and toks[k].low == "at":
         k -= 3  # "said in a statement at midday"
     found, m = _first_marker(toks, k, -1, words, LEAD_SPAN, comma=True)
     if not found and _opens(toks, i, words):
@@ -292,8 +293,6 @@ SUBORDINATORS = frozenset({"after", "before", "while", "because", "although", "t
 """Words that open, after a comma, an adverbial clause with a tense of its own."""
 PASSIVE_BE = frozenset({"was", "were", "been", "being", "is", "are"})
 """Forms of "be" before a passive verb of control ("were asked to pull ... by Monday")."""
-STATEMENTS = frozenset({"statement", "interview", "briefing", "broadcast", "speech"})
-"""Nouns of "said in a statement at noon": the time says when it was said."""
 
 
 def _outcome(toks: list[Token], k: int, words: TenseWords) -> bool:
@@ -318,13 +317,11 @@ def _foretold(toks: list[Token], i: int, words: TenseWords) -> bool:
     them: the time told is the forecast's, ahead ("predicted sunny skies Saturday"; not
     "predicted on Monday that", the day it was said, nor "had predicted")."""
     found, m = _first_marker(toks, i - 1, -1, words, SCAN, comma=True)
-    if found != -1 or toks[m].low not in FORETELLING or (m > 0 and toks[m - 1].low == "had"):
+    if found != -1 or toks[m].low not in words.foretelling or (m > 0 and toks[m - 1].low == "had"):
         return False
     return any(toks[k].low not in SAID_LINKS for k in range(m + 1, i))
 
 
-FORETELLING = frozenset({"predicted", "forecast", "projected", "forecasted"})
-"""Past verbs that foretell: the time of what they foretell lies ahead."""
 SAID_LINKS = frozenset({"on", "in", "at", "last", "this", "that", "early", "late", "during"})
 """Words between a verb and the day it names ("forecast in early October")."""
 
