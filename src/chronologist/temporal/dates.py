@@ -788,6 +788,11 @@ class DateRules(Scanner):
                     p = TimePoint("decade", year=y)
                     return Reading(i, j + 3, "DATE", B.const(p))
             return None
+        clipped = j > i and self.is_int(j) and len(self.tx(j)) == 2 and int(self.tx(j)) % 10 == 0
+        if clipped and self.words(j + 1, ("'", "s")) and self.adj(j + 1) and self.adj(j + 2):
+            if self.w(i - 1) in ("since", "through", "during", "until", "till", "of", "from"):
+                p = TimePoint("decade", year=1900 + int(self.tx(j)))  # "since the 70's" (not
+                return Reading(i, j + 3, "DATE", B.const(p))  # temperatures "in the 70's")
         glued = j > 0 and self.tx(j - 1)[-1:].isalpha() and self.adj(j)  # "A380s": a model
         if self.is_int(j) and len(self.tx(j)) in (3, 4) and int(self.tx(j)) % 10 == 0 and not glued:
             k = j + 1

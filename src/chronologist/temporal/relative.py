@@ -1567,6 +1567,8 @@ class RelativeRules(DateRules):
             return 12, 0, i + 1, False
         if word == "midnight":
             return 24, 0, i + 1, False
+        if self.tx(i) == "12" and self.w(i + 1) in ("noon", "midnight"):
+            return (12 if self.w(i + 1) == "noon" else 24), 0, i + 2, False  # "12 midnight"
         if self.military(i):  # "at 1900 hours"
             return int(word[:2]), int(word[2:]), i + 1 + (self.w(i + 1) in ("hours", "hrs")), False
         spelled = self.lex.number_words.get(word)
