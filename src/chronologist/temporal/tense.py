@@ -8,7 +8,7 @@ reads them over the tokens, with no parser, so that tagging stays fast.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import cache
 
 from chronologist.temporal.lexicon import LEAD_DIRECTIONS, TenseWords
@@ -126,7 +126,7 @@ def tense_at(
         return conjunct  # "has pressed the bank ... and in January signed": the verb after
     if deadline and _word_in_clause(toks, i, ("if", "unless"), SCAN) and not pluperfect(toks, i):
         return 1  # "would introduce legislation if the parties did not reach a deal by Friday"
-    if deadline and _word_in_clause(toks, i, tuple(words.foretold), 2 * SCAN):
+    if deadline and _word_in_clause(toks, i, words.foretold, 2 * SCAN):
         return 1  # "Forecasters predicted more storms, with 3 inches of rain possible by Monday"
     if deadline and _promised(toks, i, words):
         return 1  # "promised free elections by April": the deadline of what was promised
@@ -235,13 +235,13 @@ def _going_to(toks: list[Token], j: int, words: TenseWords, *, opens: bool) -> b
     return found == PRESENT and _next_word(toks, m) in words.planned
 
 
-def _word_in_clause(toks: list[Token], i: int, wanted: tuple[str, ...], span: int) -> bool:
+def _word_in_clause(toks: list[Token], i: int, wanted: Collection[str], span: int) -> bool:
     """One of ``wanted`` stands within ``span`` words before ``i`` in the same clause (not
     behind a comma)."""
     return _find_in_clause(toks, i, wanted, span) is not None
 
 
-def _find_in_clause(toks: list[Token], i: int, wanted: tuple[str, ...], span: int) -> int | None:
+def _find_in_clause(toks: list[Token], i: int, wanted: Collection[str], span: int) -> int | None:
     """Where the nearest of ``wanted`` stands, as ``_word_in_clause`` finds it, or None."""
     for m in in_sentence(toks, i - 1, -1, span):
         if toks[m].text == ",":
