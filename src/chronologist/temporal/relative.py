@@ -1488,7 +1488,7 @@ class RelativeRules(DateRules):
             day_r = self.deictic(kk)  # "8 a.m. last Thursday", "midnight next Wednesday"
         elif self.words(kk, ("that", "day")):
             day_r = self.anaphoric(kk)  # "a call at 8 a.m. Central time that day"
-        elif self.w(kk) == "the" and self.w(kk + 1) in ("following", "next", "previous"):
+        elif self.w(kk) == "the" and self.w(kk + 1) in ("following", "next", "previous", "same"):
             following = self.anaphoric(kk)  # "until 5 a.m. the following Monday", "at 8:46
             day = self.weekday(kk + 2) or self.w(kk + 2) == "day"  # a.m. the following day"
             day_r = following if following is not None and day else None
