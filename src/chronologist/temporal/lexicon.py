@@ -115,7 +115,6 @@ class TenseWords:
     arranging: frozenset[str]
     planned: frozenset[str]
     deadline_gone: frozenset[str]
-    foretelling: frozenset[str]
     statements: frozenset[str]
     saying: frozenset[str]
     to_prepositions: frozenset[str]

@@ -317,7 +317,7 @@ def _foretold(toks: list[Token], i: int, words: TenseWords) -> bool:
     them: the time told is the forecast's, ahead ("predicted sunny skies Saturday"; not
     "predicted on Monday that", the day it was said, nor "had predicted")."""
     found, m = _first_marker(toks, i - 1, -1, words, SCAN, comma=True)
-    if found != -1 or toks[m].low not in words.foretelling or (m > 0 and toks[m - 1].low == "had"):
+    if found != -1 or toks[m].low not in words.foretold or (m > 0 and toks[m - 1].low == "had"):
         return False
     return any(toks[k].low not in SAID_LINKS for k in range(m + 1, i))
 
