@@ -40,12 +40,9 @@ class Context:
     """The clause looks back from the narrative's time ("had been", "had left")."""
     events: dict[str, TimeValue] = field(default_factory=dict)
     """Happenings the text has dated ("the 1917 October Revolution")."""
-    ref_here: bool = False
-    """The reference time was told in the sentence at hand."""
-    ref_near: bool = False
-    """The reference time was told in the sentence at hand or one of the three before."""
-    ref_last: bool = False
-    """The reference time was told in the sentence at hand or the one before."""
+    ref_ends: int | None = None
+    """How many sentences have ended since the reference time was told (counted up to four;
+    None when no time was told before)."""
     quarter_here: bool = False
     """The quarter being reported was told in the sentence at hand."""
     ref_leads: bool = False
@@ -67,6 +64,21 @@ class Context:
     """In news, the last day told was told in the sentence at hand."""
     recent_day: TimePoint | None = None
     """In news, the last day told that lies in the week up to the DCT."""
+
+    @property
+    def ref_here(self) -> bool:
+        """The reference time was told in the sentence at hand."""
+        return self.ref_ends == 0
+
+    @property
+    def ref_last(self) -> bool:
+        """The reference time was told in the sentence at hand or the one before."""
+        return self.ref_ends is not None and self.ref_ends <= 1
+
+    @property
+    def ref_near(self) -> bool:
+        """The reference time was told in the sentence at hand or one of the three before."""
+        return self.ref_ends is not None and self.ref_ends <= 3
 
     def now(self) -> TimePoint | None:
         """Anchor for deictic expressions."""

@@ -880,9 +880,7 @@ class _Segment:
         self.set_tense(reading, weekday=weekday, coordinated=coordinated, ranged=ranged)
         self.leads = not _same_sentence(toks, self.last_j, reading.i)
         self.last_i, self.last_j = reading.i, reading.j
-        ends = _sentence_ends(toks, self.ref_j, reading.i, limit=4)
-        ctx.ref_here, ctx.ref_near = ends == 0, ends is not None and ends <= 3
-        ctx.ref_last = ends is not None and ends <= 1
+        ctx.ref_ends = _sentence_ends(toks, self.ref_j, reading.i, limit=4)
         ctx.quarter_here = _same_sentence(toks, self.quarter_j, reading.i)
         ctx.day_here = _same_sentence(toks, self.dated_j, reading.i)
         ctx.lead_day = self.lead_day(reading)
