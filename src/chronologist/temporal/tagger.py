@@ -875,6 +875,8 @@ class _Segment:
         ranged = dayed
         # "from September through January", "between October and April"
         paired = self.last_i > 0 and toks[self.last_i - 1].low == "between"
+        # "between now and November": a span from the present, read on its own (its lead)
+        coordinated = coordinated and not (paired and toks[self.last_i].low in ("now", "today"))
         month_range = (spanned or (coordinated and paired)) and self.parser.month(reading.i)
         apposed = not reading.explicit and _apposed(toks, self.last_j, reading.i)
         self.set_tense(reading, weekday=weekday, coordinated=coordinated, ranged=ranged)
