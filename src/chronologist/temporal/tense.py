@@ -289,7 +289,7 @@ def says_when(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
     # reported at"; a verb opening the text has no word before it
 
 
-SUBORDINATORS = frozenset({"after", "before", "while", "because", "although", "though"})
+SUBORDINATORS = frozenset({"after", "before", "while", "because", "although", "though", "as"})
 """Words that open, after a comma, an adverbial clause with a tense of its own."""
 PASSIVE_BE = frozenset({"was", "were", "been", "being", "is", "are"})
 """Forms of "be" before a passive verb of control ("were asked to pull ... by Monday")."""
