@@ -289,6 +289,9 @@ def says_when(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
     # reported at"; a verb opening the text has no word before it
 
 
+VERB_PREFIXES = frozenset({"re", "co", "pre", "un", "de", "mis", "over", "under", "out", "cross"})
+"""Prefixes that make a verb of a hyphen compound ("re-opened", "co-founded")."""
+
 SUBORDINATORS = frozenset({"after", "before", "while", "because", "although", "though", "as"})
 """Words that open, after a comma, an adverbial clause with a tense of its own."""
 PASSIVE_BE = frozenset({"was", "were", "been", "being", "is", "are"})
@@ -847,6 +850,10 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
     if k + 2 < len(toks) and toks[k + 1].text == "-" and not toks[k + 1].space_before:
         if not toks[k + 2].space_before and toks[k + 2].text.isalpha():
             return 0  # "the final go-ahead", "a set-aside": the first part of a compound
+    if k >= 2 and toks[k - 1].text == "-" and not toks[k - 1].space_before:
+        joined = not toks[k].space_before and toks[k - 2].text.isalpha()
+        if joined and toks[k - 2].low not in VERB_PREFIXES:
+            return 0  # "the year-end title", "a high-end store": its last part (not "re-opened")
     previous = toks[k - 1].low if k > 0 else ""
     than = k >= 2 and toks[k - 2].low == "than" and previous in ("-", *SUBJECTS)
     more = previous == "than" and k >= 2 and toks[k - 2].low in ("more", "less")
