@@ -651,6 +651,11 @@ class RelativeRules(DateRules):
             )
         if self.hyphen(j + 1) and self.w(j + 2) == "long":
             return None  # "the decade-long dispute": the length is the adjective's
+        if self.hyphen(j + 1) and self.w(j + 2) == "end" and u0[0] in ("year", "month", "quarter"):
+            ended = self.unit_end(j)  # "the year-end rally": the end of the year, with its article
+            if ended is not None:
+                ended.i = i
+            return ended
         rest = self.w(i - 1) == "of" and self.w(i - 2) == "rest" and not self.plural_unit(j)
         if rest and u0[0] in ("year", "decade", "century"):
             return self.rest_of(i, j + 1, lex.units[u0[0]].granularity)
