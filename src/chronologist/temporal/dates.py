@@ -141,7 +141,21 @@ class DateRules(Scanner):
         pause = nxt in (".", ",", ";", ")", "", "and", "or", "but")
         if nxt == "of" or not (pause or nxt in self.g.prepositions):
             return None  # "on the 25th floor"; "the 3rd of March" is read whole elsewhere
+        if self.listed_noun(k):
+            return None  # "birdies on the 14th, 15th and 16th holes"
         return Reading(i, k, "DATE", lambda c: R.day_of_month(c, n), anaphoric=True, explicit=False)
+
+    def listed_noun(self, k: int) -> bool:
+        """A list of ordinals from ``k`` on (", 15th and 16th") ends at a noun they count."""
+        m = k
+        while self.w(m) in (",", "and", "or") and self.is_int(m + 1):
+            o = self.ordinal(m + 1)
+            if o is None:
+                return False
+            m = o[1]
+        after = self.tx(m)
+        noun = after.isalpha() and after.islower() and after not in self.g.prepositions
+        return m > k and noun and after not in ("and", "or", "but")
 
     def day_range(self, i: int) -> Reading | None:
         """ "9-23 June 1922", "from 9 to 23 June", "between 9 and 23 June": the first day
