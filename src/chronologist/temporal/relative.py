@@ -1035,8 +1035,9 @@ class RelativeRules(DateRules):
         key, k2 = u
         if count is None and not self.plural_unit(k):
             return None
-        if self.w(k) == "second" and self.hyphen(k2) and self.w(k2 + 1) == "half":
-            return None  # "two second-half tries": an ordinal
+        if self.w(k) == "second" and self.hyphen(k2) and self.tx(k2 + 1).isalpha():
+            if self.w(k2 + 1) == "half" or not (hyph or self.w(k2 + 1) == "long"):
+                return None  # "two second-half tries", "23 second-round matches": an ordinal
         if key == "season":
             return None  # "ran for eight seasons", "several more seasons": a team's or a
             # show's, no length in months
