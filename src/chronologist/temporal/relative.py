@@ -233,9 +233,10 @@ class RelativeRules(DateRules):
         if self.w(k) in self.lex.parts_of_day and self.w(k) not in PLURAL_PARTS:
             part = self.lex.parts_of_day[self.w(k)]
             k += 1
-        if self.w(k) in ("last", "next", "this") and self.w(k + 1) == "week":
-            weeks = self.lex.deictic_determiners[self.w(k)]  # "on Tuesday last week"
-            return Reading(i, k + 2, "DATE", lambda c: R.weekday_of_week(c, d, weeks))
+        m = k + (self.w(k) == "of")  # "on Tuesday last week", "on Thursday of last week"
+        if self.w(m) in ("last", "next", "this") and self.w(m + 1) == "week":
+            weeks = self.lex.deictic_determiners[self.w(m)]
+            return Reading(i, m + 2, "DATE", lambda c: R.weekday_of_week(c, d, weeks))
         if self.words(i - 2, (",", "a")) and self.tx(i - 3)[:1].isdigit():
             # "on March 17, a Sunday": the day of the date just told
             return Reading(
