@@ -1168,6 +1168,7 @@ def _bare_verb(toks: list[Token], k: int, words: TenseWords) -> bool:
         and text.islower()
         and text not in words.determiners
         and text not in words.not_bare
+        and text not in OBJECT_PREPOSITIONS  # "a step agreed to in September"
         and not text.endswith("ed")
         and not gerund
     )
