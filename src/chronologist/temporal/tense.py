@@ -725,6 +725,11 @@ def _lead(toks: list[Token], i: int, words: TenseWords) -> int:
                     return 0  # "the starting quarterback"
                 if n == 1 and key[0].endswith("ing") and _past_before(toks, k, words):
                     return 0  # "We saw a slowdown starting in mid-October": the verb's past
+                if n == 1 and key[0].endswith("ing") and k > 0 and toks[k - 1].text == ",":
+                    found, m = _first_marker(toks, k - 2, -1, words, 2 * SCAN)
+                    if found == -1 and not reports(toks[m].low, words):
+                        return -1  # "followed three rate cuts in seven weeks, beginning
+                        # Sept. 29": the clause it closes is past
                 start = k - n
                 if direction == 1 and key[0] == "as" and start >= 0:
                     if _past_verb_before(toks, start + 1, words):
