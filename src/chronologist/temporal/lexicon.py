@@ -186,6 +186,7 @@ class GrammarWords:
     present_followers: frozenset[str]
     week_verbs: frozenset[str]
     weather_adjectives: frozenset[str]
+    year_kinds: frozenset[str]
     service_nouns: frozenset[str]
     bare_season_leads: frozenset[str]
     season_frames: frozenset[str]

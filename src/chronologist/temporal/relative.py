@@ -973,6 +973,8 @@ class RelativeRules(DateRules):
         kind = before in self.g.weather_adjectives or before in ("numbered", "degree")
         if lead is None and kind and not counted:
             return None  # "on hot days", "odd-numbered days", "95-degree days": a kind of day
+        if lead is None and before in self.g.year_kinds and not counted:
+            return None  # "whose fiscal years run from April to March": years of a kind
         ranked = before.endswith("est") and len(before) > 4
         ranked = ranked or (self.w(i - 2).endswith("est") and len(self.w(i - 2)) > 4)
         if lead is None and ranked and before.isalpha() and before not in self.g.prepositions:
