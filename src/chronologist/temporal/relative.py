@@ -99,6 +99,10 @@ class RelativeRules(DateRules):
         edge = self.unit_of_span(i)
         if edge is not None:
             return edge
+        rolling = word in ("the", "this") and self.w(i + 1) in ("past", "last")
+        if rolling and self.w(i + 2) == "week" and self.w(i + 3) != "of":
+            # "the past week", "this past week" (not "the last week of June")
+            return Reading(i, i + 3, "DATE", R.past_week, explicit=False)
         if word == "the" and self.w(i + 1) in ("past", "last", "coming", "current"):
             if self.w(i + 1) == "past" and self.w(i + 2) in ("decade", "century"):
                 return None  # "the past decade": the last ten years, a length (P10Y)

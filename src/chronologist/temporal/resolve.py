@@ -758,6 +758,16 @@ def unit_offset(c: Context, gran: str, off: int, *, anaphoric: bool = False) -> 
     return pt(A.shift(now, gran, off))
 
 
+def past_week(c: Context) -> TimeValue | None:
+    """ "the past week", "this past week": the seven days before now, as the calendar week
+    that holds most of them (the week now in, from its Thursday on; else the one before)."""
+    now = c.now()
+    if now is None or now.year is None or now.month is None or now.day is None:
+        return unit_offset(c, "week", -1)
+    thursday_on = weekday_of(now.year, now.month, now.day) >= 4  # ISO: Monday 1 ... Sunday 7
+    return unit_offset(c, "week", 0 if thursday_on else -1)
+
+
 def _sunday(p: TimePoint) -> bool:
     """``p`` is a Sunday, the last day of its ISO week."""
     if p.year is None or p.month is None or p.day is None:
