@@ -289,6 +289,9 @@ def says_when(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
     # reported at"; a verb opening the text has no word before it
 
 
+QUANTIFIERS = frozenset({"only", "more", "fewer", "less", "many", "few", "several", "some", "most"})
+"""Words before an "-ed" word and a noun that make it an adjective ("only scattered problems")."""
+
 VERB_PREFIXES = frozenset({"re", "co", "pre", "un", "de", "mis", "over", "under", "out", "cross"})
 """Prefixes that make a verb of a hyphen compound ("re-opened", "co-founded")."""
 
@@ -1229,6 +1232,8 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
             return True  # "86 million registered voters" (not "100,000 remained.")
         if before[-1] in words.scheduled:
             return True  # "publishes updated forecasts at its December meeting"
+        if before[-1] in QUANTIFIERS:
+            return True  # "expect only scattered problems in early January", "many injured people"
         gerund = before[-1].endswith("ing") and before[-1] not in words.ing_nouns
         if gerund and len(before[-1]) > 4 and toks[k - 1].text.islower():
             return True  # "will begin taking detailed images on Thursday"
