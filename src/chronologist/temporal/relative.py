@@ -75,6 +75,10 @@ WEEK_PARTS = {"weekend": "WE", "weekday": "WD"}
 """The parts of a week a set can recur on: TIMEX3's ``WE`` and ``WD``."""
 
 
+EVERY_NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
+"""Ordinals after "every" that count units ("every second day": every two days)."""
+
+
 class _Counted(NamedTuple):
     """The unit of a counted length: its key, the index after it, "and a half", "10-year"."""
 
@@ -1726,6 +1730,9 @@ class RelativeRules(DateRules):
             if self.w(j) == "other":
                 step = 2
                 j += 1
+            nth = EVERY_NTH.get(self.w(j))
+            if nth and self.unit(j + 1) is not None and not self.plural_unit(j + 1):
+                step, j = nth, j + 1  # "every second day", "every third year"
             k = j + 1 + self.hyphen(j + 1)
             if self.w(j) == "half" and self.w(k) == "hour" and word != "per":
                 half = TimeValue(type="SET", duration="PT30M")  # "every half hour"
