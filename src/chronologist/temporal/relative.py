@@ -1002,7 +1002,10 @@ class RelativeRules(DateRules):
         if lead is None and (named or before in lex.units) and before not in self.g.prepositions:
             return None  # "the busiest days", "the Abacha years", "14-hour days"
         value = B.dur_value(spec.timex, None, spec.n, spec.time)
-        return Reading(i, j + 1, "DURATION", B.dur(value), explicit=False)
+        end = j + 1
+        if self.w(end) in ("or", "and") and self.plural_unit(end + 1):
+            end += 2  # "weeks or months", "recent weeks and months": one length, the first's
+        return Reading(i, end, "DURATION", B.dur(value), explicit=False)
 
     def timely(self, k: int) -> bool:
         """A word of time at ``k`` after "this" or "that" ("year", "morning", "May")."""
