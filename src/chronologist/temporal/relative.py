@@ -1970,6 +1970,10 @@ class RelativeRules(DateRules):
                 return None  # "the current account": a balance of payments
             if word == "current" and self.standing(i):
                 return None  # "current and former officials": a standing
+            if word == "current" and not self.tx(i + 1).isalpha():
+                return None  # "the current is very strong", "swept away by a current.": water
+            if word == "current" and (nxt in self.g.prepositions or nxt in ("is", "was")):
+                return None  # "the current of the river", "the current was too strong"
             named = self.tx(i + 1)[:1].isupper() and self.lead_cap(i + 1)
             named = named or nxt in ("tense", "tenses", "participle", "perfect", "progressive")
             if word == "future" and (
