@@ -992,8 +992,10 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 0  # "will reunite one last time on Thursday": an adjective
     if word == "last" and k + 1 < len(toks) and toks[k + 1].low in ("through", "until", "into"):
         return 0  # "expected to arrive late Tuesday and last through Thursday": the verb
-    if word in words.noun_verbs and not (toks[k - 1].text[:1].isupper() or previous in WHO):
-        return 0  # "compliance reports by Wednesday", "reports surfaced"; not "Citigroup reports"
+    named = toks[k - 1].text[:1].isupper() or _abbreviated_name(toks, k - 1)
+    if word in words.noun_verbs and not (named or previous in WHO):
+        return 0  # "compliance reports by Wednesday", "reports surfaced"; not "Citigroup reports",
+        # "Oracle Corp. reports"
     if (
         word in words.scheduled
         and toks[k].text.islower()  # not "the U.S. Open title"
@@ -1048,6 +1050,18 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
     kept = previous in words.keep or _kept(toks, k + 1, words)
     gets = previous in ("get", "gets")  # "to get vaccinated by the end of October"
     return 0 if previous in BE or previous == "to" or kept or gets else -1
+
+
+def _abbreviated_name(toks: list[Token], m: int) -> bool:
+    """Token ``m`` is the period of a name's abbreviation ("Oracle Corp.", "Sears, Roebuck
+    and Co.")."""
+    return (
+        m >= 1
+        and toks[m].text == "."
+        and not toks[m].space_before
+        and toks[m - 1].text[:1].isupper()
+        and toks[m - 1].text.isalpha()
+    )
 
 
 def _modal_before(toks: list[Token], i: int, words: TenseWords) -> bool:
