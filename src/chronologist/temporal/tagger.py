@@ -226,6 +226,8 @@ def _coordinated(toks: list[Token], j: int, i: int) -> bool:
     between = _between(toks, j, i)
     if len(between) > 1 and between[-1].low in ("in", "on", "by") and between[-2].low == "or":
         between = between[:-1]  # "possibly in June or in the autumn"
+    if len(between) > 2 and between[-1].low in ("in", "on") and between[-2].low == "again":
+        between = between[:-2]  # "cited him in August 1990 and again on March 4"
     return bool(between) and all(t.low in ("and", "or", ",") for t in between)
 
 
