@@ -633,6 +633,19 @@ class DateRules(Scanner):
             r.explicit = True
         return r
 
+    def model_name(self, m: int) -> bool:
+        """Token ``m`` is a capitalized word inside a sentence that names no time (a brand
+        or a model before its number: "Beechcraft 1900", "Orion 1980")."""
+        text = self.tx(m)
+        if not (text[:1].isupper() and text[1:].islower() and text.isalpha()):
+            return False
+        if not self.lead_cap(m) or self.lowercase_text or not self.tx(m - 1).islower():
+            return False  # not in a title-case line ("Chain Withdraws 2009 Outlook")
+        timely = self.month(m) is not None or self.weekday(m) is not None
+        timely = timely or self.unit(m) is not None  # "the so-called Year 2000 bug"
+        timely = timely or self.w(m) in self.lex.seasons or self.w(m) in self.g.holiday_names
+        return not timely and self.w(m) not in self.g.year_leads
+
     def _looks_like_year(self, i: int, k: int, *, loose: bool) -> bool:
         """Reject numbers that count things ("1500 people", "$1990", "1990%")."""
         prev = self.w(i - 1)
@@ -653,6 +666,8 @@ class DateRules(Scanner):
             width = len(self.tx(i - 2))  # the end of "1850-1858" or "674-678"
             if not (prev == "-" and (width == 4 or width == 3 == len(self.tx(i)))):
                 return False
+        if not loose and self.model_name(i - 1):
+            return False  # "the Beechcraft 1900, operated by Prairie Air": a model's number
         nxt = self.w(k)
         if nxt in ("%", "percent", "per") or nxt in self.g.company_suffixes:
             return False  # "1990%", "Style 2000 Inc.": no year
