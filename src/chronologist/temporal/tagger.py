@@ -435,6 +435,9 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     k = i - (i > 0 and toks[i - 1].low == "in")  # "In 2002, Congress ... in October"
     if _opening_phrase(toks, i, j) and year.granularity == "year":
         return year.year  # "After the 2005 election, a cabinet was not sworn in until Nov. 22"
+    listed = j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].low == "including"
+    if listed and year.granularity == "year":
+        return year.year  # "have collapsed this year, including Hanbo Steel in January"
     after = toks[j].text if j < len(toks) else ""
     possessive = after in ("'", "\u2019") and j + 1 < len(toks) and toks[j + 1].low == "s"
     # "Last year's race was called off on Nov. 2"
