@@ -1109,9 +1109,47 @@ def _intent_noun(toks: list[Token], k: int, words: TenseWords) -> bool:
         return False
     if toks[k - 2].text == "-" and not toks[k - 1].space_before:
         return True
-    before = toks[k - 2].low in words.determiners or _ing(toks[k - 1])
+    before = toks[k - 2].low in words.determiners or _ing(toks[k - 1]) or _noun_phrase(toks, k)
     plural = toks[k].low == "plans" and _ing(toks[k - 1])  # "the state's redistricting plans"
     return (toks[k].low == "plan" and before or plural) and _next_word(toks, k) != "to"
+
+
+def _noun_phrase(toks: list[Token], k: int) -> bool:
+    """Token ``k`` ends a noun phrase a determiner opens a few words back, with only
+    modifiers between ("unveiled a four-year austerity plan on Wednesday")."""
+    for m in range(k - 1, max(-1, k - 6), -1):
+        text = toks[m].text
+        if toks[m].low in ("a", "an", "the", "its", "their", "his", "her"):
+            return m < k - 2
+        modifier = (text.isalpha() and text.islower()) or text == "-" or text.isdigit()
+        if not modifier or toks[m].low in NOT_MODIFIERS:
+            return False
+    return False
+
+
+NOT_MODIFIERS = frozenset(
+    {
+        "will",
+        "would",
+        "shall",
+        "may",
+        "might",
+        "can",
+        "could",
+        "should",
+        "must",
+        "to",
+        "not",
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "who",
+    }
+)
+"""Words that end a noun phrase's modifiers when read backwards: a verb's helpers and
+links."""
 
 
 def _ing(tok: Token) -> bool:
