@@ -114,6 +114,7 @@ class TenseWords:
     date_nouns: frozenset[str]
     arranging: frozenset[str]
     planned: frozenset[str]
+    booked: frozenset[str]
     deadline_gone: frozenset[str]
     statements: frozenset[str]
     saying: frozenset[str]

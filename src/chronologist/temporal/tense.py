@@ -100,6 +100,11 @@ def tense_at(
         return lead
     if _foretold(toks, i, words):
         return 1  # "The Weather Service predicted mostly sunny skies Saturday and Sunday"
+    edge = [t.low for t in toks[j : j + 3]]
+    if edge in (["at", "the", "earliest"], ["at", "the", "latest"]):
+        return 1  # "could not vote before Wednesday at the earliest": a bound still ahead
+    if i > 1 and toks[i - 1].low == "for" and toks[i - 2].low in words.booked:
+        return 1  # "reservations for February were down sharply": booked ahead
     if _closing_price(toks, i):
         return -1  # "a premium over Orinda's closing price on Tuesday": a price set
     if i > 1 and toks[i - 1].low == "of" and toks[i - 2].low == "deadline":
@@ -371,7 +376,8 @@ def _set_ahead(toks: list[Token], i: int, j: int, words: TenseWords, *, schedule
     Friday", "Tuesday is a referendum" (the first two and the last for a weekday); not a
     deadline met "by the Tuesday deadline"."""
     after = toks[j].low if j < len(toks) else ""
-    if schedule and i > 0 and toks[i - 1].low == "for" and not pluperfect(toks, i):
+    gone = i > 3 and toks[i - 3].low in words.plans_gone_by  # "was originally scheduled for"
+    if schedule and i > 0 and toks[i - 1].low == "for" and not pluperfect(toks, i) and not gone:
         return True
     met_by = i > 1 and toks[i - 2].low == "by"  # "tendered by the Tuesday deadline": met
     copula = after == "is" and not _past_relative(toks, i, words)
