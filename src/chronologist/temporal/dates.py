@@ -639,6 +639,8 @@ class DateRules(Scanner):
         text = self.tx(m)
         if not (text[:1].isupper() and text[1:].islower() and text.isalpha()):
             return False
+        if m + 1 < self.n and self.t[m + 1].newline_before:
+            return False  # "... in Rome" + a new line + "330 - Constantinople dedicated"
         if not self.lead_cap(m) or self.lowercase_text or not self.tx(m - 1).islower():
             return False  # not in a title-case line ("Chain Withdraws 2009 Outlook")
         timely = self.month(m) is not None or self.weekday(m) is not None
