@@ -1200,9 +1200,9 @@ class _Segment:
         return reading.anaphoric and reading.i == self.after_explicit
 
     def said_on(self, reading: Reading, told: TimePoint | None) -> bool:
-        """In news, a weekday after a reporting verb ("officials said Friday") in a sentence
-        that told the day of what happened ("on Thursday night"): the statement's day, told
-        aside; the text stays at the day of the happening."""
+        """In news, a day after a reporting verb ("officials said Friday", "said today") in a
+        sentence that told the day of what happened ("on Thursday night"): the statement's
+        day, told aside; the text stays at the day of the happening."""
         ctx, toks, i = self.ctx, self.toks, reading.i
         if not ctx.news or told is None or told.day is None or reading.j - i != 1:
             return False
@@ -1261,7 +1261,8 @@ class _Segment:
         aside = aside or note
         day = self.parser.weekday(reading.i)
         aside = aside or (ctx.news and told is not None and self.owns(reading))
-        aside = aside or (day is not None and self.said_on(reading, told))
+        named = day is not None or toks[reading.i].low in ("today", "yesterday")
+        aside = aside or (named and self.said_on(reading, told))  # "said Friday", "said today"
         aside = aside or (
             ctx.news and _a_day(when) and _compared_figure(toks, reading.i, self.parser.g.comparing)
         )
