@@ -100,6 +100,8 @@ def tense_at(
         return lead
     if _foretold(toks, i, words):
         return 1  # "The Weather Service predicted mostly sunny skies Saturday and Sunday"
+    if _planned_then(toks, j, words):
+        return -1  # "The governor on Wednesday scheduled a special election": the act's day
     edge = [t.low for t in toks[j : j + 3]]
     if edge in (["at", "the", "earliest"], ["at", "the", "latest"]):
         return 1  # "could not vote before Wednesday at the earliest": a bound still ahead
@@ -340,6 +342,16 @@ def _foretold(toks: list[Token], i: int, words: TenseWords) -> bool:
 
 SAID_LINKS = frozenset({"on", "in", "at", "last", "this", "that", "early", "late", "during"})
 """Words between a verb and the day it names ("forecast in early October")."""
+
+
+def _planned_then(toks: list[Token], j: int, words: TenseWords) -> bool:
+    """Right after the expression ending at ``j`` stands a past verb of planning with its
+    object ("on Wednesday scheduled a special election"): the day it was planned on."""
+    if j + 1 >= len(toks) or not toks[j].text.islower():
+        return False
+    word = toks[j].low
+    planned = word in words.future and word.endswith("ed")
+    return planned and toks[j + 1].low in ("a", "an", "the", "its", "their", "his", "her")
 
 
 def _closing_price(toks: list[Token], i: int) -> bool:
