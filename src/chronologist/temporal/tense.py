@@ -560,12 +560,16 @@ def said_before(toks: list[Token], i: int, words: TenseWords) -> bool:
 
 def _will_far(toks: list[Token], i: int, words: TenseWords) -> bool:
     """ "will", "would", "scheduled to", "could dump" further back in the sentence than the
-    scan looks (no nearer marker, which the scan would have found)."""
-    return any(
-        toks[m].low in words.far_ahead
-        or (toks[m].low in words.far_modals and _marker(toks, m, words) == 1)
-        for m in in_sentence(toks, i - 1, -1, 2 * SCAN)
-    )
+    scan looks (no nearer marker, which the scan would have found), not inside a quotation
+    the sentence opened with ("'Nobody expected to be here,' said Hale ... on Thursday")."""
+    for m in in_sentence(toks, i - 1, -1, 2 * SCAN):
+        if toks[m].text in CLOSING_QUOTES:
+            return False
+        if toks[m].low in words.far_ahead:
+            return True
+        if toks[m].low in words.far_modals and _marker(toks, m, words) == 1:
+            return True
+    return False
 
 
 def _relative_clause(toks: list[Token], i: int, words: TenseWords) -> int | None:
