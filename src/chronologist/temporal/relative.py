@@ -1628,7 +1628,7 @@ class RelativeRules(DateRules):
             hour = hour % 12 + (0 if self.w(k + 2) == "morning" else 12)
             halfday = True
             k += 3
-        elif ":" not in text and self.after_at(i) and 1 <= hour <= 12 and self.part_named(k):
+        elif ":" not in text and self.clock_lead(i, k) and 1 <= hour <= 12 and self.part_named(k):
             pass  # "at 8 tonight", "at about 9 last night": the part of day tells the half
         elif ":" not in text:
             return None
@@ -1642,6 +1642,15 @@ class RelativeRules(DateRules):
         """Token ``i`` follows "at", maybe with an approximation between ("at about 9")."""
         before = i - 1 - (self.w(i - 1) in self.lex.approx_words)
         return self.w(before) == "at"
+
+    def clock_lead(self, i: int, k: int) -> bool:
+        """A bare hour at ``i`` before a part of the day at ``k`` follows a word that leads a
+        clock time: "at 8 tonight", "until 2 this morning", "known by 11 tonight" ("by" only
+        before "tonight": "rose by 3 this morning" is a rise)."""
+        lead = self.w(i - 1)
+        if self.after_at(i) or lead in ("until", "till", "before", "after", "from", "since"):
+            return True
+        return lead == "by" and self.w(k) == "tonight"
 
     def part_named(self, k: int) -> str | None:
         """The part of day "tonight", "this morning", "last night" at ``k`` names, or None."""
