@@ -537,6 +537,16 @@ class RelativeRules(DateRules):
         if edge and (off < 0) == (self.w(j) == "first"):
             return None  # "the first Saturday before": no such edge
         named = self.holiday(wd[1] + 1) or self.full_date(wd[1] + 1)
+        if named is None and not weekend and self.tx(wd[1] + 1) in (",", ".", ";", ")"):
+            d = wd[0]  # "on Easter Sunday and another the Wednesday after": the day told's
+            return Reading(
+                i,
+                wd[1] + 1,
+                "DATE",
+                lambda c: R.weekday_beside(R.day_then(c), d, off),
+                anaphoric=True,
+                explicit=False,
+            )
         if named is None or named.type != "DATE":
             return None
         build, d = named.build, wd[0]

@@ -1139,6 +1139,12 @@ def day_beside(day: TimeValue | None, off: int) -> TimeValue | None:
     return pt(A.shift_day(p, off))
 
 
+def day_then(c: Context) -> TimeValue | None:
+    """The day the text stands at, as a value (None when it stands at no day)."""
+    then = c.then()
+    return pt(then) if then is not None and then.granularity == "day" else None
+
+
 def weekday_beside(day: TimeValue | None, wd: int, off: int) -> TimeValue | None:
     """ "the Friday before Christmas": weekday ``wd`` nearest a named day on side ``off``
     (never the day itself)."""
