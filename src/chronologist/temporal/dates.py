@@ -915,6 +915,8 @@ class DateRules(Scanner):
         if ago is not None:
             return ago
         anaphor = self.season_anaphor(i)
+        if anaphor is not None and self.event_season(anaphor[2] - 1):
+            return None  # "The next Winter Olympics": a name
         if anaphor is not None:
             sub, off, end = anaphor
             return Reading(
@@ -941,6 +943,8 @@ class DateRules(Scanner):
             return with_year
         if det is None and self.cap(j) and self.cap(k) and not self.lowercase_text:
             return None  # a name: "Winter Olympic history", "the Winter Palace"
+        if det is not None and self.event_season(j):
+            return None  # "The next Winter Olympics are scheduled for February 2014"
         paired = self.w(i - 1) in ("and", "or") and self.w(i - 2) in self.lex.seasons
         paired = paired and (self.tx(j).islower() or self.lowercase_text)  # not "Spring and
         # Autumn period", a name
@@ -985,6 +989,12 @@ class DateRules(Scanner):
                 return None
         bound = det is None and self.w(i - 1) in ("before", "until", "by")
         return Reading(i, k, "DATE", lambda c: R.season(c, s, det, bound=bound), explicit=False)
+
+    def event_season(self, j: int) -> bool:
+        """The capitalized season at ``j`` opens a name in running text ("the next Winter
+        Olympics", "every Summer Games"), not a title-case line."""
+        named = self.tx(j)[:1].isupper() and self.tx(j + 1)[:1].isupper()
+        return named and self.lead_cap(j) and not self.lowercase_text and not self.headline(j)
 
     def season_framed(self, i: int, k: int) -> bool:
         """A bare season at ``i`` (ending before ``k``) that a frame names: "ahead of winter",

@@ -1786,6 +1786,8 @@ class RelativeRules(DateRules):
                     i, j + 1, "SET", lambda c: TimeValue.point(we, type="SET"), explicit=False
                 )
             season = self.lex.seasons.get(self.w(j)) if word != "per" else None
+            if season is not None and self.event_season(j):
+                return None  # "has carried every Summer Games since 1988": a name
             if season is not None:  # "every summer"
                 sp = TimePoint("season", sub=season)
                 return Reading(
