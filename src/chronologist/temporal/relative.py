@@ -536,6 +536,12 @@ class RelativeRules(DateRules):
         off = -1 if self.w(wd[1]) == "before" else 1
         if edge and (off < 0) == (self.w(j) == "first"):
             return None  # "the first Saturday before": no such edge
+        beyond = self.w(wd[1] + 1) == ("next" if off > 0 else "last")
+        if beyond and not weekend and not edge:  # "the Saturday before last"
+            d2 = wd[0]
+            return Reading(
+                i, wd[1] + 2, "DATE", lambda c: R.weekday_beyond(c, d2, off), explicit=False
+            )
         named = self.holiday(wd[1] + 1) or self.full_date(wd[1] + 1)
         if named is None and not weekend and self.tx(wd[1] + 1) in (",", ".", ";", ")"):
             d = wd[0]  # "on Easter Sunday and another the Wednesday after": the day told's
@@ -635,6 +641,13 @@ class RelativeRules(DateRules):
         undated = self.w(j + 1) == "of" and self.w(j + 2) in ("his", "her", "their", "its")
         if undated and self.w(i - 1) != ",":
             return None  # "in the year of his death" (not "in 1543, the year of his death")
+        beyond = self.words(j + 1, ("after", "next")) or self.words(j + 1, ("before", "last"))
+        if beyond and u0[0] in ("week", "month", "year") and not self.plural_unit(j):
+            off2 = 2 if self.w(j + 1) == "after" else -2  # "the week after next"
+            gran2 = lex.units[u0[0]].granularity
+            return Reading(
+                i, j + 3, "DATE", lambda c: R.unit_offset(c, gran2, off2), explicit=False
+            )
         if (
             self.w(j + 1) in ("before", "after")
             and not self.plural_unit(j)

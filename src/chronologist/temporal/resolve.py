@@ -658,6 +658,15 @@ def weekday(
     return TimeValue.point(in_part(d, part) if part else d, type=kind)
 
 
+def weekday_beyond(c: Context, wd: int, off: int) -> TimeValue | None:
+    """ "the Saturday before last", "the Friday after next": a week past the last or the
+    next such weekday."""
+    near = weekday(c, wd, off, None)
+    p = near.start if near is not None else None
+    far = A.shift_day(p, 7 * off) if p is not None and p.day is not None else None
+    return pt(far) if far is not None else near
+
+
 def weekday_of_day(c: Context, wd: int) -> TimeValue | None:
     """ "March 17, a Sunday": the day just told, when it is that weekday."""
     then = c.then()
