@@ -817,7 +817,8 @@ def _headline_plan(toks: list[Token], i: int, words: TenseWords) -> bool:
         if toks[m].low != "to" or m == 0 or not toks[m - 1].text.isalpha():
             continue
         verb, before = toks[m + 1].text, toks[m - 1].text
-        titled = verb.istitle() and before.istitle()  # "Leaders to Meet", not "to Venezuela"
+        titled = verb.istitle() and (before.istitle() or before.isupper())  # "Leaders to Meet",
+        # "NASA to Try Again"; not "to Venezuela"
         if not verb.isalpha() or not (verb.islower() or titled):
             return False
         if verb.lower() in words.determiners or verb.endswith("ed"):
