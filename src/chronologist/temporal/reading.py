@@ -267,6 +267,9 @@ def part_value(unit: Unit, num: int, den: int) -> str | None:
     smaller = {("Y", False): ("", "M", 12), ("D", False): ("T", "H", 24)}
     smaller |= {("H", True): ("T", "M", 60), ("M", True): ("T", "S", 60)}
     found = smaller.get((unit.timex, unit.time)) if unit.n == 1 else None
+    if found is None and unit.n == 1 and (num, den) == (1, 2) and unit.timex in "SWM":
+        t = "T" if unit.time else ""  # "half a second": PT0.5S, as "four and a half months"
+        return f"P{t}0.5{unit.timex}"  # is P4.5M
     if found is None or found[2] * num % den:
         return None
     t, timex, per = found
