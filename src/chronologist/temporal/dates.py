@@ -972,6 +972,9 @@ class DateRules(Scanner):
             if self.w(j) == "fall" or self.w(i) == "the":
                 lead = self.w(i - 1)
                 fell = lead == "from" and self.w(j) == "fall"  # "injuries from the fall"
+                edge = self.w(i - 2) in ("end", "rest", "start", "beginning", "middle", "most")
+                fell = fell or (lead == "of" and self.w(j) == "fall" and not edge)  # "at the
+                # time of the fall" (not "the rest of the fall")
                 if self.w(i) == "the" and lead in SEASON_LEADS and not fell:
                     bound = self.w(i - 1) in ("before", "after", "until", "by", "for")
                     return Reading(
