@@ -1170,6 +1170,7 @@ class _Segment:
         if not ctx.tense and weekday and _same_sentence(self.toks, self.dated_j, reading.i):
             ctx.tense = _side(self.dated, ctx)  # "by Sunday afternoon and ... on Monday"
         told = self.last_when is not None and self.last_when.type in ("DATE", "TIME")
+        told = told and not _possessive(self.toks, self.last_j)  # "for next year's crop"
         if not ctx.tense and weekday and told and _same_sentence(self.toks, self.last_j, reading.i):
             # "is expected to meet X on Monday afternoon, and Y on Thursday"; not after a
             # length ("... is years of breakdowns," said ... on Monday evening)
