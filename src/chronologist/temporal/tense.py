@@ -622,6 +622,8 @@ def pluperfect(toks: list[Token], i: int) -> bool:
     comma: "The war, which had begun in 1700, ended in 1721"), as an auxiliary: not "had
     enough oxygen to last until Friday", where it owns a thing."""
     m = _find_in_clause(toks, i, ("had",), 8)
+    if m is not None and any(toks[x].low in ("would", "will") for x in range(m + 1, i)):
+        return False  # "had said it would last until Dec. 31": the clause of "would"
     return m is not None and _next_word(toks, m) not in HAD_OWNS
 
 
