@@ -75,6 +75,9 @@ def tense_at(
         # reported "would ... Wednesday's")
         if lead == 1 or (i > 0 and toks[i - 1].low == "for" and not _clause_after(toks, j + 2)):
             return 1  # "ahead of Friday's release", "tickets for Sunday's game sold out"
+        told = _clause_after(toks, j + 2) and _first_marker(toks, j + 2, 1, words, SCAN)[0] == 1
+        if i > 0 and toks[i - 1].low == "for" and told:
+            return 1  # "the route for Saturday's parade, which will begin at 4:30 p.m."
         if i > 0 and toks[i - 1].low in ("moved", "rescheduled", "shifted"):
             return 1  # "moved Saturday's game to 7:05 p.m.": a game still to come
         if _next_word(toks, j + 1) == "deadline" and not (i > 0 and toks[i - 1].low == "by"):
