@@ -260,6 +260,7 @@ class RelativeRules(DateRules):
         word = self.w(i)
         owner = self.w(i - 1) in ("any", "every", "each", "no", "their", "its", "his", "her", "our")
         told_her = self.w(i - 1) == "her" and self.w(i - 2) in self.lex.tense.past
+        told_her = told_her or (self.w(i - 1) == "her" and word == "this")  # "to her this year"
         if owner and not told_her:  # "told her last Friday": "her" is the object
             return None  # "than any previous decade", "their last day of classes": no deixis
         contracted = self.w(i - 3) in ("it", "that", "there", "what", "here", "he", "she")
