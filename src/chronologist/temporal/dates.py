@@ -927,7 +927,9 @@ class DateRules(Scanner):
                 anaphoric=True,
                 explicit=False,
             )
-        if self.w(j) in ("this", "last", "next", "past", "coming"):
+        if self.words(j, ("this", "past")):
+            det, j = -1, j + 2  # "this past spring": the one gone by
+        elif self.w(j) in ("this", "last", "next", "past", "coming"):
             det = self.lex.deictic_determiners[self.w(j)]
             j += 1
         elif self.w(j) == "the":
