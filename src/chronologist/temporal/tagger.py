@@ -655,6 +655,47 @@ def _undated(when: TimeValue | None, *, day: bool = False) -> TimeValue | None:
     return when.with_(start=q, end=q)
 
 
+TITLE_WORDS = 6
+"""The most words a quoted title may have ("Midnight on Rampart")."""
+
+QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+
+
+def _in_title(toks: list[Token], reading: Reading) -> bool:
+    """``reading`` stands in a short quoted title of two words or more, its long words all
+    capitalized ("Second Hand Sunday", "Tuesday's Ghosts", "Seven Days"): a work's name."""
+    start = next(
+        (
+            m
+            for m in range(reading.i - 1, max(-1, reading.i - TITLE_WORDS), -1)
+            if toks[m].text in QUOTES
+        ),
+        None,
+    )
+    end = next(
+        (
+            m
+            for m in range(reading.j, min(len(toks), reading.j + TITLE_WORDS))
+            if toks[m].text in QUOTES
+        ),
+        None,
+    )
+    if start is None or end is None or not toks[reading.i].text[:1].isupper():
+        return False
+    inner = toks[start + 1 : end]
+    words = [t.text for t in inner if t.text.isalpha()]
+    if any(t.text in (".", "!", "?") or t.newline_before for t in inner):
+        return False
+    long = [w for w in words if len(w) >= 4]
+    after = {t.low for t in toks[end + 1 : end + 3]}
+    spoken = bool(after & SPEECH_AFTER)  # '"This Friday," she said': speech, no title
+    return 2 <= len(words) <= TITLE_WORDS and all(w[0].isupper() for w in long) and not spoken
+
+
+SPEECH_AFTER = frozenset({"said", "says", "told", "asked", "added", "he", "she", "they", "i", "we"})
+"""Words after a closing quotation mark that show the quotation was spoken."""
+
+
 def _possessive(toks: list[Token], j: int) -> bool:
     """An expression ending at ``j`` owns what follows ("the ground it lost in Friday's
     sell-off"): in news, a day told aside, unless it opens its sentence; the text stays at
@@ -833,6 +874,8 @@ class _Segment:
                 continue  # inside the last expression
             reading = self.parser.parse_at(k)
             if reading is None or reading.j <= k or (reading.narrative_only and ctx.news):
+                continue
+            if _in_title(toks, reading):  # the album "Second Hand Sunday", "Seven Days"
                 continue
             self.flashback.close_before(ctx, reading.i)
             if ctx.year is not None and not _same_sentence(toks, self.year_j, reading.i):
