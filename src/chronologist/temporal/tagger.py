@@ -465,14 +465,17 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     # for the 2014 season on Dec. 10", where the date is the forecast's)
     subject = i == 1 or (i > 1 and ends_sentence(toks, i - 2))
     named = subject and toks[i - 1].low == "the" and j < len(toks) and toks[j].text.isalpha()
+    # "said the 1992 event would run from August 28": a reported sentence's subject
+    reported = i > 1 and toks[i - 1].low == "the" and toks[i - 2].low in ("said", "says")
+    named = named or (reported and _subject_will(toks, j, ("will", "would")))
     return year.year if reading.explicit and (when_told or named) else None
 
 
-def _subject_will(toks: list[Token], k: int) -> bool:
-    """The noun phrase from ``k`` on (at most three words) is the subject of "will"
-    ("next year's Final Four will be held")."""
+def _subject_will(toks: list[Token], k: int, modals: tuple[str, ...] = ("will",)) -> bool:
+    """The noun phrase from ``k`` on (at most three words) is the subject of "will" (or of
+    one of ``modals``: "next year's Final Four will be held")."""
     for m in range(k, min(len(toks), k + 4)):
-        if toks[m].low == "will":
+        if toks[m].low in modals:
             return m > k
         if not toks[m].text.isalpha():
             return False
