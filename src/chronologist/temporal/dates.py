@@ -643,10 +643,8 @@ class DateRules(Scanner):
             return False  # "... in Rome" + a new line + "330 - Constantinople dedicated"
         if not self.lead_cap(m) or self.lowercase_text or not self.tx(m - 1).islower():
             return False  # not in a title-case line ("Chain Withdraws 2009 Outlook")
-        timely = self.month(m) is not None or self.weekday(m) is not None
-        timely = timely or self.unit(m) is not None  # "the so-called Year 2000 bug"
-        timely = timely or self.w(m) in self.lex.seasons or self.w(m) in self.g.holiday_names
-        return not timely and self.w(m) not in self.g.year_leads
+        # a word that opens a time ("Christmas 1991", "Spring 1990", "the Year 2000 bug")
+        return self.w(m) not in self.lex.starts and self.unit(m) is None
 
     def _looks_like_year(self, i: int, k: int, *, loose: bool) -> bool:
         """Reject numbers that count things ("1500 people", "$1990", "1990%")."""
