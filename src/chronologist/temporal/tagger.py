@@ -443,7 +443,7 @@ def _year_spoken_of(toks: list[Token], reading: Reading, when: TimeValue | None)
     # "Last year's race was called off on Nov. 2"
     # also after a dateline's dash or a quotation's opening mark
     starts = k == 0 or ends_sentence(toks, k - 1) or toks[k - 1].text in OPENING_MARKS
-    if possessive and year.granularity == "year" and _subject_will(toks, j + 2):
+    if possessive and year.granularity == "year" and _subject_will(toks, j + 2, ("will", "would")):
         return year.year  # "next year's Final Four will be held in Denver on March 31"
     opening = starts and (after == "," or possessive)
     deictic = year.granularity == "month" and toks[i].low in ("last", "next")  # "Last
