@@ -904,8 +904,9 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
     if compared or (word in words.future and _next_word(toks, k) == "of"):
         return 0  # "grew faster than expected", "stronger-than-expected", "dashing hopes of"
     owner = k + 3 < len(toks) and toks[k + 2].text in ("'", "\u2019") and toks[k + 3].low == "s"
-    if word == "next" and owner:
-        return 0  # "the figure for next year's crop on Monday": a time that owns a noun
+    if word == "next" and owner and previous in OBJECT_PREPOSITIONS:
+        return 0  # "the figure for next year's crop on Monday": a time that owns a noun (not
+        # "Next week's highlights include ... on Thursday", the sentence's subject)
     if word in words.future and previous == "s" and k >= 2 and toks[k - 2].text in "'\u2019":
         if not (k >= 3 and toks[k - 3].low in SUBJECTS):  # not "He's due back on Saturday"
             return 0  # "the company's next chief executive": an adjective
