@@ -949,6 +949,8 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         told = after[:1].isupper() or after[:1].isdigit() or after == "on"
         if word == "due" and previous in ("was", "were") and told:
             return UNSURE  # "was due Feb. 4 but was held up": the date may lie either way
+        if word == "supposed" and previous in ("was", "were"):
+            return UNSURE  # "was supposed to end June 30": a plan told from the past
         if previous in words.plans_gone_by and before not in ("has", "have"):
             return -1  # "as previously planned Saturday night": a plan now past (not "has
             # been set")
