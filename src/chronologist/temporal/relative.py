@@ -841,7 +841,11 @@ class RelativeRules(DateRules):
         det = self.w(k + 1)
         if self.w(k + 2) != "year" or det not in ("the", "this", "last", "next"):
             return None
-        off = 0 if det in ("the", "this") else self.lex.deictic_determiners[det]
+        if det == "the":  # "the final three months of the year": as "the fourth quarter"
+            return Reading(
+                i, k + 3, "DATE", lambda c: R.quarter(c, gran, sub, None, None), explicit=False
+            )
+        off = 0 if det == "this" else self.lex.deictic_determiners[det]
         return Reading(
             i, k + 3, "DATE", lambda c: R.part_of_year(c, gran, sub, off), explicit=False
         )
