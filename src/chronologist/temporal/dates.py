@@ -970,13 +970,14 @@ class DateRules(Scanner):
             return Reading(i, k, "DATE", lambda c: R.season(c, s, None), explicit=False)
         if det is None:
             if self.w(j) == "fall" or self.w(i) == "the":
-                lead = self.w(i - 1)
+                least = self.words(i - 2, ("at", "least"))  # "until at least the fall"
+                lead = self.w(i - 3) if least else self.w(i - 1)
                 fell = lead == "from" and self.w(j) == "fall"  # "injuries from the fall"
                 edge = self.w(i - 2) in ("end", "rest", "start", "beginning", "middle", "most")
                 fell = fell or (lead == "of" and self.w(j) == "fall" and not edge)  # "at the
                 # time of the fall" (not "the rest of the fall")
                 if self.w(i) == "the" and lead in SEASON_LEADS and not fell:
-                    bound = self.w(i - 1) in ("before", "after", "until", "by", "for")
+                    bound = lead in ("before", "after", "until", "by", "for")
                     return Reading(
                         i, k, "DATE", lambda c: R.season(c, s, None, bound=bound), explicit=False
                     )
