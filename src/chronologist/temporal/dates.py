@@ -644,7 +644,7 @@ class DateRules(Scanner):
         if not self.lead_cap(m) or self.lowercase_text or not self.tx(m - 1).islower():
             return False  # not in a title-case line ("Chain Withdraws 2009 Outlook")
         # a word that opens a time ("Christmas 1991", "Spring 1990", "the Year 2000 bug")
-        return self.w(m) not in self.lex.starts and self.unit(m) is None
+        return self.w(m) not in self.lex.starts
 
     def _looks_like_year(self, i: int, k: int, *, loose: bool) -> bool:
         """Reject numbers that count things ("1500 people", "$1990", "1990%")."""

@@ -27,6 +27,7 @@ from chronologist.temporal.reading import Reading
 from chronologist.temporal.resolve import Context
 from chronologist.temporal.rules import Parser
 from chronologist.temporal.tense import (
+    CLOSING_QUOTES,
     SENTENCE_END,
     ends_sentence,
     in_sentence,
@@ -661,7 +662,8 @@ def _undated(when: TimeValue | None, *, day: bool = False) -> TimeValue | None:
 TITLE_WORDS = 6
 """The most words a quoted title may have ("Midnight on Rampart")."""
 
-QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+QUOTES = CLOSING_QUOTES | {"\u201c", "``"}
+"""Quotation marks, opening or closing."""
 
 
 def _in_title(toks: list[Token], reading: Reading) -> bool:

@@ -75,8 +75,8 @@ def tense_at(
         # reported "would ... Wednesday's")
         if lead == 1 or (i > 0 and toks[i - 1].low == "for" and not _clause_after(toks, j + 2)):
             return 1  # "ahead of Friday's release", "tickets for Sunday's game sold out"
-        told = _clause_after(toks, j + 2) and _first_marker(toks, j + 2, 1, words, SCAN)[0] == 1
-        if i > 0 and toks[i - 1].low == "for" and told:
+        for_clause = i > 0 and toks[i - 1].low == "for" and _clause_after(toks, j + 2)
+        if for_clause and _first_marker(toks, j + 2, 1, words, SCAN)[0] == 1:
             return 1  # "the route for Saturday's parade, which will begin at 4:30 p.m."
         if i > 0 and toks[i - 1].low in ("moved", "rescheduled", "shifted"):
             return 1  # "moved Saturday's game to 7:05 p.m.": a game still to come
@@ -87,11 +87,11 @@ def tense_at(
             return -1  # "claims from Tuesday's earthquake could run": it has happened
         if _outcome(toks, j + 2, words) or _subject_of_past(toks, j + 2, words):
             return -1  # "will face Juventus after Friday's draw in Nyon paired them": its verb
-        found, m = _first_marker(toks, i - 2, -1, words, SCAN)
-        occasion = i > 0 and toks[i - 1].low in ("at", "during")
-        if occasion and found == -1 and reports(toks[m].low, words):
-            return -1  # "told reporters at Tuesday's briefing that Obama would sign": the
-            # occasion of a statement made
+        if i > 0 and toks[i - 1].low in ("at", "during"):
+            found, m = _first_marker(toks, i - 2, -1, words, SCAN)
+            if found == -1 and reports(toks[m].low, words):
+                return -1  # "told reporters at Tuesday's briefing that Obama would sign":
+                # the occasion of a statement made
         ahead = _scan(toks, j + 2, 1, words, through_present=True)
         return 1 if ahead == 1 or _scan(toks, i - 1, -1, words, skip=("would",)) == 1 else -1
     if lead == UNTIL:  # "until Thursday, they had not called him" looks back from the past
