@@ -304,6 +304,9 @@ def says_when(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
     # reported at"; a verb opening the text has no word before it
 
 
+NOUN_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+"""Articles and possessives that open a noun phrase ("scheduled a special election")."""
+
 QUANTIFIERS = frozenset({"only", "more", "fewer", "less", "many", "few", "several", "some", "most"})
 """Words before an "-ed" word and a noun that make it an adjective ("only scattered problems")."""
 
@@ -354,7 +357,7 @@ def _planned_then(toks: list[Token], j: int, words: TenseWords) -> bool:
         return False
     word = toks[j].low
     planned = word in words.future and word.endswith("ed")
-    return planned and toks[j + 1].low in ("a", "an", "the", "its", "their", "his", "her")
+    return planned and toks[j + 1].low in NOUN_OPENERS
 
 
 def _closing_price(toks: list[Token], i: int) -> bool:
@@ -1153,7 +1156,7 @@ def _noun_phrase(toks: list[Token], k: int) -> bool:
     modifiers between ("unveiled a four-year austerity plan on Wednesday")."""
     for m in range(k - 1, max(-1, k - 6), -1):
         text = toks[m].text
-        if toks[m].low in ("a", "an", "the", "its", "their", "his", "her"):
+        if toks[m].low in NOUN_OPENERS:
             return m < k - 2
         modifier = (text.isalpha() and text.islower()) or text == "-" or text.isdigit()
         if not modifier or toks[m].low in NOT_MODIFIERS:
