@@ -79,6 +79,13 @@ EVERY_NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 """Ordinals after "every" that count units ("every second day": every two days)."""
 
 
+NOT_NOUNS = frozenset(
+    {"rather", "instead", "than", "when", "if", "unless", "because", "while", "so", "too", "also"}
+)
+"""Words that never begin the noun an adverb of frequency would describe ("pays it semiannually
+rather than quarterly")."""
+
+
 class _Counted(NamedTuple):
     """The unit of a counted length: its key, the index after it, "and a half", "10-year"."""
 
@@ -1726,7 +1733,8 @@ class RelativeRules(DateRules):
         if self.w(k) in ("and", "or", "but"):  # "pays a dividend quarterly and said", not
             other = self.w(k + 1)  # "quarterly and annual reports"
             return other.endswith(("ly", "annual")) and self.before_noun(k + 2)
-        return self.tx(k).isalpha() and self.w(k) not in self.g.prepositions - {"of"}
+        word = self.w(k)
+        return self.tx(k).isalpha() and word not in self.g.prepositions - {"of"} | NOT_NOUNS
 
     def nth_weekday_set(self, i: int) -> Reading | None:
         """ "the second Tuesday of every month", "the first Sunday of each month": one set."""
