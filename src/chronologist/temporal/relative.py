@@ -79,6 +79,9 @@ EVERY_NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 """Ordinals after "every" that count units ("every second day": every two days)."""
 
 
+GERUND_LEADS = frozenset({"of", "about", "on", "without"})
+"""Prepositions a gerund follows in a noun's complement ("hopes of ending", "plans on moving")."""
+
 NOT_NOUNS = frozenset(
     {"rather", "instead", "than", "when", "if", "unless", "because", "while", "so", "too", "also"}
 )
@@ -1726,6 +1729,12 @@ class RelativeRules(DateRules):
             return word + "m", self.dot(k + 3)
         return None
 
+    def gerund_of(self, k: int) -> bool:
+        """The word at ``k`` is a gerund after a preposition ("signs of yielding", "talk about
+        leaving"): what it tells lies ahead of the clause's time, whatever its tense."""
+        word = self.w(k)
+        return len(word) > 5 and word.endswith("ing") and self.w(k - 1) in GERUND_LEADS
+
     def before_noun(self, k: int) -> bool:
         """The word at ``k`` may be a noun the word before describes ("quarterly dividend",
         "quarterly Inflation Report", "an initial quarterly of 5 cents"), not a preposition
@@ -2037,5 +2046,7 @@ class RelativeRules(DateRules):
             return Reading(i, i + 1, "DATE", lambda c: R.ref(c, val), explicit=False)
         if word == "soon" and self.w(i - 1) not in self.g.soon_not_after:
             if self.w(i + 1) not in self.g.soon_not_before:  # not "as soon as", "soon after"
-                return Reading(i, i + 1, "DATE", R.soon, explicit=False)
+                ahead = self.gerund_of(i - 1)  # "showed no sign of yielding soon": ahead of then
+                build = (lambda c: R.ref(c, "FUTURE_REF")) if ahead else R.soon
+                return Reading(i, i + 1, "DATE", build, explicit=False)
         return None
