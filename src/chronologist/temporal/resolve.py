@@ -38,6 +38,8 @@ class Context:
     """Tense of the clause around the expression: 1 future, -1 past, 0 unknown."""
     pluperfect: bool = False
     """The clause looks back from the narrative's time ("had been", "had left")."""
+    done: bool = False
+    """A past verb just before the expression tells what happened then ("occurred on Jan. 14")."""
     events: dict[str, TimeValue] = field(default_factory=dict)
     """Happenings the text has dated ("the 1917 October Revolution")."""
     ref_ends: int | None = None
@@ -175,6 +177,7 @@ def year_for(
         diff = day_number(yy, month, dd) - today
         # a day within weeks: tense aside (but not "since January 1" said on December 29)
         near = day is not None and abs(diff) <= NEAR_DAYS and c.tense != SINCE
+        near = near and not (c.done and diff > 0)  # not a day ahead for what "occurred" on it
         # told ahead, the month just gone ("will release the minutes of the July meeting")
         near = near or (day is None and c.tense > 0 and not ahead and -NEAR_DAYS <= diff < 0)
         if not near and ((c.tense < 0 and diff > 0) or (c.tense > 0 and diff < 0)):

@@ -30,6 +30,7 @@ from chronologist.temporal.tense import (
     CLOSING_QUOTES,
     SENTENCE_END,
     ends_sentence,
+    happened_on,
     in_sentence,
     pluperfect,
     reports,
@@ -941,6 +942,7 @@ class _Segment:
         ctx.lead_day = self.lead_day(reading)
         ctx.says = ctx.lead_day is not None and self.says(reading)
         ctx.pluperfect = pluperfect(toks, reading.i)
+        ctx.done = ctx.tense == -1 and happened_on(toks, reading.i, self.parser.lex.tense)
         self.flashback.open(ctx, toks, reading.j)
         told = ctx.ref
         restated = self.restated = self.restates(reading)

@@ -623,6 +623,17 @@ def _clause_back(
     return None
 
 
+def happened_on(toks: list[Token], i: int, words: TenseWords) -> bool:
+    """The expression at ``i`` tells the day a past verb just before it happened ("occurred
+    on Jan. 14"), not a plan told in the past ("was scheduled on", "fixed March 9 as")."""
+    k = i - 2
+    if k < 0 or toks[i - 1].low != "on":
+        return False
+    if toks[k].low in words.planned or toks[k].low in words.arranging:
+        return False
+    return toks[k].low.endswith("ed") and _marker(toks, k, words) == -1
+
+
 def pluperfect(toks: list[Token], i: int) -> bool:
     """Whether "had" comes within 8 words before ``i`` in the same clause (not behind a
     comma: "The war, which had begun in 1700, ended in 1721"), as an auxiliary: not "had
