@@ -158,6 +158,13 @@ def _from_event(reading: Reading, ctx: Context) -> bool:
     return not ctx.news and reading.fallback is not None and not reading.shifted
 
 
+def _year_before(point: TimePoint, quarter: TimePoint | None) -> bool:
+    """``point`` is ``quarter`` a year before: the period a result is compared with."""
+    if quarter is None or quarter.year is None or point.year is None:
+        return False
+    return point.year == quarter.year - 1 and point.sub == quarter.sub
+
+
 def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
     if when.ref or when.type == "SET" or (when.type == "DURATION" and when.start is None):
         return  # a length moves no narrative; a range ("1473-74") does
@@ -174,7 +181,10 @@ def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
     if moves and not _holds(point, ctx.ref):
         ctx.ref = when.end if when.end is not None and not when.open_end else point
     if point.granularity == "quarter" and not reading.shifted:
-        if reading.reported or not _unfinished(point, ctx):
+        if _year_before(point, ctx.ref_quarter):
+            pass  # "... compared with a loss in the final three months of 1994. Revenue for
+            # the quarter rose": the quarter reported, not the one it is set against
+        elif reading.reported or not _unfinished(point, ctx):
             ctx.ref_quarter = point  # the quarter being reported, not one under way or forecast
     if reading.event_name:
         name = reading.event_name
