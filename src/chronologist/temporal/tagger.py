@@ -181,10 +181,10 @@ def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
     if moves and not _holds(point, ctx.ref):
         ctx.ref = when.end if when.end is not None and not when.open_end else point
     if point.granularity == "quarter" and not reading.shifted:
-        if _year_before(point, ctx.ref_quarter):
-            pass  # "... compared with a loss in the final three months of 1994. Revenue for
-            # the quarter rose": the quarter reported, not the one it is set against
-        elif reading.reported or not _unfinished(point, ctx):
+        # not the quarter a result is set against ("... compared with a loss in the final
+        # three months of 1994. Revenue for the quarter rose")
+        compared = _year_before(point, ctx.ref_quarter)
+        if not compared and (reading.reported or not _unfinished(point, ctx)):
             ctx.ref_quarter = point  # the quarter being reported, not one under way or forecast
     if reading.event_name:
         name = reading.event_name
