@@ -1151,13 +1151,14 @@ PARTICIPLES = frozenset({"had", "gone", "done", "seen", "begun", "run", "come", 
 def _intent_noun(toks: list[Token], k: int, words: TenseWords) -> bool:
     """The word of intent at ``k`` is a noun after a noun that describes it: a hyphenated
     compound ("a shareholder-rights plan on Aug. 14"), or, for "plan" not followed by
-    "to", a noun after a determiner or an "-ing" word ("unveiled the spending plan in
-    April")."""
+    "to", a noun after a determiner, a possessive or an "-ing" word ("unveiled the spending
+    plan in April", "Clinton's health plan in September")."""
     if k < 2:
         return False
     if toks[k - 2].text == "-" and not toks[k - 1].space_before:
         return True
     before = toks[k - 2].low in words.determiners or _ing(toks[k - 1]) or _noun_phrase(toks, k)
+    before = before or (k >= 3 and toks[k - 2].low == "s" and toks[k - 3].text in "'\u2019")
     plural = toks[k].low == "plans" and _ing(toks[k - 1])  # "the state's redistricting plans"
     return (toks[k].low == "plan" and before or plural) and _next_word(toks, k) != "to"
 
