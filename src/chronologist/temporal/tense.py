@@ -380,6 +380,14 @@ def _deadline_of(toks: list[Token], k: int, words: TenseWords) -> int:
     return -1 if gone or pluperfect(toks, k + 1) else 1
 
 
+def _deadline_missed(toks: list[Token], i: int, words: TenseWords) -> bool:
+    """A verb that tells a deadline gone governs the day at ``i`` before "deadline", with at
+    most a determiner between ("missed their Friday deadline"; not "met hours before the
+    Thursday deadline")."""
+    k = i - 1 - (i > 1 and toks[i - 1].low in words.determiners)
+    return k >= 0 and toks[k].low in words.deadline_gone
+
+
 def _deadline_tense(toks: list[Token], i: int, words: TenseWords) -> int:
     """ "Monday's deadline": ahead ("running past Monday's deadline", "said Thursday's
     deadline remained") unless a past verb other than one of reporting tells of it ("came
@@ -399,7 +407,9 @@ def _set_ahead(toks: list[Token], i: int, j: int, words: TenseWords, *, schedule
         return True
     met_by = i > 1 and toks[i - 2].low == "by"  # "tendered by the Tuesday deadline": met
     copula = after == "is" and not _past_relative(toks, i, words)
-    if schedule and (copula or (after == "deadline" and not met_by)):
+    if schedule and after == "deadline" and not met_by:
+        return not _deadline_missed(toks, i, words)
+    if schedule and copula:
         return True
     return _prolonged(toks, i, words) or _copula_before(toks, i)
 
