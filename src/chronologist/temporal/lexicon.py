@@ -19,8 +19,8 @@ OPENING_DETERMINERS = frozenset(
 START_WORDS = frozenset(
     {
         *("the", "a", "an", "that", "these", "every", "each", "per", "at", "in"),
-        *("fiscal", "fy", "noon", "midnight", "midday", "latest", "final", "first", "post", "pre"),
-        "half",
+        *("fiscal", "fy", "noon", "midnight", "midday", "midyear", "latest", "final", "first"),
+        *("post", "pre", "half"),
         *("'", "\u2019"),
     }
 )

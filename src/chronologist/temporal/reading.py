@@ -168,12 +168,12 @@ def same_month(build: Builder, day: int) -> Builder:
     return other_day
 
 
-def with_end(build: Builder) -> Builder:
-    """The value ``build`` resolves to, with mod END ("later this month")."""
+def with_end(build: Builder, mod: str = "END") -> Builder:
+    """The value ``build`` resolves to, with mod END ("later this month") or another."""
 
     def ended(c: Context) -> TimeValue | None:
         v = build(c)
-        return v.with_(mod="END") if v else None
+        return v.with_(mod=mod) if v else None
 
     return ended
 

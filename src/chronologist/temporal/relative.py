@@ -129,6 +129,8 @@ class RelativeRules(DateRules):
             return B.year_back(i, i + 3)  # "year-earlier profit": the same period a year before
         if word in ("year", "month", "quarter"):
             return self.unit_end(i)
+        if word in ("midyear", "mid") and self.mid_year(i) is not None:
+            return self.mid_year(i)
         if word == "overnight":
             return self.overnight(i)
         day = self.day_named(i) or self.edge_of_day(i) or self.weekday_named(i)
@@ -159,6 +161,17 @@ class RelativeRules(DateRules):
             if after not in ("and", "but", "as", "while", "when"):
                 return None  # "overnight trading", "overnight losses": a noun's kind
         return Reading(i, i + 1, "TIME", R.overnight, anaphoric=True, explicit=False, passing=True)
+
+    def mid_year(self, i: int) -> Reading | None:
+        """ "by midyear", "at mid-year": the middle of this year (mod MID); not a kind of
+        thing ("midyear exams", "a midyear review")."""
+        k = i + 1 if self.w(i) == "midyear" else i + 3
+        if k == i + 3 and not (self.hyphen(i + 1) and self.w(i + 2) == "year"):
+            return None
+        if self.w(i - 1) not in self.g.prepositions:
+            return None
+        build = B.with_end(lambda c: R.unit_offset(c, "year", 0), "MID")
+        return Reading(i, k, "DATE", build, explicit=False)
 
     def unit_end(self, i: int) -> Reading | None:
         """ "year-end", "year end", "month's end": the end of the unit now."""
