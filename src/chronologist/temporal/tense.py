@@ -879,8 +879,9 @@ def _scan(
         if step > 0 and m > k + 2 and toks[m].low in RELATIVES:
             return 0  # "will choose ... on Friday, ending two decades in which presidents
             # were picked": a clause about a later noun (not "in February, in which")
-        if step > 0 and toks[m].text == "," and _next_word(toks, m) in SUBORDINATORS:
-            return 0  # "will play host ... on Sunday, after beating Miami": a clause of its own
+        if step > 0 and toks[m].text == "," and _subordinate_after(toks, m):
+            return 0  # "will play host ... on Sunday, after beating Miami", "on Saturday, two
+            # days after the Senate confirmed her": a clause of its own
         if step < 0 and toks[m].low in CONCESSIVE:
             return 0  # "are scheduled for April 20, although the Cabinet on Tuesday postponed"
         if step < 0 and toks[m].low in ("and", "but") and m > 0 and toks[m - 1].text == ",":
@@ -889,6 +890,16 @@ def _scan(
         if found and not (through_present and found == PRESENT):
             return found
     return 0
+
+
+def _subordinate_after(toks: list[Token], m: int) -> bool:
+    """The comma at ``m`` opens a subordinate clause, perhaps after a length ("after beating",
+    "two days after the vote")."""
+    if _next_word(toks, m) in SUBORDINATORS:
+        return True
+    k = m + 2 + (m + 1 < len(toks) and toks[m + 1].low in ("just", "only", "about"))
+    unit = k < len(toks) and (toks[k].low in LENGTHS or toks[k].low + "s" in LENGTHS)
+    return unit and _next_word(toks, k) in ("after", "before")
 
 
 def _apposition(toks: list[Token], m: int, words: TenseWords) -> bool:
