@@ -1368,7 +1368,9 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
         return True  # not "markets that rallied Wednesday": a relative clause's verb
     object_of = k >= 3 and toks[k - 3].low in OBJECT_PREPOSITIONS
     if object_of and toks[k - 2].low in words.determiners and following == "to":
-        return True  # "could fall below the level needed to cover imports by June"
+        # "could fall below the level needed to cover imports by June" (not "A spokeswoman
+        # for the department declined to comment": no verb before it, it is the verb)
+        return _first_marker(toks, k - 1, -1, words, SCAN)[0] != 0
     bare = before[0] in ("to", "will", "would") if before else False
     bare = bare and not (k >= 3 and toks[k - 3].low in words.to_prepositions)  # not "according to
     # papers filed Wednesday": "to" there is a preposition
