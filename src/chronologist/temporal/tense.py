@@ -879,6 +879,8 @@ def _scan(
         if step > 0 and m > k + 2 and toks[m].low in RELATIVES:
             return 0  # "will choose ... on Friday, ending two decades in which presidents
             # were picked": a clause about a later noun (not "in February, in which")
+        if step > 0 and toks[m].text == "," and _new_clause(toks, m, words):
+            return 0  # "vetoed ... from the budget Thursday, and lawmakers promptly scheduled"
         if step > 0 and toks[m].text == "," and _subordinate_after(toks, m):
             return 0  # "will play host ... on Sunday, after beating Miami", "on Saturday, two
             # days after the Senate confirmed her": a clause of its own
@@ -890,6 +892,18 @@ def _scan(
         if found and not (through_present and found == PRESENT):
             return found
     return 0
+
+
+def _new_clause(toks: list[Token], m: int, words: TenseWords) -> bool:
+    """The comma at ``m`` and "and" or "but" open a clause with a subject of its own (", and
+    lawmakers scheduled", ", but he said"; not ", and will meet")."""
+    if _next_word(toks, m) not in ("and", "but") or m + 2 >= len(toks):
+        return False
+    subject = toks[m + 2]
+    if subject.low in SUBJECTS or subject.low in words.determiners:
+        return True
+    plural = subject.low.endswith("s") and len(subject.low) > 3 and subject.text.isalpha()
+    return plural and subject.text.islower() and _marker(toks, m + 2, words) == 0
 
 
 def _subordinate_after(toks: list[Token], m: int) -> bool:
@@ -1073,7 +1087,8 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
             or _subject_pronoun(toks, k - 1)
             or _relative_that(toks, k - 1, words)
         )
-        and not _counted(previous, words)  # "six votes short", "60 votes"; not "2003 expire"
+        and not (_counted(previous, words) and not toks[k - 1].text[:1].isupper())
+        # "six votes short", "60 votes"; not "2003 expire", "the Group of Seven meet"
         and f"{previous} {word}" not in words.noun_pairs  # "housing starts"
         and previous not in NOT_VERB
         and previous not in ("has", "have", "had")  # "the peak has come as late as March"
