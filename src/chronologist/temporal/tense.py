@@ -186,6 +186,9 @@ def tense_at(
     if deadline or _will_far(toks, i, words):
         return 1  # "will meet with officials ... in Washington on Friday"
     if i > 1 and toks[i - 1].low == "through" and toks[i - 2].low not in NOT_SPAN_AHEAD:
+        found, m = _first_marker(toks, i - 1, -1, words, 2 * SCAN)
+        if found == -1 and not reports(toks[m].low, words):
+            return -1  # "ratings were running 23 percent ahead of ... through Sunday": gone by
         return 1  # "legislation funding the government through Sept. 30": a span to come
     verb = toks[i - 1].text if i > 1 else ""
     if verb.isalpha() and verb.islower() and toks[i - 2].low == "to":
@@ -879,6 +882,8 @@ def _scan(
         if step > 0 and m > k + 2 and toks[m].low in RELATIVES:
             return 0  # "will choose ... on Friday, ending two decades in which presidents
             # were picked": a clause about a later noun (not "in February, in which")
+        if step > 0 and toks[m].text == "," and _apposed_clause(toks, m):
+            return 0  # "... through Sunday, a performance that could let": an apposition
         if step > 0 and toks[m].text == "," and _new_clause(toks, m, words):
             return 0  # "vetoed ... from the budget Thursday, and lawmakers promptly scheduled"
         if step > 0 and toks[m].text == "," and _subordinate_after(toks, m):
@@ -892,6 +897,19 @@ def _scan(
         if found and not (through_present and found == PRESENT):
             return found
     return 0
+
+
+def _apposed_clause(toks: list[Token], m: int) -> bool:
+    """The comma at ``m`` opens a noun phrase with a relative clause of its own (", a
+    performance that could", ", a move which"; not "On Saturday morning, a parade will")."""
+    if _next_word(toks, m) not in ("a", "an"):
+        return False
+    for k in range(m + 3, min(len(toks), m + 6)):
+        if toks[k].low in ("that", "which", "who"):
+            return True
+        if not (toks[k].text.isalpha() and toks[k].text.islower()):
+            return False
+    return False
 
 
 def _new_clause(toks: list[Token], m: int, words: TenseWords) -> bool:
