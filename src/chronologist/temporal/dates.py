@@ -1199,6 +1199,10 @@ class DateRules(Scanner):
         if o is None and self.w(j) in ("front", "back") and self.w(j + 1) == "half":
             if self.of_year(j + 2):  # "the back half of the year": the second
                 o = (1 if self.w(j) == "front" else 2, j + 1)
+        ranged = self.w(j - 1) in ("-", "\u2013", "to", "through")  # "the July-September quarter"
+        named = self.month(j) if o is None and not ranged else None
+        if named is not None and self.w(named[1]) == "quarter":
+            o = ((named[0] - 1) // 3 + 1, named[1])  # "the March quarter": the one ending then
         if o is None:
             return self.unnumbered_quarter(i, j, year_before)
         return self.numbered_quarter(i, j, o, year_before)
