@@ -41,6 +41,12 @@ QUARTER_WORDS = frozenset({"quarter", "quarters", "half", "period", "level", "re
 """The words one of which every quarter's or half's reading holds ("Q1", "the same period")."""
 
 
+SEASON_PARTS = frozenset(
+    {"end", "rest", "start", "beginning", "middle", "most", "much", "all", "part", "half"}
+)
+"""Words of a part before "of the fall" that make it the season ("much of the fall")."""
+
+
 class DateRules(Scanner):
     """Rules for dates written with their calendar units."""
 
@@ -973,9 +979,10 @@ class DateRules(Scanner):
                 least = self.words(i - 2, ("at", "least"))  # "until at least the fall"
                 lead = self.w(i - 3) if least else self.w(i - 1)
                 fell = lead == "from" and self.w(j) == "fall"  # "injuries from the fall"
-                edge = self.w(i - 2) in ("end", "rest", "start", "beginning", "middle", "most")
+                edge = self.w(i - 2) in SEASON_PARTS and self.w(k) not in ("in", "of", "from")
                 fell = fell or (lead == "of" and self.w(j) == "fall" and not edge)  # "at the
-                # time of the fall" (not "the rest of the fall")
+                # time of the fall" (not "the rest of the fall", "much of the fall"; but "much
+                # of the fall in prices")
                 if self.w(i) == "the" and lead in SEASON_LEADS and not fell:
                     bound = lead in ("before", "after", "until", "by", "for")
                     return Reading(
