@@ -1737,10 +1737,17 @@ class RelativeRules(DateRules):
     def _ampm(self, k: int) -> tuple[str, int] | None:
         word = self.w(k)
         if word in ("am", "pm"):
-            return word, k + 1
+            band = self.tx(k) == "AM" and self.radio_band(k + 1)
+            return None if band else (word, k + 1)  # not "12 AM and 12 FM stations"
         if word in ("a", "p") and self.w(k + 1) == "." and self.w(k + 2) == "m":
             return word + "m", self.dot(k + 3)
         return None
+
+    def radio_band(self, k: int) -> bool:
+        """After "AM" at ``k - 1``: a station or a second band ("12 AM and 12 FM stations")."""
+        if self.w(k) in ("station", "stations", "radio", "band", "dial"):
+            return True
+        return self.w(k) in ("and", "or") and self.tx(k + 2) == "FM"
 
     def gerund_of(self, k: int) -> bool:
         """The word at ``k`` is a gerund after a preposition ("signs of yielding", "talk about
