@@ -1538,9 +1538,11 @@ class RelativeRules(DateRules):
         aside = self.w(k) == "(" and close > 0
         if aside:  # "10:40 a.m. local time (0740 GMT) Friday": the day after the aside
             kk = close + 1
-        opens = self.tx(kk)[:1].isupper() and (self.determiner(kk) or self.w(kk) == "on")
+        deictic = self.w(kk) in self.lex.day_deictics and self.w(kk - 1) == "."
+        opens = self.tx(kk)[:1].isupper() and (self.determiner(kk) or self.w(kk) == "on" or deictic)
         if opens or (kk < self.n and self.t[kk].paragraph_before):
-            return None, None, False  # "by 10 a.m. On Saturday", "at 2:50 p.m. This morning"
+            return None, None, False  # "by 10 a.m. On Saturday", "at 2:50 p.m. This morning",
+            # "at 11 a.m. Tomorrow's events": a new sentence
         comma_on = self.words(kk, (",", "on"))  # "close early, at 2 p.m., on Monday"
         on = self.w(kk) == "on" or comma_on  # "at 2 p.m. on Wednesday": the day is its own
         aside = aside or on  # mention
