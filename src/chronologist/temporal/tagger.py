@@ -943,7 +943,10 @@ class _Segment:
         coordinated = coordinated and not (paired and toks[self.last_i].low in ("now", "today"))
         month_range = (spanned or (coordinated and paired)) and self.parser.month(reading.i)
         apposed = not reading.explicit and _apposed(toks, self.last_j, reading.i)
-        self.set_tense(reading, weekday=weekday, coordinated=coordinated, ranged=ranged)
+        clocked = reading.type == "TIME" and any(  # "10 a.m. Tuesday": a day, too
+            self.parser.weekday(k) for k in range(reading.i, reading.j)
+        )
+        self.set_tense(reading, weekday=weekday or clocked, coordinated=coordinated, ranged=ranged)
         self.leads = not _same_sentence(toks, self.last_j, reading.i)
         self.last_i, self.last_j = reading.i, reading.j
         ctx.ref_ends = _sentence_ends(toks, self.ref_j, reading.i, limit=4)

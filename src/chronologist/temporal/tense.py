@@ -414,7 +414,7 @@ def _set_ahead(toks: list[Token], i: int, j: int, words: TenseWords, *, schedule
         return not _deadline_missed(toks, i, words)
     if schedule and copula:
         return True
-    return _prolonged(toks, i, words) or _copula_before(toks, i)
+    return _prolonged(toks, i, words) or _copula_before(toks, i, at=schedule)
 
 
 def _promised(toks: list[Token], i: int, words: TenseWords) -> bool:
@@ -559,9 +559,10 @@ def _word_before(toks: list[Token], i: int) -> int:
     return i - 1 - (i > 1 and toks[i - 1].low == "on")
 
 
-def _copula_before(toks: list[Token], i: int) -> bool:
-    """ "is Friday", "are on Monday": a present copula right before the expression."""
-    k = _word_before(toks, i)
+def _copula_before(toks: list[Token], i: int, *, at: bool = False) -> bool:
+    """ "is Friday", "are on Monday", "is at 10 a.m. Tuesday" (``at``, for a day): a present
+    copula right before the expression."""
+    k = i - 1 - (i > 1 and toks[i - 1].low in (("on", "at") if at else ("on",)))
     return k >= 0 and toks[k].low in ("is", "are")
 
 
