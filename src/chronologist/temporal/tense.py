@@ -194,6 +194,8 @@ def tense_at(
     if verb.isalpha() and verb.islower() and toks[i - 2].low == "to":
         return 1  # "City pools to open Saturday": an infinitive no verb governs, a plan
     found, m = _first_marker(toks, i - 1, -1, words, 2 * SCAN)
+    if found == 1 and schedule and toks[m].low in words.scheduled:
+        return 1  # "He meets Prime Minister Junichiro Koizumi and ... on Tuesday": a plan
     return found if found in (-1, 1) and _plain(toks, m, words) else 0  # "is due to deliver
     # his third state of the nation address to Congress on Monday"
 
