@@ -98,7 +98,9 @@ def tense_at(
         had_after = _had_within(toks, j, 1, comma=not _opens(toks, i, words))
         if pluperfect(toks, i) or had_after or _not_until(toks, i, words):
             return -1
-        return -1 if _lasted_until(toks, i, words) else 1
+        main = _opens(toks, i, words) and _first_marker(toks, j, 1, words, SCAN)[0] == -1
+        return -1 if main or _lasted_until(toks, i, words) else 1  # "Until January, contacts
+        # with the PLO were illegal": a state that ended
     if lead:
         return lead
     if _foretold(toks, i, words):
