@@ -1084,7 +1084,12 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
             return 1
     plural = previous.endswith("s") and not previous.endswith("ss") and previous.isalpha()
     subject = previous in SUBJECTS or (plural and toks[k - 1].text.islower())
-    if word == "forecast" and subject and _next_word(toks, k) in ("in", "on", "last"):
+    # a singular noun before a bare "forecast" with its "that" clause makes it the past ("One
+    # bank forecast in May that"; not "release his own revenue forecast on Friday")
+    noun = previous.isalpha() and toks[k - 1].text.islower() and not previous.endswith("ly")
+    noun = noun and previous not in words.determiners and previous not in LAST_AS_VERB
+    noun = noun and any(toks[m].low == "that" for m in range(k + 2, min(len(toks), k + 6)))
+    if word == "forecast" and (subject or noun) and _next_word(toks, k) in ("in", "on", "last"):
         return -1  # "the $5.6 billion it forecast in October", "as officials forecast in"
     if word in words.foretold and previous in ("is", "are", "was", "were", "be", "been"):
         return 1  # "rain is forecast for Wednesday afternoon"
