@@ -79,6 +79,9 @@ EVERY_NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 """Ordinals after "every" that count units ("every second day": every two days)."""
 
 
+SAME_PAST = frozenset({"put", "cut", "set", "hit", "let", "shut", "cast", "bid", "spread"})
+"""Verbs whose past is their bare form: past after a singular subject ("Moody's last week put")."""
+
 GERUND_LEADS = frozenset({"of", "about", "on", "without"})
 """Prepositions a gerund follows in a noun's complement ("hopes of ending", "plans on moving")."""
 
@@ -276,6 +279,14 @@ class RelativeRules(DateRules):
         typ = "TIME" if part else "DATE"
         return Reading(i, k, typ, lambda c: R.weekday(c, d, 0, part), explicit=False)
 
+    def name_acted(self, i: int) -> bool:
+        """A name ending in "'s" ("Moody's") is the subject, not the owner, of the time at
+        ``i``: a one-word unit and a past verb follow ("Moody's last week put")."""
+        verb = self.w(i + 2)
+        past = verb in self.lex.tense.past or verb in SAME_PAST
+        past = past or (verb.endswith("ed") and self.tx(i + 2).islower())
+        return self.tx(i - 3)[:1].isupper() and self.w(i + 1) in self.lex.units and past
+
     def determined(self, i: int) -> Reading | None:
         """ "last week", "this morning", "next Friday", "the current quarter", "this weekend":
         a unit, a day or a part of one after a deictic determiner."""
@@ -288,7 +299,8 @@ class RelativeRules(DateRules):
             return None  # "than any previous decade", "their last day of classes": no deixis
         contracted = self.w(i - 3) in ("it", "that", "there", "what", "here", "he", "she")
         owned = self.w(i - 1) == "s" and self.w(i - 2) in ("'", "\u2019") and not contracted
-        if owned and word != "current":  # not "the county's current fiscal year"
+        if owned and word != "current" and not self.name_acted(i):  # not "the county's
+            # current fiscal year", "Moody's last week put the city's bonds on review"
             return None  # "the store's last day of business" (not "whether it's next month")
         off = lex.deictic_determiners[word]
         k = i + 1 + self.fiscal(i + 1)  # "this fiscal year"
