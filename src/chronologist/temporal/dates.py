@@ -931,8 +931,8 @@ class DateRules(Scanner):
                 anaphoric=True,
                 explicit=False,
             )
-        if self.words(j, ("this", "past")):
-            det, j = -1, j + 2  # "this past spring": the one gone by
+        if self.words(j, ("this", "past")) or self.words(j, ("the", "past")):
+            det, j = -1, j + 2  # "this past spring", "the past summer": the one gone by
         elif self.w(j) in ("this", "last", "next", "past", "coming"):
             det = self.lex.deictic_determiners[self.w(j)]
             j += 1

@@ -2027,6 +2027,7 @@ class RelativeRules(DateRules):
                     after in lex.unit_plurals
                     or after in LENGTH_AFTER_PAST
                     or self.number(j) is not None  # "the past eight Ryder Cups"
+                    or (phrase[-1] == "past" and after in lex.seasons)  # "the past summer"
                 ):
                     return None
                 if phrase[-1] == "future" and self.tx(j)[:1].isupper() and self.lead_cap(j):
