@@ -1953,6 +1953,8 @@ class RelativeRules(DateRules):
         best = self.holiday_name(j)
         if best is None:
             return None
+        if self.hyphen(j - 1) and self.w(j - 2) in ("pre", "post", "after", "mid"):
+            return None  # "a pre-Christmas snowstorm", "post-Christmas sales": an adjective
         rule, k = best
         if the and self.w(k) not in ("week", "weekend"):
             return None  # "the Christmas tree"; "the Fourth of July" has a rule of its own
