@@ -943,12 +943,14 @@ class RelativeRules(DateRules):
         """The word leading a length ("the past", "recent") and the index after it."""
         g = self.g
         if self.w(i) == "the":
+            if self.w(i + 1) in ("final", "first") and self.ago_after(i + 2):
+                return None, i + 1  # "reached the final four years ago": a noun
             if self.w(i + 1) in g.span_leads or self.w(i + 1) in g.span_leads_after_the:
                 return self.w(i + 1), i + 2
             return None, i + 1
         if self.w(i) in g.span_leads and not self.new_line(i + 1):
             owned = self.w(i - 1) in DETERMINERS or self.w(i - 2) in ("'", "\u2019")
-            if self.w(i) in ("final", "first") and not owned:
+            if self.w(i) in ("final", "first") and (not owned or self.ago_after(i + 1)):
                 return None, i  # "the Australian Open final six months ago": a noun
             if self.w(i) == "last" and self.w(i - 1) in LAST_VERB_LEADS:
                 return None, i  # "will begin at 11:55 p.m. and last 20 minutes": the verb
@@ -956,6 +958,10 @@ class RelativeRules(DateRules):
                 return None, i  # "the most recent two weeks ago": "the most recent" is a noun
             return self.w(i), i + 1
         return None, i
+
+    def ago_after(self, k: int) -> bool:
+        """ "ago" ends the count and unit from ``k`` ("four years ago", "six months ago")."""
+        return any(self.w(m) == "ago" for m in range(k + 1, min(self.n, k + 4)))
 
     def uncounted(self, i: int, j: int, lead: str | None) -> Reading | None:
         """A length without a count: "the past decade" (P10Y), "recent months", "for hours"."""
