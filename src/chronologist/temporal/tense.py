@@ -103,6 +103,8 @@ def tense_at(
         # with the PLO were illegal": a state that ended
     if lead:
         return lead
+    if _funded_through(toks, i, words):
+        return 1  # "emergency funds to pay for operations through Sept. 30": a span to come
     if _foretold(toks, i, words):
         return 1  # "The Weather Service predicted mostly sunny skies Saturday and Sunday"
     if _planned_then(toks, j, words):
@@ -1332,6 +1334,19 @@ def _subject_pronoun(toks: list[Token], k: int) -> bool:
     """Token ``k`` is "That" or "This" opening a sentence, a subject ("That ends on
     Thursday night"), not a determiner."""
     return toks[k].text in ("That", "This") and (k == 0 or ends_sentence(toks, k - 1))
+
+
+def _funded_through(toks: list[Token], i: int, words: TenseWords) -> bool:
+    """ "through" before ``i`` ends what an infinitive of purpose a few words back covers
+    ("funds to pay for operations through Sept. 30", "to keep it open through June")."""
+    if i < 3 or toks[i - 1].low != "through" or pluperfect(toks, i):
+        return False  # not "had agreed on Friday to extend talks through the weekend"
+    for k in range(i - 2, max(0, i - 10), -1):
+        if toks[k].text in (",", ";") or _marker(toks, k, words) not in (0, 1):
+            return False
+        if toks[k].low == "to" and _bare_verb(toks, k + 1, words):
+            return True
+    return False
 
 
 def _bare_verb(toks: list[Token], k: int, words: TenseWords) -> bool:
