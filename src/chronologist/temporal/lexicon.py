@@ -20,7 +20,7 @@ START_WORDS = frozenset(
     {
         *("the", "a", "an", "that", "these", "every", "each", "per", "at", "in"),
         *("fiscal", "fy", "noon", "midnight", "midday", "midyear", "latest", "final", "first"),
-        *("post", "pre", "half"),
+        *("post", "pre", "half", "midcentury"),
         *("'", "\u2019"),
     }
 )

@@ -132,8 +132,8 @@ class RelativeRules(DateRules):
             return B.year_back(i, i + 3)  # "year-earlier profit": the same period a year before
         if word in ("year", "month", "quarter"):
             return self.unit_end(i)
-        if word in ("midyear", "mid") and self.mid_year(i) is not None:
-            return self.mid_year(i)
+        if word in ("midyear", "midcentury", "mid") and self.mid_unit(i) is not None:
+            return self.mid_unit(i)
         if word == "overnight":
             return self.overnight(i)
         day = self.day_named(i) or self.edge_of_day(i) or self.weekday_named(i)
@@ -165,15 +165,16 @@ class RelativeRules(DateRules):
                 return None  # "overnight trading", "overnight losses": a noun's kind
         return Reading(i, i + 1, "TIME", R.overnight, anaphoric=True, explicit=False, passing=True)
 
-    def mid_year(self, i: int) -> Reading | None:
-        """ "by midyear", "at mid-year": the middle of this year (mod MID); not a kind of
-        thing ("midyear exams", "a midyear review")."""
-        k = i + 1 if self.w(i) == "midyear" else i + 3
-        if k == i + 3 and not (self.hyphen(i + 1) and self.w(i + 2) == "year"):
+    def mid_unit(self, i: int) -> Reading | None:
+        """ "by midyear", "at mid-year", "by mid-century": the middle of this year or
+        century (mod MID); not a kind of thing ("midyear exams", "a midyear review")."""
+        k = i + 1 if self.w(i) in ("midyear", "midcentury") else i + 3
+        unit = "century" if self.w(i).endswith("century") or self.w(i + 2) == "century" else "year"
+        if k == i + 3 and not (self.hyphen(i + 1) and self.w(i + 2) in ("year", "century")):
             return None
         if self.w(i - 1) not in self.g.prepositions:
             return None
-        build = B.with_end(lambda c: R.unit_offset(c, "year", 0), "MID")
+        build = B.with_end(lambda c: R.unit_offset(c, unit, 0), "MID")
         return Reading(i, k, "DATE", build, explicit=False)
 
     def unit_end(self, i: int) -> Reading | None:
