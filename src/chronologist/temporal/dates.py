@@ -31,7 +31,9 @@ SEASON_LEADS = frozenset(
 """Words before "the" and a season that make it a time ("into the summer", "leave for the
 summer", "the end of the summer", "results from the spring", "spent the summer in hiding",
 "a cool start to the summer")."""
-NOT_AFTER_MAY = frozenset({".", ",", ";", "", "on", "at", "are", "is", "was", "were", "from"})
+NOT_AFTER_MAY = frozenset(
+    {".", ",", ";", "", "on", "at", "are", "is", "was", "were", "from", "alone", "and", "or"}
+)
 """After "for May", these make it the month: the verb "may" is never followed by them."""
 ROMAN_DAYS = {"kalends": (1, 1), "calends": (1, 1), "nones": (5, 7), "ides": (13, 15)}
 """The Roman calendar's named days: (day in most months, day in March, May, July, October)."""
