@@ -925,8 +925,8 @@ def _new_clause(toks: list[Token], m: int, words: TenseWords) -> bool:
     if _next_word(toks, m) not in ("and", "but") or m + 2 >= len(toks):
         return False
     subject = toks[m + 2]
-    if subject.low in SUBJECTS or subject.low in words.determiners:
-        return True
+    if subject.low in SUBJECTS or subject.low in words.determiners or subject.low in QUANTIFIERS:
+        return True  # ", and they", ", and the", ", and some specialists expect"
     plural = subject.low.endswith("s") and len(subject.low) > 3 and subject.text.isalpha()
     return plural and subject.text.islower() and _marker(toks, m + 2, words) == 0
 
