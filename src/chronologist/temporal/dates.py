@@ -35,6 +35,8 @@ NOT_AFTER_MAY = frozenset(
     {".", ",", ";", "", "on", "at", "are", "is", "was", "were", "from", "alone", "and", "or"}
 )
 """After "for May", these make it the month: the verb "may" is never followed by them."""
+MAY_VERB_AFTER = frozenset({"be", "have", "not", "also", "well"})
+"""After "May", these make it the modal ("that may not recover"), not the month."""
 ROMAN_DAYS = {"kalends": (1, 1), "calends": (1, 1), "nones": (5, 7), "ides": (13, 15)}
 """The Roman calendar's named days: (day in most months, day in March, May, July, October)."""
 
@@ -450,6 +452,8 @@ class DateRules(Scanner):
             return None
         if self.is_int(m[1]) and len(self.tx(m[1])) <= 2:
             return None  # "warned that Feb. 29, 2000": a date, the "that" a clause's
+        if self.w(j) == "may" and self.w(m[1]) in MAY_VERB_AFTER:
+            return None  # "a Game That May Not Recover": the modal
         month = m[0]
         return Reading(
             i,
@@ -511,7 +515,7 @@ class DateRules(Scanner):
             return True
         if det is None and self.w(i - 1) not in self.g.month_leads and not self.month_noun(i, k):
             return False
-        return not (word == "may" and self.w(k) in ("be", "have", "not", "also", "well"))
+        return not (word == "may" and self.w(k) in MAY_VERB_AFTER)
 
     def month_named(self, i: int, k: int) -> bool:
         """A capitalized word after the month (ending before ``k``) makes it part of a name
