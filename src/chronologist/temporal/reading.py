@@ -168,14 +168,20 @@ def same_month(build: Builder, day: int) -> Builder:
     return other_day
 
 
-def with_end(build: Builder, mod: str = "END") -> Builder:
-    """The value ``build`` resolves to, with mod END ("later this month") or another."""
+def modded(build: Builder, mod: str) -> Builder:
+    """The value ``build`` resolves to, with ``mod`` ("later this month": END; "by midyear":
+    MID)."""
 
-    def ended(c: Context) -> TimeValue | None:
+    def marked(c: Context) -> TimeValue | None:
         v = build(c)
         return v.with_(mod=mod) if v else None
 
-    return ended
+    return marked
+
+
+def with_end(build: Builder) -> Builder:
+    """The value ``build`` resolves to, with mod END ("later this month")."""
+    return modded(build, "END")
 
 
 def span(first: Reading, second: Reading, *, split: bool = False) -> Reading:

@@ -132,8 +132,9 @@ class RelativeRules(DateRules):
             return B.year_back(i, i + 3)  # "year-earlier profit": the same period a year before
         if word in ("year", "month", "quarter"):
             return self.unit_end(i)
-        if word in ("midyear", "midcentury", "mid") and self.mid_unit(i) is not None:
-            return self.mid_unit(i)
+        mid = self.mid_unit(i) if word in ("midyear", "midcentury", "mid") else None
+        if mid is not None:
+            return mid
         if word == "overnight":
             return self.overnight(i)
         day = self.day_named(i) or self.edge_of_day(i) or self.weekday_named(i)
@@ -174,7 +175,7 @@ class RelativeRules(DateRules):
             return None
         if self.w(i - 1) not in self.g.prepositions:
             return None
-        build = B.with_end(lambda c: R.unit_offset(c, unit, 0), "MID")
+        build = B.modded(lambda c: R.unit_offset(c, unit, 0), "MID")
         return Reading(i, k, "DATE", build, explicit=False)
 
     def unit_end(self, i: int) -> Reading | None:
