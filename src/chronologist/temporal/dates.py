@@ -541,7 +541,7 @@ class DateRules(Scanner):
         before = self.w(i - 1)
         if self.tx(i - 1)[:1].isupper():
             return False  # "Prime Minister May", "Theresa May"
-        owner = self.w(k) in ("'", "\u2019") and self.w(k + 1) == "s"  # "May's figure"
+        owner = self.possessive_s(k)  # "May's figure"
         k += 2 * owner
         return (
             self.w(k) in self.g.month_nouns

@@ -15,7 +15,7 @@ from chronologist.temporal import resolve as R
 from chronologist.temporal.dates import DateRules
 from chronologist.temporal.lexicon import OPENING_DETERMINERS
 from chronologist.temporal.reading import Reading
-from chronologist.temporal.scan import longest_first
+from chronologist.temporal.scan import NOT_NOUNS, longest_first
 from chronologist.temporal.tense import ends_sentence
 from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue, days_in_month
 
@@ -85,9 +85,7 @@ SAME_PAST = frozenset({"put", "cut", "set", "hit", "let", "shut", "cast", "bid",
 GERUND_LEADS = frozenset({"of", "about", "on", "without"})
 """Prepositions a gerund follows in a noun's complement ("hopes of ending", "plans on moving")."""
 
-NOT_NOUNS = frozenset(
-    {"rather", "instead", "than", "when", "if", "unless", "because", "while", "so", "too", "also"}
-)
+NOT_SET_NOUNS = NOT_NOUNS | {"rather", "instead", "than", "if", "unless", "too", "also"}
 """Words that never begin the noun an adverb of frequency would describe ("pays it semiannually
 rather than quarterly")."""
 
@@ -183,7 +181,7 @@ class RelativeRules(DateRules):
         k = i + 1
         if self.hyphen(k):
             k += 1
-        elif self.w(k) in ("'", "\u2019") and self.w(k + 1) == "s":
+        elif self.possessive_s(k):
             k += 2
         if self.w(k) != "end" or (k == i + 1 and self.w(i - 1) == "the"):
             return None
@@ -300,7 +298,7 @@ class RelativeRules(DateRules):
         if owner and not told_her:  # "told her last Friday": "her" is the object
             return None  # "than any previous decade", "their last day of classes": no deixis
         contracted = self.w(i - 3) in ("it", "that", "there", "what", "here", "he", "she")
-        owned = self.w(i - 1) == "s" and self.w(i - 2) in ("'", "\u2019") and not contracted
+        owned = self.possessive_s(i - 2) and not contracted
         if owned and word != "current" and not self.name_acted(i):  # not "the county's
             # current fiscal year", "Moody's last week put the city's bonds on review"
             return None  # "the store's last day of business" (not "whether it's next month")
@@ -553,7 +551,7 @@ class RelativeRules(DateRules):
         week, the index fell", "ended the week higher", "the week's most active session",
         "spent much of the week"."""
         before = self.w(i - 1)
-        if self.w(k) in ("'", "\u2019") and self.w(k + 1) == "s":
+        if self.possessive_s(k):
             return True  # "the week's most active session"
         if before == "for":
             return self.w(k) in (",", ".", ";")
@@ -1602,7 +1600,7 @@ class RelativeRules(DateRules):
     def day_before_at(self, i: int) -> Reading | None:
         """The day written just before "at" and the clock time at ``i`` ("on April 8 at",
         "on Wednesday, January 9, at"), or owning it ("Wednesday's 5 p.m. deadline")."""
-        if self.w(i - 1) == "s" and self.w(i - 2) in ("'", "\u2019"):
+        if self.possessive_s(i - 2):
             owner = self.deictic(i - 3) if self.weekday(i - 3) is not None else None
             if owner is not None and owner.j == i - 2 and owner.type == "DATE":
                 return owner  # "by Wednesday's 5 p.m. deadline": that day's hour
@@ -1785,7 +1783,7 @@ class RelativeRules(DateRules):
             other = self.w(k + 1)  # "quarterly and annual reports"
             return other.endswith(("ly", "annual")) and self.before_noun(k + 2)
         word = self.w(k)
-        return self.tx(k).isalpha() and word not in self.g.prepositions - {"of"} | NOT_NOUNS
+        return self.tx(k).isalpha() and word not in self.g.prepositions - {"of"} | NOT_SET_NOUNS
 
     def nth_weekday_set(self, i: int) -> Reading | None:
         """ "the second Tuesday of every month", "the first Sunday of each month": one set."""

@@ -156,6 +156,10 @@ class Scanner:
         """Token ``i`` opens a sentence or a quotation."""
         return i == 0 or ends_sentence(self.t, i - 1) or self.w(i - 1) in ('"', "\u201c", "``")
 
+    def possessive_s(self, k: int) -> bool:
+        """ "'s" stands at ``k`` ("May's figure", "the store's last day")."""
+        return self.w(k) in ("'", "\u2019") and self.w(k + 1) == "s"
+
     def hyphen(self, i: int) -> bool:
         return self.w(i) in ("-", "\u2010", "\u2011") and self.adj(i) and self.adj(i + 1)
 

@@ -33,6 +33,7 @@ from chronologist.temporal.tense import (
     happened_on,
     in_sentence,
     pluperfect,
+    possessive_s,
     reports,
     said_before,
     says_when,
@@ -712,13 +713,6 @@ SPEECH_AFTER = frozenset({"said", "says", "told", "asked", "added", "he", "she",
 """Words after a closing quotation mark that show the quotation was spoken."""
 
 
-def _possessive(toks: list[Token], j: int) -> bool:
-    """An expression ending at ``j`` owns what follows ("the ground it lost in Friday's
-    sell-off"): in news, a day told aside, unless it opens its sentence; the text stays at
-    the day it told."""
-    return j + 1 < len(toks) and toks[j].text in ("'", "\u2019") and toks[j + 1].low == "s"
-
-
 def _life_dates(toks: list[Token], reading: Reading) -> bool:
     """ "Henry Ford (1863-1947)": a span in brackets after a name is a life, told aside;
     the narrative stays at its own time (not a reign, "(r. 1520-1566)")."""
@@ -1186,7 +1180,7 @@ class _Segment:
         """``reading`` is a weekday that owns what follows and does not open its sentence
         ("the ground it lost in Friday's sell-off"; not "Friday's decline began")."""
         toks, day = self.toks, self.parser.weekday(reading.i)
-        owner = day is not None and day[1] == reading.j and _possessive(toks, reading.j)
+        owner = day is not None and day[1] == reading.j and possessive_s(toks, reading.j)
         return owner and not (reading.i == 0 or ends_sentence(toks, reading.i - 1))
 
     def lead_day(self, reading: Reading) -> TimePoint | None:
@@ -1233,7 +1227,7 @@ class _Segment:
         if not ctx.tense and weekday and _same_sentence(self.toks, self.dated_j, reading.i):
             ctx.tense = _side(self.dated, ctx)  # "by Sunday afternoon and ... on Monday"
         told = self.last_when is not None and self.last_when.type in ("DATE", "TIME")
-        told = told and not _possessive(self.toks, self.last_j)  # "for next year's crop"
+        told = told and not possessive_s(self.toks, self.last_j)  # "for next year's crop"
         if not ctx.tense and weekday and told and _same_sentence(self.toks, self.last_j, reading.i):
             # "is expected to meet X on Monday afternoon, and Y on Thursday"; not after a
             # length ("... is years of breakdowns," said ... on Monday evening)

@@ -54,6 +54,13 @@ COULD_BE_AHEAD = frozenset({"before", "by", "until", "within", "in"})
 Easter"), not an ability in the past ("could be located Wednesday")."""
 
 
+def possessive_s(toks: list[Token], j: int) -> bool:
+    """ "'s" stands at ``j`` ("Wednesday's match", "Clinton's health plan")."""
+    return (
+        j >= 0 and j + 1 < len(toks) and toks[j].text in ("'", "\u2019") and toks[j + 1].low == "s"
+    )
+
+
 def tense_at(
     toks: list[Token], i: int, j: int, words: TenseWords, *, schedule: bool = False
 ) -> int:
@@ -69,7 +76,7 @@ def tense_at(
     """
     i = _part_of_start(toks, i)
     lead = _lead(toks, i, words)
-    if j + 1 < len(toks) and toks[j].text in ("'", "\u2019") and toks[j + 1].low == "s":
+    if possessive_s(toks, j):
         # "Wednesday's match": past unless a future verb follows it, or comes before it
         # ("must prepare for Wednesday's match", "ahead of Friday's release"; not the
         # reported "would ... Wednesday's")
@@ -889,13 +896,8 @@ def _scan(
         if step > 0 and m > k + 2 and toks[m].low in RELATIVES:
             return 0  # "will choose ... on Friday, ending two decades in which presidents
             # were picked": a clause about a later noun (not "in February, in which")
-        if step > 0 and toks[m].text == "," and _apposed_clause(toks, m):
-            return 0  # "... through Sunday, a performance that could let": an apposition
-        if step > 0 and toks[m].text == "," and _new_clause(toks, m, words):
-            return 0  # "vetoed ... from the budget Thursday, and lawmakers promptly scheduled"
-        if step > 0 and toks[m].text == "," and _subordinate_after(toks, m):
-            return 0  # "will play host ... on Sunday, after beating Miami", "on Saturday, two
-            # days after the Senate confirmed her": a clause of its own
+        if step > 0 and toks[m].text == "," and _own_clause(toks, m, words):
+            return 0  # "will play host ... on Sunday, after beating Miami": a clause of its own
         if step < 0 and toks[m].low in CONCESSIVE:
             return 0  # "are scheduled for April 20, although the Cabinet on Tuesday postponed"
         if step < 0 and toks[m].low in ("and", "but") and m > 0 and toks[m - 1].text == ",":
@@ -904,6 +906,14 @@ def _scan(
         if found and not (through_present and found == PRESENT):
             return found
     return 0
+
+
+def _own_clause(toks: list[Token], m: int, words: TenseWords) -> bool:
+    """The comma at ``m`` opens a clause of its own, whose tense is not the expression's: an
+    apposition with a relative clause (", a performance that could"), a new subject (", and
+    lawmakers promptly scheduled"), or a subordinate clause (", two days after the Senate
+    confirmed her")."""
+    return _apposed_clause(toks, m) or _new_clause(toks, m, words) or _subordinate_after(toks, m)
 
 
 def _apposed_clause(toks: list[Token], m: int) -> bool:
@@ -977,11 +987,11 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
     compared = compared or (word in ("earlier", "later") and _next_word(toks, k) == "than")
     if compared or (word in words.future and _next_word(toks, k) == "of"):
         return 0  # "grew faster than expected", "stronger-than-expected", "dashing hopes of"
-    owner = k + 3 < len(toks) and toks[k + 2].text in ("'", "\u2019") and toks[k + 3].low == "s"
+    owner = possessive_s(toks, k + 2)
     if word == "next" and owner and previous in OBJECT_PREPOSITIONS:
         return 0  # "the figure for next year's crop on Monday": a time that owns a noun (not
         # "Next week's highlights include ... on Thursday", the sentence's subject)
-    if word in words.future and previous == "s" and k >= 2 and toks[k - 2].text in "'\u2019":
+    if word in words.future and possessive_s(toks, k - 2):
         if not (k >= 3 and toks[k - 3].low in SUBJECTS):  # not "He's due back on Saturday"
             return 0  # "the company's next chief executive": an adjective
     if word in ("would", "could", "might", "should") and _next_word(toks, k) == "have":
@@ -1006,7 +1016,7 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         # "got ahead of itself in the spring")
     if word == "close" and _next_word(toks, k) in ("to", "of"):
         return 0  # "came close to winning", "a record close of $702.10": no verb
-    if word == "close" and previous == "s" and k >= 2 and toks[k - 2].text in "'\u2019":
+    if word == "close" and possessive_s(toks, k - 2):
         return 0  # "up $22 from Wednesday's close": a noun
     if word == "close" and k >= 2 and toks[k - 2].low in words.determiners:
         if not previous.endswith("s"):
@@ -1224,7 +1234,7 @@ def _intent_noun(toks: list[Token], k: int, words: TenseWords) -> bool:
     if toks[k - 2].text == "-" and not toks[k - 1].space_before:
         return True
     before = toks[k - 2].low in words.determiners or _ing(toks[k - 1]) or _noun_phrase(toks, k)
-    before = before or (k >= 3 and toks[k - 2].low == "s" and toks[k - 3].text in "'\u2019")
+    before = before or possessive_s(toks, k - 3)
     plural = toks[k].low == "plans" and _ing(toks[k - 1])  # "the state's redistricting plans"
     return (toks[k].low == "plan" and before or plural) and _next_word(toks, k) != "to"
 
