@@ -201,13 +201,24 @@ def _story_year(c: Context, month: int, day: int | None) -> int | None:
         return None  # the story must lie in an earlier year
     if ref.day is None:  # "came in late August 2005. He arrived on Sunday, Aug. 28": its month
         same = ref.month == month and ref.granularity == "month"
-        return ref.year if same and not _near_dct(dct, month, day) else None
+        # a later month of that year told in the same sentence, where this year's day is
+        # still to come ("jailed in February of that year, was elected on Dec. 29")
+        later = c.ref_here and ref.granularity == "month" and month > ref.month
+        later = later and _after_dct_day(dct, month, day)
+        return ref.year if (same and not _near_dct(dct, month, day)) or later else None
     lo = day_number(ref.year, ref.month, ref.day)
     for y in (ref.year, ref.year + 1):  # a day after a day of it ("Sept. 8, 1979 ... on
         gap = day_number(y, month, min(day, 28)) - lo  # Sept. 13"), within half a year
         if 0 <= gap <= STORY_DAYS:
             return y
     return None
+
+
+def _after_dct_day(dct: TimePoint, month: int, day: int) -> bool:
+    """The month and day, in the DCT's year, lie after the DCT."""
+    if dct.year is None or dct.month is None:
+        return False
+    return (month, day) > (dct.month, dct.day or 15)
 
 
 def _near_dct(dct: TimePoint, month: int, day: int) -> bool:
