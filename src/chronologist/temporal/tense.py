@@ -94,6 +94,8 @@ def tense_at(
             return -1  # "claims from Tuesday's earthquake could run": it has happened
         if _outcome(toks, j + 2, words) or _subject_of_past(toks, j + 2, words):
             return -1  # "will face Juventus after Friday's draw in Nyon paired them": its verb
+        if _past_object(toks, i, j, words):
+            return -1  # "won Sunday's election, raising hopes that the country will stay"
         if i > 0 and toks[i - 1].low in ("at", "during"):
             found, m = _first_marker(toks, i - 2, -1, words, SCAN)
             if found == -1 and reports(toks[m].low, words):
@@ -344,6 +346,18 @@ def _outcome(toks: list[Token], k: int, words: TenseWords) -> bool:
             after = _next_word(toks, m)
             return not after[:1].isalpha() or after in words.after_results
     return False
+
+
+def _past_object(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
+    """The possessive weekday at ``i:j`` opens the object of a past verb just before it (not
+    one of saying, planning or putting off), and no future verb follows before a comma: one
+    past it tells a clause of its own ("won Sunday's election, raising hopes that ... will")."""
+    if i == 0 or _marker(toks, i - 1, words) != -1:
+        return False
+    verb = toks[i - 1].low
+    if reports(verb, words) or verb in words.prolong or verb in words.arranging:
+        return False
+    return _first_marker(toks, j + 2, 1, words, SCAN, comma=True)[0] != 1
 
 
 def _subject_of_past(toks: list[Token], k: int, words: TenseWords) -> bool:
