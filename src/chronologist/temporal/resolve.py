@@ -682,12 +682,13 @@ def weekday_beyond(c: Context, wd: int, off: int) -> TimeValue | None:
 
 
 def weekday_of_day(c: Context, wd: int) -> TimeValue | None:
-    """ "March 17, a Sunday": the day just told, when it is that weekday."""
-    then = c.then()
-    if then is not None and then.granularity == "day" and then.day is not None:
-        if then.year is not None and then.month is not None:
-            if weekday_of(then.year, then.month, then.day) == wd:
-                return pt(then)
+    """ "March 17, a Sunday": the day just told, when it is that weekday (in news, the last
+    day told, though a bound set it aside: "suspended since Aug. 27, a Saturday")."""
+    for then in (c.then(), c.day):
+        if then is not None and then.granularity == "day" and then.day is not None:
+            if then.year is not None and then.month is not None:
+                if weekday_of(then.year, then.month, then.day) == wd:
+                    return pt(then)
     return weekday(c, wd, 0, None)
 
 
