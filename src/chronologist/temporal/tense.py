@@ -121,8 +121,8 @@ def tense_at(
     edge = [t.low for t in toks[j : j + 3]]
     if edge in (["at", "the", "earliest"], ["at", "the", "latest"]):
         return 1  # "could not vote before Wednesday at the earliest": a bound still ahead
-    if i > 1 and toks[i - 1].low == "for" and toks[i - 2].low in words.booked:
-        return 1  # "reservations for February were down sharply": booked ahead
+    if _booked(toks, i, words):
+        return 1  # "reservations for February were down", "oil for delivery in December"
     if _closing_price(toks, i):
         return -1  # "a premium over Orinda's closing price on Tuesday": a price set
     if i > 1 and toks[i - 1].low == "of" and toks[i - 2].low == "deadline":
@@ -358,6 +358,19 @@ def _past_object(toks: list[Token], i: int, j: int, words: TenseWords) -> bool:
     if reports(verb, words) or verb in words.prolong or verb in words.arranging:
         return False
     return _first_marker(toks, j + 2, 1, words, SCAN, comma=True)[0] != 1
+
+
+def _booked(toks: list[Token], i: int, words: TenseWords) -> bool:
+    """What is booked or due stands before ``i``: "reservations for February", "for
+    delivery in December" (a contract's month, ahead whatever the price did)."""
+    if i > 1 and toks[i - 1].low == "for" and toks[i - 2].low in words.booked:
+        return True
+    words_before = [t.low for t in toks[max(0, i - 3) : i]]
+    return (
+        len(words_before) == 3
+        and words_before[::2] == ["for", "in"]
+        and (words_before[1] in words.booked)
+    )
 
 
 def _subject_of_past(toks: list[Token], k: int, words: TenseWords) -> bool:
