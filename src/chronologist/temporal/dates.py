@@ -26,11 +26,14 @@ been choppy"), not "that January" told again."""
 SEASON_LEADS = frozenset(
     {"in", "during", "by", "since", "until", "before", "after", "over", "through", "throughout"}
     | {"into", "for", "of", "from", "spent", "spend", "spending", "this", "that", "to"}
-    | {"beyond", "toward", "towards", "past"}
+    | {"beyond", "toward", "towards", "past", "last", "lasts", "lasted", "outlast"}
 )
 """Words before "the" and a season that make it a time ("into the summer", "leave for the
 summer", "the end of the summer", "results from the spring", "spent the summer in hiding",
-"a cool start to the summer")."""
+"a cool start to the summer", "may not last the summer")."""
+SUBORDINATE = frozenset({"if", "unless", "when", "once", "because", "although", "though", "that"})
+"""Words that open a clause whose subject may be "the" and a season ("if the winter is
+mild")."""
 NOT_AFTER_MAY = frozenset(
     {".", ",", ";", "", "on", "at", "are", "is", "was", "were", "from", "alone", "and", "or"}
 )
@@ -974,7 +977,7 @@ class DateRules(Scanner):
         turn = k + (self.w(k).endswith("ly") and self.tx(k).islower())  # "officially begins"
         weather = weather or self.w(turn) in self.g.season_turns  # "Spring starts Wednesday"
         # "'The summer was tougher than we expected,' the chief executive said"
-        subject = self.w(i) == "the" and self.opens_sentence(i)
+        subject = self.w(i) == "the" and (self.opens_sentence(i) or self.w(i - 1) in SUBORDINATE)
         weather = weather or (subject and self.w(k) in self.g.season_verbs)
         # "expect the summer to be strong": the season the clause tells of
         weather = weather or (self.w(i) == "the" and self.words(k, ("to", "be")))
