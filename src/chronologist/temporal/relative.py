@@ -349,6 +349,8 @@ class RelativeRules(DateRules):
                 return None  # "the coming fortnight": two weeks, a length (no calendar unit)
             if self.words(u[1], ("and", "a", "half")):
                 return None  # "the past year and a half": a length
+            if self.hyphen(u[1]) and self.w(u[1] + 1) in ("round", "long"):
+                return None  # "the current year-round schools", "last year-long study"
             # "last season": a team's or a theatre's, told by its year
             gran = "year" if unit_key == "season" else lex.units[unit_key].granularity
             return Reading(i, u[1], "DATE", lambda c: R.unit_offset(c, gran, off), explicit=False)
@@ -533,6 +535,8 @@ class RelativeRules(DateRules):
             return None  # "that season tickets would go on sale": a kind named for a season
         if u[0] == "season" and self.hyphen(u[1]) and self.tx(u[1] + 1).isalpha():
             return None  # "that season-ticket renewals", "that season-opening win": a compound
+        if self.hyphen(u[1]) and self.w(u[1] + 1) in ("round", "long"):
+            return None  # "that year-long study": a compound
         if u[0] == "quarter" and self.hyphen(j + 1) and self.w(j + 2) == "century":
             return Reading(i, j + 3, "DURATION", B.dur("P25Y"), explicit=False)  # a length
         return Reading(
