@@ -163,6 +163,9 @@ def tense_at(
     clause = _relative_clause(toks, i, words)
     if clause is None and _participle_phrase(toks, i, words):
         return -1  # "The final round, postponed by rain Sunday afternoon, will be completed"
+    aside = _plan_aside(toks, i, j, words) if clause is None else None
+    if aside is not None:
+        return aside  # "The ceremony, scheduled for 11 a.m., began at noon": what was planned
     for step, first in ((-1, i - 1), (1, j)):
         far = step == 1 and deadline and _will_far(toks, i, words)
         if far and not _had_within(toks, i - 1, -1, span=2 * SCAN):
@@ -653,6 +656,21 @@ def _participle_phrase(toks: list[Token], i: int, words: TenseWords) -> bool:
     if any(_marker(toks, m, words) for m in range(comma + 2, i)):
         return False  # another verb between
     return any(toks[k].text == "," for k in in_sentence(toks, i, 1, SCAN))
+
+
+def _plan_aside(toks: list[Token], i: int, j: int, words: TenseWords) -> int | None:
+    """Tokens ``i:j`` close a plan set off by commas (", scheduled for 11 a.m.,") before a
+    past main verb: past, as what the plan was for has come (", began at noon"); unknown
+    where the main verb puts it off (", was delayed", ", was postponed"). None otherwise."""
+    if i < 3 or toks[i - 1].low not in ("for", "at") or toks[i - 2].low not in words.planned:
+        return None
+    if toks[i - 3].text != "," or j >= len(toks) or toks[j].text != ",":
+        return None
+    found, m = _first_marker(toks, j + 1, 1, words, SCAN)
+    if found != -1:
+        return None
+    put_off = any(toks[k].low in words.prolong for k in range(j + 1, m + 2))
+    return 0 if put_off else -1
 
 
 def _clause_back(
