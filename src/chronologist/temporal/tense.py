@@ -737,11 +737,14 @@ def _lasted_until(toks: list[Token], i: int, words: TenseWords) -> bool:
     "postponed until Tuesday", "remained closed until Monday")."""
     until = _find_in_clause(toks, i, ("until", "till"), LEAD_SPAN)
     start = i if until is None else until
-    for m in in_sentence(toks, start - 1, -1, LEAD_SPAN + 2):
-        if toks[m].text == ",":
-            return False
+    for n, m in enumerate(in_sentence(toks, start - 1, -1, SCAN)):
+        if toks[m].text == "," and m < start - 1:
+            return False  # (a comma just before "until" sets it off: "stayed open, until")
         if toks[m].low in words.went_on:
             return True
+        if n >= LEAD_SPAN + 2 and _marker(toks, m, words):
+            return False  # further back, only across words that tell no tense ("stayed open
+            # two hours longer than planned, until 9 p.m.")
     return False
 
 
