@@ -23,6 +23,9 @@ SCAN = 10
 """How many tokens either side of a time expression the tense scan looks at."""
 LEAD_SPAN = 4
 """How many tokens before an expression a lead phrase ("as soon as") may stand."""
+COMPARISON_SPAN = 6
+"""How far back from a time "up from" or "compared with" may stand ("up from about 7
+percent in January")."""
 PAST_BEFORE_SPAN = 5
 """How many words before a participle lead ("starting") a past verb may stand."""
 SENTENCE_END = frozenset({".", "!", "?", ";"})
@@ -112,6 +115,8 @@ def tense_at(
         # with the PLO were illegal": a state that ended
     if lead:
         return lead
+    if _comparison_base(toks, i):
+        return -1  # "8.2 percent last week, up from about 7 percent in January": the base
     if _funded_through(toks, i, words):
         return 1  # "emergency funds to pay for operations through Sept. 30": a span to come
     if _foretold(toks, i, words):
@@ -656,6 +661,21 @@ def _participle_phrase(toks: list[Token], i: int, words: TenseWords) -> bool:
     if any(_marker(toks, m, words) for m in range(comma + 2, i)):
         return False  # another verb between
     return any(toks[k].text == "," for k in in_sentence(toks, i, 1, SCAN))
+
+
+def _comparison_base(toks: list[Token], i: int) -> bool:
+    """The time at ``i`` dates the figure a change is measured from ("up from 7 percent in
+    January", "compared with $1.2 billion in March"): a base already reached."""
+    if i < 3 or toks[i - 1].low not in ("in", "on"):
+        return False
+    for m in in_sentence(toks, i - 2, -1, COMPARISON_SPAN):
+        if toks[m].text == ",":
+            return False
+        if toks[m].low == "from" and m > 0 and toks[m - 1].low in ("up", "down"):
+            return True
+        if toks[m].low in ("with", "to") and m > 0 and toks[m - 1].low == "compared":
+            return True
+    return False
 
 
 def _plan_aside(toks: list[Token], i: int, j: int, words: TenseWords) -> int | None:
