@@ -23,6 +23,8 @@ SCAN = 10
 """How many tokens either side of a time expression the tense scan looks at."""
 LEAD_SPAN = 4
 """How many tokens before an expression a lead phrase ("as soon as") may stand."""
+PHRASAL_ONLY = {"steps": ("down", "aside", "up")}
+"""Words that are verbs only before these particles ("steps down"), else nouns ("steps")."""
 COMPARISON_SPAN = 6
 """How far back from a time "up from" or "compared with" may stand ("up from about 7
 percent in January")."""
@@ -1183,6 +1185,8 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 0  # "will reunite one last time on Thursday": an adjective
     if word == "last" and k + 1 < len(toks) and toks[k + 1].low in ("through", "until", "into"):
         return 0  # "expected to arrive late Tuesday and last through Thursday": the verb
+    if word in PHRASAL_ONLY and _next_word(toks, k) not in PHRASAL_ONLY[word]:
+        return 0  # "rested on the cathedral steps Sunday": a noun (not "steps down Jan. 31")
     named = toks[k - 1].text[:1].isupper() or _abbreviated_name(toks, k - 1)
     if word in words.noun_verbs and not (named or previous in WHO):
         return 0  # "compliance reports by Wednesday", "reports surfaced"; not "Citigroup reports",
