@@ -1419,14 +1419,17 @@ def _subject_pronoun(toks: list[Token], k: int) -> bool:
 
 
 def _funded_through(toks: list[Token], i: int, words: TenseWords) -> bool:
-    """ "through" before ``i`` ends what an infinitive of purpose a few words back covers
-    ("funds to pay for operations through Sept. 30", "to keep it open through June")."""
+    """ "through" before ``i`` ends what an infinitive of purpose or a present relative clause
+    a few words back covers ("funds to pay for operations through Sept. 30", "to keep it open
+    through June", "a bill that finances the agencies through Sept. 30")."""
     if i < 3 or toks[i - 1].low != "through" or pluperfect(toks, i):
         return False  # not "had agreed on Friday to extend talks through the weekend"
     for k in range(i - 2, max(0, i - 10), -1):
         if toks[k].text in (",", ";") or _marker(toks, k, words) not in (0, 1):
             return False
         if toks[k].low == "to" and _bare_verb(toks, k + 1, words):
+            return True
+        if toks[k].low in ("that", "which") and toks[k + 1].low in words.funding:
             return True
     return False
 
