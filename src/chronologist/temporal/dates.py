@@ -973,6 +973,8 @@ class DateRules(Scanner):
         after = self.tx(k)  # "the wettest summer in 100 years", not "the best spring training"
         alone = not after.isalpha() or after.istitle() or after in self.g.prepositions
         superlative = self.w(i - 1)[-3:] == "est" and self.w(i - 2) in ("the", "its", "their")
+        dropped = self.w(j) == "fall" and self.w(i - 1) in self.g.drop_adjectives
+        superlative = superlative and not dropped  # not "its steepest fall in 16 years"
         weather = weather or (superlative and alone)  # "its driest spring since 2002"
         turn = k + (self.w(k).endswith("ly") and self.tx(k).islower())  # "officially begins"
         weather = weather or self.w(turn) in self.g.season_turns  # "Spring starts Wednesday"

@@ -173,6 +173,7 @@ class GrammarWords:
     part_leads: frozenset[str]
     quarter_measures: frozenset[str]
     season_verbs: frozenset[str]
+    drop_adjectives: frozenset[str]
     habit_days: frozenset[str]
     amount_words: frozenset[str]
     session_nouns: frozenset[str]
