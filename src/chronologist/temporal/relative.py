@@ -343,6 +343,8 @@ class RelativeRules(DateRules):
                 return None  # "in the coming decade", "in past decade": ten years, a length
             if word == "last" and unit_key == "day" and self.w(i - 1) == "the":
                 return None  # "the last day of school": no yesterday
+            if word == "last" and self.w(i - 1) == "the" and self.w(u[1]) == "of":
+                return None  # "cancelled the last week of classes": the final one, no deixis
             if word == "current" and unit_key not in ("year", "quarter", "month", "week"):
                 return None
             if unit_key in ("weekend", "fortnight"):
