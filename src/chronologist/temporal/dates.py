@@ -34,6 +34,12 @@ summer", "the end of the summer", "results from the spring", "spent the summer i
 SUBORDINATE = frozenset({"if", "unless", "when", "once", "because", "although", "though", "that"})
 """Words that open a clause whose subject may be "the" and a season ("if the winter is
 mild")."""
+NOT_PLURAL = frozenset(
+    {"this", "thus", "plus", "does", "perhaps", "across", "unless", "always", "whereas"}
+    | {"besides", "hers", "ours", "theirs", "yours", "afterwards", "towards", "nevertheless"}
+)
+"""Words in "-s" that are no plural noun counted by a number before them ("ahead of 1996
+this morning")."""
 NOT_AFTER_MAY = frozenset(
     {".", ",", ";", "", "on", "at", "are", "is", "was", "were", "from", "alone", "and", "or"}
 )
@@ -708,7 +714,8 @@ class DateRules(Scanner):
         if self.street_after(k):
             return False  # "1600 Pennsylvania Avenue"
         counted = self.tx(k).islower() and (
-            (nxt.isalpha() and nxt.endswith("s") and len(nxt) > 3) or nxt in self.g.plural_nouns
+            (nxt.isalpha() and nxt.endswith("s") and len(nxt) > 3 and nxt not in NOT_PLURAL)
+            or nxt in self.g.plural_nouns
         )
         if prev in ("as", "when", "until", "before", "after") and nxt in self.lex.tense.scheduled:
             counted = False  # "As 2013 comes to an end": the year's verb, not a plural
