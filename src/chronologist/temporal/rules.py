@@ -190,6 +190,8 @@ class Parser(RelativeRules):
                 break  # "over the past 24 hours", "over several days": the preposition"
             if w0 == "over" and self.w(i - 1) not in self.g.over_as_more:
                 break  # "fought over three days", "used over three years": during
+            if w0 == "over" and self.w(i - 1) == "in" and self.w(i - 2).startswith("phas"):
+                break  # "phases in over 10 years": the verb's particle, then during
             verb = self.w(i - 1)
             if w0 == "up" and (verb in lex.tense.changed or verb in lex.tense.moved_up):
                 break  # "the workweek edged up to 34.5 hours": the verb's particle
