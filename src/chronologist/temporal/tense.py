@@ -87,6 +87,8 @@ def tense_at(
         # reported "would ... Wednesday's")
         if lead == 1 or (i > 0 and toks[i - 1].low == "for" and not _clause_after(toks, j + 2)):
             return 1  # "ahead of Friday's release", "tickets for Sunday's game sold out"
+        if lead == UNTIL and not pluperfect(toks, i) and not _lasted_until(toks, i, words):
+            return 1  # "sitting on their hands until Friday's employment report"
         for_clause = i > 0 and toks[i - 1].low == "for" and _clause_after(toks, j + 2)
         if for_clause and _first_marker(toks, j + 2, 1, words, SCAN)[0] == 1:
             return 1  # "the route for Saturday's parade, which will begin at 4:30 p.m."
