@@ -271,12 +271,20 @@ class RelativeRules(DateRules):
         if self.w(m) in ("last", "next", "this") and self.w(m + 1) == "week":
             weeks = self.lex.deictic_determiners[self.w(m)]
             return Reading(i, m + 2, "DATE", lambda c: R.weekday_of_week(c, d, weeks))
-        if self.words(i - 2, (",", "a")) and self.tx(i - 3)[:1].isdigit():
-            # "on March 17, a Sunday": the day of the date just told
-            return Reading(
-                i, k, "DATE", lambda c: R.weekday_of_day(c, d), anaphoric=True, explicit=False
-            )
         typ = "TIME" if part else "DATE"
+        if self.words(i - 2, (",", "a")) and self.tx(i - 3)[:1].isdigit():
+            # "on March 17, a Sunday": the day of the date just told ("Sept. 10, a Monday
+            # night": its night)
+            return Reading(
+                i,
+                k,
+                typ,
+                lambda c: (
+                    R.part_of(R.weekday_of_day(c, d), part) if part else R.weekday_of_day(c, d)
+                ),
+                anaphoric=True,
+                explicit=False,
+            )
         return Reading(i, k, typ, lambda c: R.weekday(c, d, 0, part), explicit=False)
 
     def name_acted(self, i: int) -> bool:
