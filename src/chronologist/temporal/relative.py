@@ -980,6 +980,9 @@ class RelativeRules(DateRules):
     def uncounted(self, i: int, j: int, lead: str | None) -> Reading | None:
         """A length without a count: "the past decade" (P10Y), "recent months", "for hours"."""
         lex = self.lex
+        said = self.w(j + 1) in lex.tense.reporting or self.w(j + 1) in lex.tense.saying
+        if lead is None and i == j and self.tx(j)[:1].isupper() and said:
+            return None  # '"We ask for patience," Weeks said': a name
         if (
             lead in ("past", "next", "coming")
             and (self.w(i) == "the" or lead == "past" and j == i + 1)
