@@ -395,6 +395,8 @@ class Parser(RelativeRules):
             unit = self.unit(j + 1)  # "the end of the month": the unit we are in
             if (
                 unit is not None
+                and unit[0] != "season"  # "the start of the season": a team's, no quarter
+                # of the year
                 and not self.plural_unit(j + 1)
                 and (inner is None or inner.j <= j + 2)
             ):
