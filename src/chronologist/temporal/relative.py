@@ -361,6 +361,8 @@ class RelativeRules(DateRules):
                 return None  # "the past year and a half": a length
             if self.hyphen(u[1]) and self.w(u[1] + 1) in ("round", "long"):
                 return None  # "the current year-round schools", "last year-long study"
+            if self.words(u[1], ("after", self.w(u[1] - 1))):
+                return None  # "keep doing this year after year": "this" is the object
             # "last season": a team's or a theatre's, told by its year
             gran = "year" if unit_key == "season" else lex.units[unit_key].granularity
             return Reading(i, u[1], "DATE", lambda c: R.unit_offset(c, gran, off), explicit=False)
