@@ -402,14 +402,22 @@ def _in_week_of(when: TimeValue | None, last: TimeValue | None) -> TimeValue | N
     )
 
 
+def _part_of_year(when: TimeValue | None) -> bool:
+    """``when`` is a quarter, a half or a season of a year."""
+    p = _point(when)
+    return p is not None and p.granularity in ("quarter", "half", "season")
+
+
 def _in_year_of(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     """A day written without its year that restates ``last``: in the year that puts it
     nearest to ``last`` ("on 20 March 2003. Three weeks later, on 9 April": 2003)."""
     day, other = _point(when), _point(last)
     if day is None or other is None or other.year is None:
         return when
-    if day.granularity == "month" and day.year is not None and other.granularity == "year":
-        return TimeValue.point(replace(day, year=other.year))  # "this year, probably in April"
+    parts = ("month", "quarter", "half", "season")
+    if day.granularity in parts and day.year is not None and other.granularity == "year":
+        return TimeValue.point(replace(day, year=other.year))  # "this year, probably in April",
+        # "sometime in 2013, maybe the second half"
     if day.granularity != "day":
         return when
     if day.month == 2 and day.day == 29:
@@ -990,6 +998,8 @@ class _Segment:
             when = _in_week_of(when, self.last_when)  # "next week, possibly on Tuesday"
         elif apposed and (self.parser.month(reading.i) or self.parser.is_int(reading.i)):
             when = _in_year_of(when, self.last_when)  # "a week later, on Nov. 22"
+        elif apposed and _part_of_year(when):
+            when = _in_year_of(when, self.last_when)  # "in 2013, maybe the second half"
         elif weekday and ctx.tense > 0 and self.ahead_today(when, reading):
             # "data due next week: orders on Tuesday and growth on Wednesday", said on a
             # Wednesday: the day after the coming one told, not today
