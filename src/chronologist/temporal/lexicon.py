@@ -115,6 +115,7 @@ class TenseWords:
     arranging: frozenset[str]
     planned: frozenset[str]
     booked: frozenset[str]
+    participles: frozenset[str]
     funding: frozenset[str]
     deadline_gone: frozenset[str]
     statements: frozenset[str]

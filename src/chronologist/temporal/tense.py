@@ -660,7 +660,8 @@ def _participle_phrase(toks: list[Token], i: int, words: TenseWords) -> bool:
     opener = toks[comma + 1]
     if not opener.text.islower() or opener.low in words.reporting:
         return False  # not ", said Tuesday"
-    if not _past_form(opener, words) or opener.low in words.future:
+    done = _past_form(opener, words) or opener.low in words.participles  # ", chosen in April,"
+    if not done or opener.low in words.future:
         return False  # not ", scheduled for Sunday,"
     if any(_marker(toks, m, words) for m in range(comma + 2, i)):
         return False  # another verb between
