@@ -225,6 +225,10 @@ class DateRules(Scanner):
             return Reading(i, j, "DATE", B.const(p))
         if day > days_in_month(2000, month):
             return None
+        happening = self.lex.named_days.get((month, day))
+        if happening is not None and self.w(j) in happening[1]:
+            p = TimePoint("day", year=happening[0], month=month, day=day)
+            return Reading(i, j, "DATE", B.const(p))  # "the Sept. 11 attacks": 2001's
         of = self.w(j) == "of"
         k = j + of  # "3 May last year", "April 16th of last year"
         if self.w(k) in ("last", "this", "next") and self.w(k + 1) == "year":

@@ -53,6 +53,7 @@ _REQUIRED = (
     "ce_words",
     "named_events",
     "holidays",
+    "named_days",
     "tense",
     "grammar",
 )
@@ -229,6 +230,9 @@ class Lexicon:
     ce_words: frozenset[str]
     named_events: dict[str, TimeValue]
     holidays: dict[str, str]
+    named_days: dict[tuple[int, int], tuple[int, frozenset[str]]]
+    """Days a happening is named by ((month, day) -> year and the nouns after which the day
+    names it: "the Sept. 11 attacks")."""
     tense: TenseWords
     grammar: GrammarWords
     starts: frozenset[str] = frozenset()
@@ -281,6 +285,18 @@ def _tense(raw: Any, name: str) -> TenseWords:
         leads.append((words, LEAD_DIRECTIONS[direction]))
     sets = {f: frozenset(str(w) for w in raw[f]) for f in lists}
     return TenseWords(**sets, leads=tuple(leads))
+
+
+def _named_days(raw: Any, name: str) -> dict[tuple[int, int], tuple[int, frozenset[str]]]:
+    """ "YYYY-MM-DD": [nouns] as (month, day) -> (year, nouns)."""
+    days = {}
+    for key, nouns in raw.items():
+        try:
+            y, m, d = (int(part) for part in str(key).split("-"))
+        except ValueError as exc:
+            raise ConfigError(f"{name}: named day {key!r} is no YYYY-MM-DD date.") from exc
+        days[(m, d)] = (y, frozenset(str(n) for n in nouns))
+    return days
 
 
 def _boolean_word(data: Any, path: str) -> str:
@@ -349,6 +365,7 @@ def build_lexicon(raw: dict[str, Any], *, name: str = "lexicon") -> Lexicon:
         ce_words=frozenset(raw["ce_words"]),
         named_events=events,
         holidays={str(k): str(v) for k, v in raw["holidays"].items()},
+        named_days=_named_days(raw["named_days"], name),
         tense=_tense(raw["tense"], name),
         grammar=_grammar(raw["grammar"], name),
     )
