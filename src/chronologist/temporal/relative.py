@@ -272,6 +272,16 @@ class RelativeRules(DateRules):
             weeks = self.lex.deictic_determiners[self.w(m)]
             return Reading(i, m + 2, "DATE", lambda c: R.weekday_of_week(c, d, weeks))
         typ = "TIME" if part else "DATE"
+        dated = self._month_day(k + 1) if part and self.w(k) == "," else None
+        if part and dated is not None:  # "through Monday night, November 6": that day's night
+            month, dd = dated[0], dated[1]
+            return Reading(
+                i,
+                k,
+                typ,
+                lambda c: R.part_of(R.month_day_on(c, month, dd, d), part),
+                explicit=False,
+            )
         if self.words(i - 2, (",", "a")) and self.tx(i - 3)[:1].isdigit():
             # "on March 17, a Sunday": the day of the date just told ("Sept. 10, a Monday
             # night": its night)
