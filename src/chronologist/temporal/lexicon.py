@@ -171,6 +171,7 @@ class GrammarWords:
     holiday_things: frozenset[str]
     season_things: frozenset[str]
     day_kinds: frozenset[str]
+    day_compounds: frozenset[str]
     long_ago_units: frozenset[str]
     part_leads: frozenset[str]
     quarter_measures: frozenset[str]

@@ -996,6 +996,13 @@ class RelativeRules(DateRules):
         if lead is None and i == j and self.tx(j)[:1].isupper() and said:
             return None  # '"We ask for patience," Weeks said': a name
         if (
+            lead is None
+            and i == j
+            and self.w(j) == "days"
+            and self.w(j - 1) in self.g.day_compounds
+        ):
+            return None  # "a string of snow days", "on match days": days of a kind, no length
+        if (
             lead in ("past", "next", "coming")
             and (self.w(i) == "the" or lead == "past" and j == i + 1)
             and self.w(j) in ("decade", "century")
