@@ -683,6 +683,12 @@ def _comparison_base(toks: list[Token], i: int) -> bool:
     return False
 
 
+def _would_have(toks: list[Token], k: int) -> bool:
+    """ "would have" or "would have been" stands just before token ``k``."""
+    before = [t.low for t in toks[max(0, k - 3) : k]]
+    return before[-2:] == ["would", "have"] or before == ["would", "have", "been"]
+
+
 def _plan_aside(toks: list[Token], i: int, j: int, words: TenseWords) -> int | None:
     """Tokens ``i:j`` close a plan set off by commas (", scheduled for 11 a.m.,") before a
     past main verb: past, as what the plan was for has come (", began at noon"); unknown
@@ -1135,6 +1141,9 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
     gerund = k + 1 < len(toks) and toks[k + 1].text.islower() and toks[k + 1].text.endswith("ing")
     if word in ("since", "after") and gerund:
         return -1  # "since entering the race in July", "after tearing a ligament on Monday"
+    if _past_form(toks[k], words) and _would_have(toks, k):
+        return 1  # "a bill that would have required troops to leave by Oct. 1", "the payment
+        # that would have been made in April": a plan undone, its time ahead of its making
     if word == "to" and _next_word(toks, k) == "have" and k + 2 < len(toks):
         if _past_form(toks[k + 2], words) or toks[k + 2].low in ("been", "begun", "risen"):
             return -1  # "was to have begun on Jan. 10", "expect it to have risen": done
