@@ -289,9 +289,7 @@ class RelativeRules(DateRules):
                 i,
                 k,
                 typ,
-                lambda c: (
-                    R.part_of(R.weekday_of_day(c, d), part) if part else R.weekday_of_day(c, d)
-                ),
+                lambda c: R.part_of(R.weekday_of_day(c, d), part),
                 anaphoric=True,
                 explicit=False,
             )
@@ -989,19 +987,20 @@ class RelativeRules(DateRules):
         """ "ago" ends the count and unit from ``k`` ("four years ago", "six months ago")."""
         return any(self.w(m) == "ago" for m in range(k + 1, min(self.n, k + 4)))
 
+    def no_length(self, j: int) -> bool:
+        """The bare plural unit at ``j`` names no length: a name before a verb of saying
+        ('"We ask for patience," Weeks said'), or days of a kind ("a string of snow days",
+        "on match days")."""
+        after, tense = self.w(j + 1), self.lex.tense
+        if self.tx(j)[:1].isupper() and (after in tense.reporting or after in tense.saying):
+            return True
+        return self.w(j) == "days" and self.w(j - 1) in self.g.day_compounds
+
     def uncounted(self, i: int, j: int, lead: str | None) -> Reading | None:
         """A length without a count: "the past decade" (P10Y), "recent months", "for hours"."""
         lex = self.lex
-        said = self.w(j + 1) in lex.tense.reporting or self.w(j + 1) in lex.tense.saying
-        if lead is None and i == j and self.tx(j)[:1].isupper() and said:
-            return None  # '"We ask for patience," Weeks said': a name
-        if (
-            lead is None
-            and i == j
-            and self.w(j) == "days"
-            and self.w(j - 1) in self.g.day_compounds
-        ):
-            return None  # "a string of snow days", "on match days": days of a kind, no length
+        if lead is None and i == j and self.no_length(j):
+            return None
         if (
             lead in ("past", "next", "coming")
             and (self.w(i) == "the" or lead == "past" and j == i + 1)

@@ -98,9 +98,9 @@ def in_part(d: TimePoint, part: str) -> TimePoint:
     return TimePoint("partofday", year=d.year, month=d.month, day=d.day, part=part)
 
 
-def part_of(v: TimeValue | None, part: str) -> TimeValue | None:
-    """Part ``part`` of the day ``v`` ("at dawn today"), as a TIME."""
-    if v is None or v.start is None or v.start.granularity != "day":
+def part_of(v: TimeValue | None, part: str | None) -> TimeValue | None:
+    """Part ``part`` of the day ``v`` ("at dawn today"), as a TIME; ``v`` itself for none."""
+    if part is None or v is None or v.start is None or v.start.granularity != "day":
         return v
     return TimeValue.point(in_part(v.start, part), type="TIME")
 

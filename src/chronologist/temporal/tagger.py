@@ -410,7 +410,8 @@ def _part_of_year(when: TimeValue | None) -> bool:
 
 def _in_year_of(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
     """A day written without its year that restates ``last``: in the year that puts it
-    nearest to ``last`` ("on 20 March 2003. Three weeks later, on 9 April": 2003)."""
+    nearest to ``last`` ("on 20 March 2003. Three weeks later, on 9 April": 2003); a month or
+    a part of the year after a year, in that year ("in 2013, maybe the second half")."""
     day, other = _point(when), _point(last)
     if day is None or other is None or other.year is None:
         return when

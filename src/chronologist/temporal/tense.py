@@ -377,11 +377,11 @@ def _booked(toks: list[Token], i: int, words: TenseWords) -> bool:
     delivery in December" (a contract's month, ahead whatever the price did)."""
     if i > 1 and toks[i - 1].low == "for" and toks[i - 2].low in words.booked:
         return True
-    words_before = [t.low for t in toks[max(0, i - 3) : i]]
     return (
-        len(words_before) == 3
-        and words_before[::2] == ["for", "in"]
-        and (words_before[1] in words.booked)
+        i > 2
+        and toks[i - 3].low == "for"
+        and toks[i - 2].low in words.booked
+        and toks[i - 1].low == "in"
     )
 
 
@@ -700,6 +700,7 @@ def _plan_aside(toks: list[Token], i: int, j: int, words: TenseWords) -> int | N
     found, m = _first_marker(toks, j + 1, 1, words, SCAN)
     if found != -1:
         return None
+    # the words up to the one after the marker ("was delayed") say whether it was put off
     put_off = any(toks[k].low in words.prolong for k in range(j + 1, m + 2))
     return 0 if put_off else -1
 
