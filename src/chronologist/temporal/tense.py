@@ -1481,6 +1481,12 @@ AFTER_PREPOSITION = frozenset(
 HEADLINE_PLAN_SPAN = 5
 """How far back from a time a headline's "to" and verb may stand ("to Skim Past Earth on")."""
 
+RANK_WORDS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "last", "final", "latest", "next", "new"}
+)
+"""Words that rank a noun between an article and an "-ed" adjective ("the first detailed
+results", "the latest revised figures")."""
+
 SUBJECT_WORDS = 6
 """How many words a sentence's subject before a participle set off by commas may have."""
 
@@ -1522,6 +1528,8 @@ def _adjective(toks: list[Token], k: int, words: TenseWords) -> bool:
             return True  # "will begin taking detailed images on Thursday"
     if before and before[-1] in words.determiners and before[-1] != "that":
         return True  # not "markets that rallied Wednesday": a relative clause's verb
+    if len(before) == 2 and before[0] in words.determiners and before[1] in RANK_WORDS and noun:
+        return True  # "release the first detailed results in September"
     object_of = k >= 3 and toks[k - 3].low in OBJECT_PREPOSITIONS
     if object_of and toks[k - 2].low in words.determiners and following == "to":
         # "could fall below the level needed to cover imports by June" (not "A spokeswoman
