@@ -23,6 +23,8 @@ SCAN = 10
 """How many tokens either side of a time expression the tense scan looks at."""
 LEAD_SPAN = 4
 """How many tokens before an expression a lead phrase ("as soon as") may stand."""
+AWAITING = frozenset({"await", "awaits", "awaited", "awaiting", "anticipating", "eyeing"})
+"""Verbs whose object is still to come ("awaited Friday's report")."""
 PHRASAL_ONLY = {"steps": ("down", "aside", "up")}
 """Words that are verbs only before these particles ("steps down"), else nouns ("steps")."""
 COMPARISON_SPAN = 6
@@ -94,6 +96,8 @@ def tense_at(
             return 1  # "the route for Saturday's parade, which will begin at 4:30 p.m."
         if i > 0 and toks[i - 1].low in ("moved", "rescheduled", "shifted"):
             return 1  # "moved Saturday's game to 7:05 p.m.": a game still to come
+        if i > 0 and toks[i - 1].low in AWAITING:
+            return 1  # "investors awaited Friday's report on April employment": still to come
         if _next_word(toks, j + 1) == "deadline" and not (i > 0 and toks[i - 1].low == "by"):
             return _deadline_tense(toks, i, words)
         sudden = any(toks[m].low in words.sudden_events for m in in_sentence(toks, j + 2, 1, 3))
