@@ -206,7 +206,10 @@ def span(first: Reading, second: Reading, *, split: bool = False) -> Reading:
         if lo is not None and hi is not None and lo > hi and not second.explicit:
             # "from Wednesday through Sunday": the Sunday after that Wednesday (or, told in
             # the past, the Wednesday before that Sunday)
-            past = c.tense < 0 or (c.news and not c.tense)  # news tells the past by default
+            # news tells the past by default, but not from today on ("runs from Friday
+            # through Monday" said on a Friday: today to the coming Monday)
+            today = c.dct is not None and A.same_day(start, c.dct)
+            past = c.tense < 0 or (c.news and not c.tense and not today)
             if past and not first.explicit and start.granularity == "day":
                 earlier = A.shift_day(start, -7)
                 start, lo = (earlier, earlier.earliest()) if earlier else (start, lo)
