@@ -271,6 +271,9 @@ class RelativeRules(DateRules):
         if self.w(m) in ("last", "next", "this") and self.w(m + 1) == "week":
             weeks = self.lex.deictic_determiners[self.w(m)]
             return Reading(i, m + 2, "DATE", lambda c: R.weekday_of_week(c, d, weeks))
+        listed = self.listed_week(k) if part is None else None
+        if listed is not None:  # "Tuesday, Wednesday and Thursday of next week": that week's
+            return Reading(i, k, "DATE", lambda c: R.weekday_of_week(c, d, listed))
         typ = "TIME" if part else "DATE"
         dated = self._month_day(k + 1) if part and self.w(k) == "," else None
         if part and dated is not None:  # "through Monday night, November 6": that day's night
@@ -294,6 +297,23 @@ class RelativeRules(DateRules):
                 explicit=False,
             )
         return Reading(i, k, typ, lambda c: R.weekday(c, d, 0, part), explicit=False)
+
+    def listed_week(self, k: int) -> int | None:
+        """The week offset that ends a list of weekdays going on from ``k`` (", Wednesday and
+        Thursday of next week"), or None."""
+        m, listed = k, False
+        while True:
+            wd = self.weekday(m)
+            if wd is not None:
+                m = wd[1]
+            elif self.w(m) in (",", "and", "or"):
+                listed, m = listed or self.w(m) != ",", m + 1
+            else:
+                break
+        m += self.w(m) == "of"
+        if not listed or self.w(m) not in ("last", "next", "this") or self.w(m + 1) != "week":
+            return None
+        return self.lex.deictic_determiners[self.w(m)]
 
     def name_acted(self, i: int) -> bool:
         """A name ending in "'s" ("Moody's") is the subject, not the owner, of the time at
