@@ -954,7 +954,9 @@ class RelativeRules(DateRules):
         if self.military(i):
             return None  # "at 1900 hours" is a clock time
         label = self.w(i - 1) in self.g.label_nouns and self.tx(i - 1)[:1].isupper()
-        if self.is_int(i) and label and not self.t[i].newline_before:
+        counted_back = len(self.tx(i)) <= 2 and self.told_back(i + 2)  # "Harbor Lane 18
+        # months ago": a count, as a label's small number is never followed by "ago"
+        if self.is_int(i) and label and not self.t[i].newline_before and not counted_back:
             return None  # "Windows 2000 years ago": a name's number (not "took office 15
             # months ago")
         lead, j = self.span_lead(i)
