@@ -995,6 +995,8 @@ class RelativeRules(DateRules):
                 return self.w(i + 1), i + 2
             return None, i + 1
         if self.w(i) in g.span_leads and not self.new_line(i + 1):
+            if self.w(i) in ("coming", "next") and self.ago_after(i):
+                return None, i  # "We saw this coming months ago": the verb's, then a time gone
             owned = self.w(i - 1) in DETERMINERS or self.w(i - 2) in ("'", "\u2019")
             if self.w(i) in ("final", "first") and (not owned or self.ago_after(i + 1)):
                 return None, i  # "the Australian Open final six months ago": a noun
