@@ -23,6 +23,9 @@ SCAN = 10
 """How many tokens either side of a time expression the tense scan looks at."""
 LEAD_SPAN = 4
 """How many tokens before an expression a lead phrase ("as soon as") may stand."""
+MODAL_LEADS = frozenset({"cannot", "will", "would", "wo", "shall"})
+"""Auxiliaries besides the modals before which a past form is no past ("cannot be ruled
+out")."""
 AWAITING = frozenset({"await", "awaits", "awaited", "awaiting", "anticipating", "eyeing"})
 """Verbs whose object is still to come ("awaited Friday's report")."""
 PHRASAL_ONLY = {"steps": ("down", "aside", "up")}
@@ -777,7 +780,11 @@ def _lasted_until(toks: list[Token], i: int, words: TenseWords) -> bool:
         if toks[m].text == "," and m < start - 1:
             return False  # (a comma just before "until" sets it off: "stayed open, until")
         if toks[m].low in words.went_on:
-            return True
+            # not under a modal: "cases cannot be ruled out until early May" looks ahead
+            return not any(
+                toks[k].low in MODAL_LEADS or toks[k].low in words.modals
+                for k in range(max(0, m - 3), m)
+            )
         if n >= LEAD_SPAN + 2 and _marker(toks, m, words):
             return False  # further back, only across words that tell no tense ("stayed open
             # two hours longer than planned, until 9 p.m.")
