@@ -579,6 +579,9 @@ class RelativeRules(DateRules):
             return None  # "that year-long study": a compound
         if u[0] == "quarter" and self.hyphen(j + 1) and self.w(j + 2) == "century":
             return Reading(i, j + 3, "DURATION", B.dur("P25Y"), explicit=False)  # a length
+        if off == 1 and self.w(i) == "the" and self.w(i - 1) in ("within", "over"):
+            # "would update investors within the next week or so": the window from now
+            return Reading(i, u[1], "DATE", lambda c: R.unit_offset(c, gran, 1), explicit=False)
         return Reading(
             i, u[1], "DATE", lambda c: R.anaphor(c, gran, off), anaphoric=True, explicit=False
         )
