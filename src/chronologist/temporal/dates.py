@@ -1335,9 +1335,15 @@ class DateRules(Scanner):
 
     def sporting(self, i: int, k: int) -> bool:
         """Words of a game within the sentence around tokens ``i:k`` ("touchdown", "scored")."""
-        words = self.g.game_words
-        back = (self.w(m) in words for m in self.in_sentence(i - 1, -1, 20))
-        return any(back) or any(self.w(m) in words for m in self.in_sentence(k, 1, 20))
+        back = (self.game_word(m) for m in self.in_sentence(i - 1, -1, 20))
+        return any(back) or any(self.game_word(m) for m in self.in_sentence(k, 1, 20))
+
+    def game_word(self, m: int) -> bool:
+        """Token ``m`` is a word of a game ("scored"; "overtime" only after "in", "into" or
+        "to": "won in overtime", not "cut overtime")."""
+        if self.w(m) == "overtime":
+            return self.w(m - 1) in ("in", "into", "to")
+        return self.w(m) in self.g.game_words
 
     def numbered_quarter(
         self, i: int, j: int, o: tuple[int, int], year_before: int | None
