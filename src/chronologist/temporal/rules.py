@@ -36,6 +36,10 @@ def _told_point(first: Reading) -> TimePoint | None:
     return value.start if value is not None else None
 
 
+PHASE_VERBS = frozenset({"phase", "phases", "phased", "phasing"})
+"""Verbs whose particle "in" comes before "over" and a length ("phases in over 10 years")."""
+
+
 class Parser(RelativeRules):
     """Parses the tokens of one text segment: prefixes and ranges around the core rules."""
 
@@ -190,7 +194,7 @@ class Parser(RelativeRules):
                 break  # "over the past 24 hours", "over several days": the preposition"
             if w0 == "over" and self.w(i - 1) not in self.g.over_as_more:
                 break  # "fought over three days", "used over three years": during
-            if w0 == "over" and self.w(i - 1) == "in" and self.w(i - 2).startswith("phas"):
+            if w0 == "over" and self.w(i - 1) == "in" and self.w(i - 2) in PHASE_VERBS:
                 break  # "phases in over 10 years": the verb's particle, then during
             verb = self.w(i - 1)
             if w0 == "up" and (verb in lex.tense.changed or verb in lex.tense.moved_up):

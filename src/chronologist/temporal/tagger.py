@@ -402,10 +402,14 @@ def _in_week_of(when: TimeValue | None, last: TimeValue | None) -> TimeValue | N
     )
 
 
+PARTS_OF_YEAR = ("quarter", "half", "season")
+"""Granularities of a part of a year (coarser than a month)."""
+
+
 def _part_of_year(when: TimeValue | None) -> bool:
     """``when`` is a quarter, a half or a season of a year."""
     p = _point(when)
-    return p is not None and p.granularity in ("quarter", "half", "season")
+    return p is not None and p.granularity in PARTS_OF_YEAR
 
 
 def _in_year_of(when: TimeValue | None, last: TimeValue | None) -> TimeValue | None:
@@ -415,8 +419,8 @@ def _in_year_of(when: TimeValue | None, last: TimeValue | None) -> TimeValue | N
     day, other = _point(when), _point(last)
     if day is None or other is None or other.year is None:
         return when
-    parts = ("month", "quarter", "half", "season")
-    if day.granularity in parts and day.year is not None and other.granularity == "year":
+    part = day.granularity in ("month", *PARTS_OF_YEAR)
+    if part and day.year is not None and other.granularity == "year":
         return TimeValue.point(replace(day, year=other.year))  # "this year, probably in April",
         # "sometime in 2013, maybe the second half"
     if day.granularity != "day":
@@ -997,10 +1001,10 @@ class _Segment:
             when = _past_midnight(when, self.last_day())  # "At 11 p.m. ... until about 1 a.m."
         elif apposed and weekday and not reading.explicit:
             when = _in_week_of(when, self.last_when)  # "next week, possibly on Tuesday"
-        elif apposed and (self.parser.month(reading.i) or self.parser.is_int(reading.i)):
-            when = _in_year_of(when, self.last_when)  # "a week later, on Nov. 22"
-        elif apposed and _part_of_year(when):
-            when = _in_year_of(when, self.last_when)  # "in 2013, maybe the second half"
+        elif apposed and (
+            self.parser.month(reading.i) or self.parser.is_int(reading.i) or _part_of_year(when)
+        ):  # "a week later, on Nov. 22", "in 2013, maybe the second half"
+            when = _in_year_of(when, self.last_when)
         elif weekday and ctx.tense > 0 and self.ahead_today(when, reading):
             # "data due next week: orders on Tuesday and growth on Wednesday", said on a
             # Wednesday: the day after the coming one told, not today
