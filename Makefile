@@ -35,10 +35,12 @@ fix: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/chronologist eval timex $(SHARED)/data/tempeval3/train
+	$(BIN)/chronologist eval timex evaluation/newswire/heldout
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	$(BIN)/python bench/tagger.py --shared $(SHARED)
+	$(BIN)/python bench/quality.py --shared $(SHARED)
 	$(BIN)/python bench/build.py --shared $(SHARED)
 	$(BIN)/python bench/viewer.py
 	$(BIN)/python bench/api.py

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronologist.errors import InputError
+from chronologist.errors import InputError, InvalidDate
 from chronologist.evaluate.timex import (
     Timex,
     evaluate_timex,
@@ -25,10 +25,12 @@ from chronologist.evaluate.timex import (
     read_gold_dir,
     read_tml,
 )
+from chronologist.temporal.notation import parse_timex
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 TRAIN = SHARED / "data" / "tempeval3" / "train"
 SCORER = SHARED / "tools" / "timex_score.py"
+NEWSWIRE = Path(__file__).resolve().parents[1] / "evaluation" / "newswire"
 
 DCT_LINE = (
     '<DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-06" temporalFunction="false" '
@@ -480,3 +482,43 @@ def test_plain_text_equals_reference_export_on_tempeval3_train(tmp_path):
         assert [(t.start, t.end, t.type, t.value) for t in doc.timexes] == [
             (t["start"], t["end"], t["type"], t["value"]) for t in record["timexes"]
         ], record["doc"]
+
+
+# --- our held-out newswire set (evaluation/newswire) ------------------------------------
+
+
+NEWSWIRE_DOCUMENTS = 360
+"""Sixteen development rounds and fourteen held-out rounds of twelve stories."""
+
+
+def test_newswire_gold_is_well_formed_timeml():
+    docs = read_gold_dir(NEWSWIRE)
+    assert len(docs) == NEWSWIRE_DOCUMENTS
+    problems = []
+    for name, doc in docs.items():
+        if doc.dct is None or len(doc.dct) != 10:
+            problems.append(f"{name}: DCT {doc.dct!r} is not a day")
+        if not doc.timexes:
+            problems.append(f"{name}: no timexes")
+        for before, after in zip(doc.timexes, doc.timexes[1:], strict=False):
+            if after.start < before.end:
+                problems.append(f"{name}: {before} overlaps {after}")
+        for t in doc.timexes:
+            if t.type not in ("DATE", "TIME", "DURATION", "SET"):
+                problems.append(f"{name}: type {t.type!r}")
+            try:
+                parse_timex(t.value, type=t.type)
+            except InvalidDate as exc:
+                problems.append(f"{name}: {doc.text[t.start : t.end]!r}: {exc}")
+    assert problems == []
+
+
+def test_figures_equal_the_reference_scorer_on_newswire(tmp_path):
+    saved = tmp_path / "predictions.jsonl"
+    scores = evaluate_timex(NEWSWIRE, save=saved)
+    reference = json.loads(_run_reference("score", str(NEWSWIRE), str(saved), "--json"))
+    ours = scores.as_dict()
+    assert ours["gold"] == reference["gold"] and ours["counts"] == reference["counts"]
+    for measure in ("strict", "relaxed", "type", "value"):
+        for key, theirs in reference[measure].items():
+            assert ours[measure][key] == pytest.approx(theirs, abs=1e-9), (measure, key)
