@@ -36,6 +36,7 @@ fix: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/chronologist eval timex $(SHARED)/data/tempeval3/train
 	$(BIN)/chronologist eval timex evaluation/newswire/heldout
+	$(BIN)/chronologist eval timex evaluation/history/heldout
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt

@@ -3,8 +3,8 @@
     python bench/quality.py --shared ../shared
 
 Corpora: the TempEval-3 training corpora (``SHARED/data/tempeval3/train``, our development
-data) and our held-out newswire set (``evaluation/newswire/heldout``). Both taggers see each
-document's text and DCT, as in ``bench/tagger.py``; both are scored by
+data) and our held-out newswire and history sets (``evaluation/*/heldout``). Both taggers see
+each document's text and DCT (history has none), as in ``bench/tagger.py``; both are scored by
 ``chronologist eval timex``'s scorer, whose figures equal TempEval-3's reference scorer.
 
 dateparser's ``search_dates`` returns (substring, datetime) pairs. Each substring is found
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from chronologist.evaluate.timex import GoldDocument, TimexScores, evaluate_timex, read_gold_dir
 
-HELDOUT = Path(__file__).resolve().parents[1] / "evaluation" / "newswire" / "heldout"
+EVALUATION = Path(__file__).resolve().parents[1] / "evaluation"
 
 Timexes = list[dict[str, object]]
 
@@ -100,7 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     corpora = {
         "TempEval-3 train (development)": args.shared / "data" / "tempeval3" / "train",
-        "newswire held-out (ours)": HELDOUT,
+        "newswire held-out (ours)": EVALUATION / "newswire" / "heldout",
+        "history held-out (ours)": EVALUATION / "history" / "heldout",
     }
     peer = dateparser_timexes()
     print(f"{'corpus':<34}{'measure':<12}{'chronologist':>14}{'dateparser':>12}{'ratio':>8}")

@@ -30,7 +30,7 @@ from chronologist.temporal.notation import parse_timex
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 TRAIN = SHARED / "data" / "tempeval3" / "train"
 SCORER = SHARED / "tools" / "timex_score.py"
-NEWSWIRE = Path(__file__).resolve().parents[1] / "evaluation" / "newswire"
+EVALUATION = Path(__file__).resolve().parents[1] / "evaluation"
 
 DCT_LINE = (
     '<DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-06" temporalFunction="false" '
@@ -484,39 +484,46 @@ def test_plain_text_equals_reference_export_on_tempeval3_train(tmp_path):
         ], record["doc"]
 
 
-# --- our held-out newswire set (evaluation/newswire) ------------------------------------
+# --- our evaluation sets (evaluation/newswire, evaluation/history) ------------------------
+
+OUR_SETS = {
+    # name: (folder, documents, the DCT: a day in news, none in history)
+    "newswire": (EVALUATION / "newswire", 360, True),
+    "history": (EVALUATION / "history", 96, False),
+}
+"""Newswire: 16 development and 14 held-out rounds of twelve stories; history: 4 and 4."""
 
 
-NEWSWIRE_DOCUMENTS = 360
-"""Sixteen development rounds and fourteen held-out rounds of twelve stories."""
-
-
-def test_newswire_gold_is_well_formed_timeml():
-    docs = read_gold_dir(NEWSWIRE)
-    assert len(docs) == NEWSWIRE_DOCUMENTS
+@pytest.mark.parametrize("name", OUR_SETS)
+def test_our_gold_is_well_formed_timeml(name):
+    folder, documents, dated = OUR_SETS[name]
+    docs = read_gold_dir(folder)
+    assert len(docs) == documents
     problems = []
-    for name, doc in docs.items():
-        if doc.dct is None or len(doc.dct) != 10:
-            problems.append(f"{name}: DCT {doc.dct!r} is not a day")
+    for doc_name, doc in docs.items():
+        if dated != (doc.dct is not None and len(doc.dct) == 10):
+            problems.append(f"{doc_name}: DCT {doc.dct!r}")
         if not doc.timexes:
-            problems.append(f"{name}: no timexes")
+            problems.append(f"{doc_name}: no timexes")
         for before, after in zip(doc.timexes, doc.timexes[1:], strict=False):
             if after.start < before.end:
-                problems.append(f"{name}: {before} overlaps {after}")
+                problems.append(f"{doc_name}: {before} overlaps {after}")
         for t in doc.timexes:
             if t.type not in ("DATE", "TIME", "DURATION", "SET"):
-                problems.append(f"{name}: type {t.type!r}")
+                problems.append(f"{doc_name}: type {t.type!r}")
             try:
                 parse_timex(t.value, type=t.type)
             except InvalidDate as exc:
-                problems.append(f"{name}: {doc.text[t.start : t.end]!r}: {exc}")
+                problems.append(f"{doc_name}: {doc.text[t.start : t.end]!r}: {exc}")
     assert problems == []
 
 
-def test_figures_equal_the_reference_scorer_on_newswire(tmp_path):
+@pytest.mark.parametrize("name", OUR_SETS)
+def test_figures_equal_the_reference_scorer_on_our_sets(name, tmp_path):
+    folder = OUR_SETS[name][0]
     saved = tmp_path / "predictions.jsonl"
-    scores = evaluate_timex(NEWSWIRE, save=saved)
-    reference = json.loads(_run_reference("score", str(NEWSWIRE), str(saved), "--json"))
+    scores = evaluate_timex(folder, save=saved)
+    reference = json.loads(_run_reference("score", str(folder), str(saved), "--json"))
     ours = scores.as_dict()
     assert ours["gold"] == reference["gold"] and ours["counts"] == reference["counts"]
     for measure in ("strict", "relaxed", "type", "value"):
