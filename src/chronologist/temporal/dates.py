@@ -833,6 +833,25 @@ class DateRules(Scanner):
             return " ".join(self.w(m) for m in range(j, k + 1))
         return None
 
+    def event_begun_after(self, j: int) -> str | None:
+        """ "stormed the Bastille on 14 July 1789, the start of the revolution", "In 1914 the
+        war began": the happening a date begins, named by an event noun after it in its
+        sentence."""
+        for k in range(j, min(self.n, j + 14)):
+            if self.tx(k) in (".", ";", "!", "?"):
+                return None
+            if self.w(k) not in self.g.event_nouns:
+                continue
+            m = k
+            while m > j and self.tx(m - 1)[:1].isupper() and self.tx(m - 1).isalpha():
+                m -= 1  # "the Korean War"
+            begun = self.w(k + 1) in self.g.event_begun
+            of_start = self.w(m - 2) == "of" and self.w(m - 3) in self.g.event_beginnings
+            if self.w(m - 1) == "the" and (begun or of_start):
+                return " ".join(self.w(x) for x in range(m, k + 1))
+            return None
+        return None
+
     def decade(self, i: int) -> Reading | None:
         """ "the 1920s", "1920's", "the '20s", "the twenties"; "the 1800s" (a century)."""
         j = i + (self.w(i) == "the")

@@ -1452,8 +1452,12 @@ class RelativeRules(DateRules):
             and (self.tx(end) in (",", ".", ";") or self.w(end) in self.g.after_short_year)
         )  # "after the landing, he" or "after the landing he"; not "after the war began"
 
+        begun = self.w(end) in self.g.event_begun  # "two years after the war began"
+
         def counted(c: R.Context) -> TimeValue | None:
-            dated = R.after_event(c, known, name, gran, n, mult, sign) if name else None
+            dated = (
+                R.after_event(c, known, name, gran, n, mult, sign, begun=begun) if name else None
+            )
             if dated is None and told and not c.news and c.ref is not None:
                 return R.ago(c, gran, n, mult, sign, anaphoric=True)
             return dated

@@ -1121,12 +1121,16 @@ def after_event(
     count: int | None,
     mult: int,
     sign: int,
+    *,
+    begun: bool = False,
 ) -> TimeValue | None:
-    """ "five years after the revolution": counted from a happening the text has dated."""
+    """ "five years after the revolution": counted from a happening the text has dated; from
+    the end of one that lasted ("five years after the war" of 1853-56: 1861), from its start
+    when the phrase says so ("after the war began") or counts back ("before the war")."""
     ev = c.events.get(name) or c.events.get(name.split()[-1]) or known.get(name)
     if ev is None or count is None:
         return None
-    base = ev.start if sign > 0 else ev.end
+    base = ev.start if sign < 0 or begun else ev.end
     if base is None:
         return None
     g = "year" if gran in ("decade", "century", "millennium") else gran

@@ -159,6 +159,27 @@ def _from_event(reading: Reading, ctx: Context) -> bool:
     return not ctx.news and reading.fallback is not None and not reading.shifted
 
 
+def _at_unit_of(told: TimePoint, counted: TimeValue | None) -> TimePoint:
+    """``told`` at the granularity of ``counted``, when that is coarser."""
+    unit = counted.start if counted is not None else None
+    if unit is None or unit.granularity not in UNIT_YEARS and unit.granularity != "year":
+        return told
+    return A.coarsen(told, unit.granularity) or told
+
+
+def _lasting(begun: TimeValue | None, ended: TimeValue) -> TimeValue | None:
+    """A happening from the start of ``begun`` to the end of ``ended`` (None if it would end
+    before it starts)."""
+    start = begun.start if begun is not None else None
+    end = ended.end if ended.end is not None else ended.start
+    if start is None or end is None:
+        return None
+    first, last = start.earliest(), end.earliest()
+    if first is None or last is None or last < first:
+        return None
+    return TimeValue(start=start, end=end)
+
+
 def _year_before(point: TimePoint, quarter: TimePoint | None) -> bool:
     """``point`` is ``quarter`` a year before: the period a result is compared with."""
     if quarter is None or quarter.year is None or point.year is None:
@@ -885,6 +906,8 @@ class _Segment:
     """In news, the first day told, if told in the text's first two sentences."""
     first_seen: bool = False
     named_days: dict[int, TimePoint] = field(default_factory=dict)
+    event_named: tuple[str, int] = ("", -1)
+    """In narrative, the last happening an explicit date named, and where that date ended."""
     """In news, the day each weekday named so far was placed on (by its number, 1-7)."""
 
     def tag(self) -> list[TimeMention]:
@@ -909,11 +932,43 @@ class _Segment:
             told = ctx.ref
             reading, when = self.resolve(reading)
             if when is not None:
+                self.name_event(reading, when)
                 mentions.extend(_told(self.text, toks, reading, when, ctx))
             self.remember(reading, when, told)
             i = reading.j
         self.flashback.close_before(ctx, len(toks) + 1)
         return mentions
+
+    def name_event(self, reading: Reading, when: TimeValue) -> None:
+        """In narrative, the happening an explicit date dates, named before it ("The
+        February Revolution began on 23 February 1917") or after it ("on the 14th of July,
+        1789, ... the start of the revolution"), for "five years after the revolution"; a
+        later date in the sentence ends it ("... and was lifted on 27 January 1944")."""
+        if self.ctx.news or not reading.explicit:
+            return
+        parser = self.parser
+        if reading.event_name is None:
+            name = parser.event_name_before(reading.i) or parser.event_begun_after(reading.j)
+            reading.event_name = name
+        if reading.event_name is not None:
+            self.event_named = (reading.event_name, reading.j)
+            return
+        self.end_event(reading, when)
+
+    def end_event(self, reading: Reading, when: TimeValue) -> None:
+        """ "The siege began on 8 September 1941 and was lifted on 27 January 1944": a date
+        after a verb of ending, in the sentence that dated a happening's start, ends it."""
+        name, j = self.event_named
+        near = range(max(j, reading.i - 4), reading.i)  # "and was lifted on"
+        ended = any(self.toks[k].low in self.parser.g.event_ended for k in near)
+        if not (name and ended and _same_sentence(self.toks, j, reading.i)):
+            return
+        events = self.ctx.events
+        begun = events.get(name)
+        lasted = _lasting(begun, when)
+        for key in (name, name.split()[-1]):
+            if lasted is not None and events.get(key) is begun:
+                events[key] = lasted
 
     def year_after(self, reading: Reading) -> int | None:
         """The year told right after an expression that names none, with "in" and at most
@@ -968,7 +1023,9 @@ class _Segment:
         restated = self.restated = self.restates(reading)
         when = _counted_from(reading, ctx, self.before_explicit) if restated else None
         if restated and told is not None and _from_event(reading, ctx):
-            when = TimeValue.point(told)  # "on 9 November 1918, two days before the armistice"
+            # "on 9 November 1918, two days before the armistice": the date told, at the
+            # phrase's own unit ("on 21 January 1924, seven years after the revolution": 1924)
+            when = TimeValue.point(_at_unit_of(told, _resolve(reading, ctx)))
         self.quoted = self.quoted_day(reading)
         spoken = self.spoken_day() if self.quoted is not None else None
         if when is None and spoken is not None:
