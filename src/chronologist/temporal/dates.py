@@ -60,6 +60,11 @@ SEASON_PARTS = frozenset(
 """Words of a part before "of the fall" that make it the season ("much of the fall")."""
 
 
+CLAUSE_OPENERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "he", "she", "they"})
+"""Words after "on the 27th" that open the clause it dates ("on the 27th the soldiers
+mutinied"), where a noun would make the ordinal count it ("the 25th floor")."""
+
+
 class DateRules(Scanner):
     """Rules for dates written with their calendar units."""
 
@@ -149,16 +154,22 @@ class DateRules(Scanner):
         return Reading(i, m[1], "DATE", lambda c: R.holiday(c, rule, None), explicit=False)
 
     def day_alone(self, i: int) -> Reading | None:
-        """ "left on the 25th", "by the 3rd": a day of the month the text stands at."""
-        if self.w(i) != "the" or self.w(i - 1) not in ("on", "by", "until", "since", "and"):
+        """ "left on the 25th", "by the 3rd", "on the 27th the soldiers mutinied", "the
+        evening of the 9th": a day of the month the text stands at."""
+        lead = self.w(i - 1)
+        of_part = lead == "of" and (
+            self.w(i - 2) in self.lex.parts_of_day or self.w(i - 2) == "hours"
+        )
+        if self.w(i) != "the" or not (lead in ("on", "by", "until", "since", "and") or of_part):
             return None
         o = self.ordinal(i + 1) if self.is_int(i + 1) else None
         if o is None or not 1 <= o[0] <= 31:
             return None
         n, k = o
         nxt = self.w(k)
-        pause = nxt in (".", ",", ";", ")", "", "and", "or", "but")
-        if nxt == "of" or not (pause or nxt in self.g.prepositions):
+        pause = nxt in (".", ",", ";", ")", "", "and", "or", "but") or nxt in CLAUSE_OPENERS
+        opening = self.narrative and self.tx(i - 1) == "On" and self.tx(k).islower()
+        if nxt == "of" or not (pause or opening or nxt in self.g.prepositions):
             return None  # "on the 25th floor"; "the 3rd of March" is read whole elsewhere
         if self.listed_noun(k):
             return None  # "birdies on the 14th, 15th and 16th holes"

@@ -127,9 +127,10 @@ def rest_of(inner: Reading, i: int, mod: str) -> Reading:
     return Reading(i, inner.j, inner.type, build, anaphoric=inner.anaphoric, explicit=False)
 
 
-def julian(inner: Reading, end: int) -> Reading:
-    """ "March 3, 1649 (O.S.)": ``inner``'s date, in the Julian calendar."""
-    return rewrapped(inner, inner.i, end, lambda v: v.with_(calendar="julian"))
+def julian(inner: Reading) -> Reading:
+    """ "March 3, 1649 (O.S.)": ``inner``'s date, in the Julian calendar (the note that says
+    so is not part of the expression, as TimeML leaves out what is in brackets)."""
+    return rewrapped(inner, inner.i, inner.j, lambda v: v.with_(calendar="julian"))
 
 
 def approx(inner: Reading, i: int) -> Reading:

@@ -688,6 +688,8 @@ class RelativeRules(DateRules):
             )
         part = lex.parts_of_day.get(self.w(j))
         dated = self.full_date(j + 2) if part and self.w(j + 1) == "of" else None
+        if part and dated is None and self.w(j + 1) == "of" and self.narrative:
+            dated = self.day_alone(j + 2)  # "the evening of the 28th"
         if part and dated is not None:
             evening = self.day_part(i, dated.j, part, dated)  # "the evening of 4 April 1968"
             evening.explicit = dated.explicit

@@ -104,9 +104,8 @@ class Parser(RelativeRules):
         if first is None:
             return None
         reading = self.range_after(first) or first
-        end = self.old_style(reading.j) if reading.explicit else None
-        if end is not None:
-            return B.julian(reading, end)
+        if reading.explicit and self.old_style(reading.j) is not None:
+            return B.julian(reading)
         return reading
 
     def shared_era_range(self, i: int) -> Reading | None:
