@@ -2081,6 +2081,19 @@ class RelativeRules(DateRules):
             return True
         return self.w(i - 1) in ("and", "or") and self.w(i - 2) in joined
 
+    def story_now(self, i: int) -> bool:
+        """In narrative, "now" between a name or a pronoun and a past verb ("Garibaldi now
+        sailed for Sicily", "he now ruled alone"): the story's time, not the writer's."""
+        if not self.narrative:
+            return False
+        before, after = self.tx(i - 1), self.w(i + 1)
+        subject = before[:1].isupper() or self.w(i - 1) in ("he", "she", "they", "it", "we")
+        tense = self.lex.tense
+        past = after in tense.past or (
+            len(after) > 4 and after.endswith("ed") and after not in tense.not_past
+        )
+        return subject and past and self.tx(i + 1).islower()
+
     def reference(self, i: int) -> Reading | None:
         """ "now", "currently", "recently", "the past", "the future", "these days"."""
         lex = self.lex
@@ -2154,6 +2167,8 @@ class RelativeRules(DateRules):
             if word == "recently" and self.w(i - 1) == "as" and self.w(i + 1) == "as":
                 return None  # "as recently as last week": the date it leads is the time
             val = lex.refs[word]
+            if word == "now" and self.story_now(i):
+                return Reading(i, i + 1, "DATE", R.story_now, explicit=False)
             return Reading(i, i + 1, "DATE", lambda c: R.ref(c, val), explicit=False)
         if word == "soon" and self.w(i - 1) not in self.g.soon_not_after:
             if self.w(i + 1) not in self.g.soon_not_before:  # not "as soon as", "soon after"

@@ -122,6 +122,12 @@ def ref(c: Context, value: str) -> TimeValue:
     return TimeValue(type="DATE", ref=value, start=now, open_end=True)
 
 
+def story_now(c: Context) -> TimeValue:
+    """ "Garibaldi now sailed for Sicily": the time the story stands at (PRESENT_REF when
+    it stands nowhere yet)."""
+    return TimeValue.point(c.ref) if c.ref is not None else ref(c, "PRESENT_REF")
+
+
 def soon(c: Context) -> TimeValue | None:
     """ "will soon reach", "could soon cross": the near future (FUTURE_REF); no time in a
     past clause ("that soon became a flood")."""
