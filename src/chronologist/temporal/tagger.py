@@ -28,6 +28,7 @@ from chronologist.temporal.resolve import Context
 from chronologist.temporal.rules import Parser
 from chronologist.temporal.tense import (
     CLOSING_QUOTES,
+    HAD_OWNS,
     SENTENCE_END,
     ends_sentence,
     happened_on,
@@ -224,9 +225,13 @@ class _Flashback:
     until: int = -1
 
     def open(self, ctx: Context, toks: list[Token], j: int) -> None:
-        if not ctx.pluperfect and j <= self.until:
+        # "the eruption of Tambora in the previous year had darkened the skies": the
+        # expression inside the pluperfect clause's subject
+        had = j + 1 < len(toks) and toks[j].low == "had" and toks[j + 1].low not in HAD_OWNS
+        back = ctx.pluperfect or had
+        if not back and j <= self.until:
             self.held = None  # the sentence's main clause moves the narrative on
-        elif ctx.pluperfect and not ctx.news and ctx.ref is not None and self.held is None:
+        elif back and not ctx.news and ctx.ref is not None and self.held is None:
             self.held = ctx.ref
             self.until = next(
                 (k for k in range(j, len(toks)) if toks[k].text in SENTENCE_END), len(toks)
