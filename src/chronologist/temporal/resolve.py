@@ -762,8 +762,11 @@ def weekend_anaphor(c: Context, off: int) -> TimeValue | None:
 
 
 def at_the_time(c: Context) -> TimeValue | None:
-    """ "at the time": the narrative's reference time itself."""
+    """ "at the time": the narrative's reference time itself, a day at the finest (a
+    ``DATE``, not the clock time told)."""
     then = c.then()
+    if then is not None and then.hour is not None:
+        then = A.coarsen(then, "day") or then
     return TimeValue.point(then) if then is not None else None
 
 

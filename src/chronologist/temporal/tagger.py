@@ -201,7 +201,9 @@ def _update(ctx: Context, reading: Reading, when: TimeValue) -> None:
     # that holds its time does not move it ("throughout the early 1930s" after July 1936)
     by_then = when.mod == "ON_OR_BEFORE" and point.granularity not in UNIT_YEARS
     moves = not (when.open_start or when.open_end) or reading.explicit or by_then
-    if moves and not _holds(point, ctx.ref):
+    # in narrative, "at 5 a.m. on 11 November 1918": the day keeps the clock time told
+    clocked = not ctx.news and _clock_on(point, ctx.ref)
+    if moves and not _holds(point, ctx.ref) and not clocked:
         ctx.ref = when.end if when.end is not None and not when.open_end else point
     if point.granularity == "quarter" and not reading.shifted:
         # not the quarter a result is set against ("... compared with a loss in the final
@@ -805,6 +807,13 @@ def _holds(period: TimePoint, ref: TimePoint | None) -> bool:
     if period.granularity not in UNIT_YEARS and period.granularity != "year":
         return False
     return A.coarsen(ref, period.granularity) == period
+
+
+def _clock_on(day: TimePoint, ref: TimePoint | None) -> bool:
+    """``ref`` is a clock time on ``day``."""
+    if ref is None or ref.hour is None or day.granularity != "day":
+        return False
+    return (ref.year, ref.month, ref.day) == (day.year, day.month, day.day)
 
 
 def _unfinished(point: TimePoint, ctx: Context) -> bool:
