@@ -149,6 +149,7 @@ class GrammarWords:
     event_beginnings: frozenset[str]
     event_begun: frozenset[str]
     event_ended: frozenset[str]
+    followed_by: frozenset[str]
     nouns_of_years: frozenset[str]
     short_year_leads: frozenset[str]
     after_short_year: frozenset[str]

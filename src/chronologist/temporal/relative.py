@@ -686,8 +686,12 @@ class RelativeRules(DateRules):
             return Reading(  # January 1, of the year the clause looks to
                 i, j + 4, "DATE", lambda c: R.month_day(c, 1, 1), explicit=False
             )
+        edged = self.w(j) in ("early", "late") and self.w(j + 2) == "of"  # "the early morning
+        j += edged  # of 23 April 1849"
         part = lex.parts_of_day.get(self.w(j))
         dated = self.full_date(j + 2) if part and self.w(j + 1) == "of" else None
+        if edged and dated is None:
+            return None
         if part and dated is None and self.w(j + 1) == "of" and self.narrative:
             dated = self.day_alone(j + 2)  # "the evening of the 28th"
         if part and dated is not None:

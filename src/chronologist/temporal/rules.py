@@ -249,7 +249,8 @@ class Parser(RelativeRules):
         if r is not None:
             return r
         # bounds: "prior to 1917", "by 1928", "until the 1920s", "after 1928"
-        for words, mod in by_first(lex.bound_phrases).get(w0, ()):
+        agent = w0 == "by" and self.w(i - 1) in self.g.followed_by  # "followed by 14 February"
+        for words, mod in by_first(lex.bound_phrases).get(w0, ()) if not agent else ():
             if self.words(i, words) and (i == 0 or self.w(i - 1) not in ("the", "a")):
                 j = i + len(words)
                 target = self.part_of(j) or self.core_or_range(j)

@@ -183,6 +183,11 @@ class Scanner:
                     return None
         return m, j
 
+    def month_ends(self, k: int) -> bool:
+        """A month's name ("March", "Aug.") ends right before token ``k``."""
+        m = self.month(k - 1) or self.month(k - 2)
+        return m is not None and m[1] == k
+
     def weekday(self, i: int) -> tuple[int, int] | None:
         word = self.w(i)
         d = self.lex.weekdays.get(word)
@@ -346,6 +351,8 @@ class Scanner:
                 if after not in self.g.year_followers:
                     return None  # news: "about 1000 mortgage jobs", not the year 1000
             return val, i + 1
+        if len(text) == 2 and self.narrative and val > 31 and self.month_ends(i):
+            return val, i + 1  # "in January 41", "the fire of July 64": no day, a year
         if len(text) != 3 or not self.narrative:
             return None  # news has no year 843 that an era word does not mark
         if len(text) == 3 and self.line_start(i) and val > 0:
@@ -425,8 +432,9 @@ class Scanner:
         if prev == "of":  # "the summer of 772", "the Treaty of Verdun of 843"
             named = self.w(i - 2) in self.lex.seasons or self.month(i - 2) is not None
             named = named or self.cap(i - 2) or self.w(i - 2) in self.g.event_nouns
-        elif prev == ",":  # "on Christmas Day, 800", "on 25 December, 800", "March 15, 44"
-            day = self.is_int(i - 2) and int(self.tx(i - 2)) <= 31 and self.month(i - 3)
+        elif prev == ",":  # "on Christmas Day, 800", "on 25 December, 800", "March 15, 44",
+            # "Aug. 9, 378"
+            day = self.is_int(i - 2) and int(self.tx(i - 2)) <= 31 and self.month_ends(i - 2)
             named = (self.w(i - 2) == "day" and self.cap(i - 2)) or bool(day)
             named = named or self.month(i - 2) is not None
         nxt = self.w(i + 1)
