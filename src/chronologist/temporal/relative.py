@@ -1113,6 +1113,9 @@ class RelativeRules(DateRules):
             return None
         if lead is None and key in ("quarter", "season", "night", "fortnight"):
             return None
+        if self.narrative and self.owned(i) and not counted:
+            return None  # "in his last months", "her most productive years": a part of a
+            # life, no value
         if lead is None and before == "-" and self.w(i - 2) == "light":
             return None  # "50 light-years from Earth": a distance
         kind = before in self.g.weather_adjectives or before in ("numbered", "degree")
@@ -2084,6 +2087,19 @@ class RelativeRules(DateRules):
         if self.w(i + 1) in ("and", "or") and self.w(i + 2) in joined:
             return True
         return self.w(i - 1) in ("and", "or") and self.w(i - 2) in joined
+
+    def owned(self, i: int) -> bool:
+        """A possessive ("his", "her", "their") opens the noun phrase ending before ``i``,
+        across at most two lowercase modifiers ("his last", "her most productive")."""
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if self.w(k) in ("his", "her", "their", "its", "my", "our", "your"):
+                return True
+            if (
+                not (self.tx(k).isalpha() and self.tx(k).islower())
+                or self.w(k) in self.g.prepositions
+            ):
+                return False
+        return False
 
     def story_now(self, i: int) -> bool:
         """In narrative, "now" between a name or a pronoun and a past verb ("Garibaldi now
