@@ -809,6 +809,15 @@ def _holds(period: TimePoint, ref: TimePoint | None) -> bool:
     return A.coarsen(ref, period.granularity) == period
 
 
+def _coarser_than_year(p: TimePoint) -> bool:
+    return p.granularity in ("decade", "century", "millennium")
+
+
+def _dated(ref: TimePoint | None) -> bool:
+    """The narrative stands at a year or a finer time."""
+    return ref is not None and ref.year is not None and not _coarser_than_year(ref)
+
+
 def _clock_on(day: TimePoint, ref: TimePoint | None) -> bool:
     """``ref`` is a clock time on ``day``."""
     if ref is None or ref.hour is None or day.granularity != "day":
@@ -947,11 +956,30 @@ class _Segment:
             reading, when = self.resolve(reading)
             if when is not None:
                 self.name_event(reading, when)
+                reading.passing = reading.passing or self.in_passing(reading, when)
                 mentions.extend(_told(self.text, toks, reading, when, ctx))
             self.remember(reading, when, told)
             i = reading.j
         self.flashback.close_before(ctx, len(toks) + 1)
         return mentions
+
+    def in_passing(self, reading: Reading, when: TimeValue) -> bool:
+        """In narrative told by the year, a decade or a century inside a sentence ("the
+        alliances built up during the 1880s and 1890s now turned like gears"): background
+        that leaves the story where it stands (not "In the 1960s the thaw came")."""
+        toks, i = self.toks, reading.i
+        point = when.start
+        if self.ctx.news or point is None or not _coarser_than_year(point):
+            return False
+        if not _dated(self.ctx.ref):
+            return False
+        lead = i > 0 and toks[i - 1].low in self.parser.g.prepositions
+        start = i - 1 if lead else i
+        j = reading.j
+        restated = j + 1 < len(toks) and toks[j].text == ","  # "only in the 1960s, three
+        # decades after his death": a length restates it, the time the sentence is about
+        set_off = restated and self.parser.number(j + 1, allow_article=True) is not None
+        return start > 0 and not ends_sentence(toks, start - 1) and not set_off
 
     def name_event(self, reading: Reading, when: TimeValue) -> None:
         """In narrative, the happening an explicit date dates, named before it ("The
