@@ -809,13 +809,9 @@ def _holds(period: TimePoint, ref: TimePoint | None) -> bool:
     return A.coarsen(ref, period.granularity) == period
 
 
-def _coarser_than_year(p: TimePoint) -> bool:
-    return p.granularity in ("decade", "century", "millennium")
-
-
 def _dated(ref: TimePoint | None) -> bool:
     """The narrative stands at a year or a finer time."""
-    return ref is not None and ref.year is not None and not _coarser_than_year(ref)
+    return ref is not None and ref.year is not None and ref.granularity not in UNIT_YEARS
 
 
 def _clock_on(day: TimePoint, ref: TimePoint | None) -> bool:
@@ -969,7 +965,7 @@ class _Segment:
         that leaves the story where it stands (not "In the 1960s the thaw came")."""
         toks, i = self.toks, reading.i
         point = when.start
-        if self.ctx.news or point is None or not _coarser_than_year(point):
+        if self.ctx.news or point is None or point.granularity not in UNIT_YEARS:
             return False
         if not _dated(self.ctx.ref):
             return False
