@@ -873,20 +873,20 @@ def _clock_then_subject(toks: list[Token], m: int) -> bool:
 
 def _lead(toks: list[Token], i: int, words: TenseWords) -> int:
     """The direction set by the nearest lead phrase within ``LEAD_SPAN`` tokens before ``i``."""
-    ends = _lead_ends(words)
+    by_end = _leads_by_end(words)
     for k in in_sentence(toks, i - 1, -1, LEAD_SPAN):
         if toks[k].text == ",":
             break
-        if toks[k].low not in ends:
+        if toks[k].low not in by_end:
             if toks[k].low in ("will", "would", "shall") or toks[k].low in words.future_modals:
                 break  # "since Sunday will peak this weekend": a clause of its own between
             continue
-        for key, direction in words.leads:
+        for key, direction in by_end[toks[k].low]:
             n = len(key)
             if k - n + 1 >= 0 and tuple(t.low for t in toks[k - n + 1 : k + 1]) == key:
                 adjective = key[0].endswith("ing") and toks[k - 1].low in words.determiners
                 verb = n == 1 and any(
-                    toks[m].low not in ends and _marker(toks, m, words) for m in range(k + 1, i)
+                    toks[m].low not in by_end and _marker(toks, m, words) for m in range(k + 1, i)
                 )  # "since Friday and returns Wednesday": the verb's own
                 if adjective or verb or (direction != -1 and _governs_other(toks, k, i)):
                     return 0  # "the starting quarterback"
@@ -940,8 +940,12 @@ def _governs_other(toks: list[Token], k: int, i: int) -> bool:
 
 
 @cache
-def _lead_ends(words: TenseWords) -> frozenset[str]:
-    return frozenset(key[-1] for key, _ in words.leads)
+def _leads_by_end(words: TenseWords) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """The lead phrases by their last word, in lexicon order."""
+    table: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for key, direction in words.leads:
+        table.setdefault(key[-1], []).append((key, direction))
+    return {k: tuple(v) for k, v in table.items()}
 
 
 def _headline_plan(toks: list[Token], i: int, words: TenseWords) -> bool:
