@@ -454,6 +454,8 @@ class Scanner:
             told = after in (".", ",", ";", ")", "") or after in self.g.after_short_year
             told = told or after in self.g.prepositions or self.cap(i + 3)
             return len(end) == 3 and int(end) > int(self.tx(i)) and told
+        if named and nxt in ("-", "\u2013", "\u2014") and self.cap(i + 2):
+            return True  # a chronology line: "March 415 - The philosopher Hypatia is killed"
         if prev == "by":  # "By 751 he commanded", not "rose by 300 in 1990"
             return nxt in self.g.after_short_year and self.tx(i - 1) == "By"
         if nxt in (".", ",", ";", ")", ""):
