@@ -1462,16 +1462,49 @@ class RelativeRules(DateRules):
         )  # "after the landing, he" or "after the landing he"; not "after the war began"
 
         begun = self.w(end) in self.g.event_begun  # "two years after the war began"
+        alias = self.known_alias(name, i) if name and self.narrative else None
 
         def counted(c: R.Context) -> TimeValue | None:
-            dated = (
-                R.after_event(c, known, name, gran, n, mult, sign, begun=begun) if name else None
-            )
+            step = (gran, n, mult, sign)
+            dated = R.after_event(c, known, name, *step, begun=begun) if name else None
+            if dated is None and alias is not None:
+                dated = R.after_event(c, known, alias, *step, begun=begun)
             if dated is None and told and not c.news and c.ref is not None:
                 return R.ago(c, gran, n, mult, sign, anaphoric=True)
             return dated
 
         return Reading(i, end, "DATE", counted, anaphoric=True, explicit=False, fallback=plain)
+
+    def known_alias(self, name: str, i: int) -> str | None:
+        """ "the revolution" in a text that told of "the October seizure of power in 1917":
+        the well-known happening of that kind ("october revolution") whose qualifier the text
+        used before ``i`` in a sentence with a year of that happening; the latest one."""
+        best, at = None, -1
+        for key, when in self.lex.named_events.items():
+            words = key.split()
+            if len(words) != 2 or words[1] != name.split()[-1] or name == key:
+                continue
+            for k in range(i - 1, at, -1):
+                if self.w(k) == words[0] and self.cap(k) and self.dated_near(k, when):
+                    best, at = key, k
+                    break
+        return best
+
+    def dated_near(self, k: int, when: TimeValue) -> bool:
+        """A year within ``when`` is written in the sentence around token ``k``."""
+        years = when.start.span_years() if when.start is not None else None
+        last = when.end.span_years() if when.end is not None else None
+        if years is None or last is None:
+            return False
+        m = k
+        while m > 0 and not ends_sentence(self.t, m - 1):
+            m -= 1
+        while m < self.n and not ends_sentence(self.t, m):
+            year = self.year(m) if self.is_int(m) else None
+            if year is not None and years[0] <= year[0] <= last[1]:
+                return True
+            m += 1
+        return False
 
     def event_ref(self, i: int) -> tuple[str, int] | None:
         """ "the revolution", "the war", "World War I": a named happening after "after"."""
