@@ -169,6 +169,7 @@ class DateRules(Scanner):
         nxt = self.w(k)
         pause = nxt in (".", ",", ";", ")", "", "and", "or", "but") or nxt in CLAUSE_OPENERS
         opening = self.narrative and self.tx(i - 1) == "On" and self.tx(k).islower()
+        opening = opening or (of_part and self.cap(k))  # "by the morning of the 25th Lenin"
         if nxt == "of" or not (pause or opening or nxt in self.g.prepositions):
             return None  # "on the 25th floor"; "the 3rd of March" is read whole elsewhere
         if self.listed_noun(k):
