@@ -7,6 +7,7 @@ following year" and "two years later" against the narrative's reference time.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import NamedTuple
 
 from chronologist.temporal import anchor as A
@@ -16,7 +17,7 @@ from chronologist.temporal.dates import DateRules
 from chronologist.temporal.lexicon import OPENING_DETERMINERS
 from chronologist.temporal.reading import Reading
 from chronologist.temporal.scan import NOT_NOUNS, longest_first
-from chronologist.temporal.tense import ends_sentence
+from chronologist.temporal.tense import ends_sentence, in_sentence
 from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue, days_in_month
 
 SECOND_AS_UNIT = frozenset({"and", "or", "ago", "later", "earlier", "before", "after"})
@@ -26,6 +27,12 @@ LAST_VERB_LEADS = frozenset({"and", "will", "would", "to", "ll", "can", "may", "
 VAGUE_SPAN_LEADS = frozenset({"recent", "past", "last", "coming", "next", "following", "previous"})
 """Words that lead a length with no count ("the past few years", "the following decades")."""
 
+
+ALIAS_TRIES = 5
+"""Of the uses of a well-known happening's qualifier ("October"), how many of the last are
+looked at for a year of it nearby."""
+ALIAS_REACH = 30
+"""How many words either side of the qualifier that year may stand."""
 
 DAYS_OFF = {"today": 0, "tomorrow": 1, "yesterday": -1}
 """Days from the DCT that "today", "tomorrow", "yesterday" name after "ago"."""
@@ -1478,32 +1485,31 @@ class RelativeRules(DateRules):
     def known_alias(self, name: str, i: int) -> str | None:
         """ "the revolution" in a text that told of "the October seizure of power in 1917":
         the well-known happening of that kind ("october revolution") whose qualifier the text
-        used before ``i`` in a sentence with a year of that happening; the latest one."""
+        used before ``i`` in a sentence with a year of that happening; the latest one (of the
+        last few uses of each qualifier)."""
         best, at = None, -1
         for key, when in self.lex.named_events.items():
             words = key.split()
             if len(words) != 2 or words[1] != name.split()[-1] or name == key:
                 continue
-            for k in range(i - 1, at, -1):
-                if self.w(k) == words[0] and self.cap(k) and self.dated_near(k, when):
-                    best, at = key, k
-                    break
+            seen = self.capitalized_at(words[0])
+            before = seen[: bisect_left(seen, i)][-ALIAS_TRIES:]
+            found = [k for k in before if k > at and self.dated_near(k, when)]
+            if found:
+                best, at = key, found[-1]
         return best
 
     def dated_near(self, k: int, when: TimeValue) -> bool:
-        """A year within ``when`` is written in the sentence around token ``k``."""
+        """A year within ``when`` is written near token ``k``, in its sentence."""
         years = when.start.span_years() if when.start is not None else None
         last = when.end.span_years() if when.end is not None else None
         if years is None or last is None:
             return False
-        m = k
-        while m > 0 and not ends_sentence(self.t, m - 1):
-            m -= 1
-        while m < self.n and not ends_sentence(self.t, m):
-            year = self.year(m) if self.is_int(m) else None
-            if year is not None and years[0] <= year[0] <= last[1]:
-                return True
-            m += 1
+        for step in (-1, 1):
+            for m in in_sentence(self.t, k, step, ALIAS_REACH):
+                year = self.year(m) if self.is_int(m) else None
+                if year is not None and years[0] <= year[0] <= last[1]:
+                    return True
         return False
 
     def event_ref(self, i: int) -> tuple[str, int] | None:

@@ -103,6 +103,7 @@ class Scanner:
         self.is_int: Callable[[int], bool] = (ints + [False] * PAD).__getitem__
         """Token ``i`` is a whole number of at most nine digits."""
         self._next: dict[frozenset[str], list[int]] = {}
+        self._capitals: dict[str, list[int]] | None = None
 
     def near(self, i: int, words: frozenset[str], reach: int) -> bool:
         """One of ``words`` stands within ``reach`` tokens from token ``i`` on (a fast test,
@@ -111,6 +112,17 @@ class Scanner:
         if table is None:
             table = self._next[words] = _next_index(self.lows, words)
         return i < len(table) and table[i] - i <= reach
+
+    def capitalized_at(self, word: str) -> list[int]:
+        """Where ``word`` (lowercase) is written with a capital, in order (a table built once
+        per segment)."""
+        if self._capitals is None:
+            table: dict[str, list[int]] = {}
+            for k, tok in enumerate(self.t):
+                if tok.text[:1].isupper():
+                    table.setdefault(tok.low, []).append(k)
+            self._capitals = table
+        return self._capitals.get(word, [])
 
     def adj(self, i: int) -> bool:
         """Token ``i`` follows the previous one with no space."""
