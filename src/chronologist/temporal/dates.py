@@ -363,6 +363,8 @@ class DateRules(Scanner):
             return Reading(i, i + 5, "DATE", B.const(p))
         if sep == "/" or self.w(i + 3) in self.g.nouns_of_years or mo == (y + 1) % 100:
             return None  # "2012/13", "the 2010-11 financial year": a span of years, not a month
+        if self.narrative and mo > y % 100:
+            return None  # history writes years, not ISO months: "the voyage of 1405-07"
         p = TimePoint("month", year=y, month=mo)
         return Reading(i, i + 3, "DATE", B.const(p))
 
