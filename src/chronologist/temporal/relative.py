@@ -17,7 +17,7 @@ from chronologist.temporal.dates import DateRules
 from chronologist.temporal.lexicon import OPENING_DETERMINERS
 from chronologist.temporal.reading import Reading
 from chronologist.temporal.scan import NOT_NOUNS, longest_first
-from chronologist.temporal.tense import ends_sentence, in_sentence
+from chronologist.temporal.tense import ends_sentence, in_sentence, past_form
 from chronologist.timemodel import UNIT_YEARS, TimePoint, TimeValue, days_in_month
 
 SECOND_AS_UNIT = frozenset({"and", "or", "ago", "later", "earlier", "before", "after"})
@@ -2145,13 +2145,11 @@ class RelativeRules(DateRules):
         sailed for Sicily", "he now ruled alone"): the story's time, not the writer's."""
         if not self.narrative:
             return False
-        before, after = self.tx(i - 1), self.w(i + 1)
+        before = self.tx(i - 1)
         subject = before[:1].isupper() or self.w(i - 1) in ("he", "she", "they", "it", "we")
-        tense = self.lex.tense
-        past = after in tense.past or (
-            len(after) > 4 and after.endswith("ed") and after not in tense.not_past
-        )
-        return subject and past and self.tx(i + 1).islower()
+        verb = self.t[i + 1] if i + 1 < self.n else None
+        past = verb is not None and verb.text.islower() and past_form(verb, self.lex.tense)
+        return subject and past
 
     def reference(self, i: int) -> Reading | None:
         """ "now", "currently", "recently", "the past", "the future", "these days"."""

@@ -1004,8 +1004,10 @@ class _Segment:
         events = self.ctx.events
         begun = events.get(name)
         lasted = _lasting(begun, when)
+        if lasted is None:
+            return
         for key in (name, name.split()[-1]):
-            if lasted is not None and events.get(key) is begun:
+            if events.get(key) is begun:
                 events[key] = lasted
 
     def year_after(self, reading: Reading) -> int | None:

@@ -667,7 +667,7 @@ def _participle_phrase(toks: list[Token], i: int, words: TenseWords) -> bool:
     opener = toks[comma + 1]
     if not opener.text.islower() or opener.low in words.reporting:
         return False  # not ", said Tuesday"
-    done = _past_form(opener, words) or opener.low in words.participles  # ", chosen in April,"
+    done = past_form(opener, words) or opener.low in words.participles  # ", chosen in April,"
     if not done or opener.low in words.future:
         return False  # not ", scheduled for Sunday,"
     if any(_marker(toks, m, words) for m in range(comma + 2, i)):
@@ -1090,7 +1090,7 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         if not (k >= 3 and toks[k - 3].low in SUBJECTS):  # not "He's due back on Saturday"
             return 0  # "the company's next chief executive": an adjective
     if word in ("would", "could", "might", "should") and _next_word(toks, k) == "have":
-        done = k + 2 < len(toks) and _past_form(toks[k + 2], words)
+        done = k + 2 < len(toks) and past_form(toks[k + 2], words)
         if done or _next_word(toks, k + 1) == "been":
             return -1  # "a runoff that would have been held on June 21": it was not
     modal = word in ("will", "would") and previous in ("that", "this")  # "a bill that would"
@@ -1157,11 +1157,11 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
     gerund = k + 1 < len(toks) and toks[k + 1].text.islower() and toks[k + 1].text.endswith("ing")
     if word in ("since", "after") and gerund:
         return -1  # "since entering the race in July", "after tearing a ligament on Monday"
-    if _past_form(toks[k], words) and _would_have(toks, k):
+    if past_form(toks[k], words) and _would_have(toks, k):
         return 1  # "a bill that would have required troops to leave by Oct. 1", "the payment
         # that would have been made in April": a plan undone, its time ahead of its making
     if word == "to" and _next_word(toks, k) == "have" and k + 2 < len(toks):
-        if _past_form(toks[k + 2], words) or toks[k + 2].low in ("been", "begun", "risen"):
+        if past_form(toks[k + 2], words) or toks[k + 2].low in ("been", "begun", "risen"):
             return -1  # "was to have begun on Jan. 10", "expect it to have risen": done
     intent = previous in words.looks_ahead_to or _intent_apart(toks, k, words)
     if word == "to" and intent and _bare_verb(toks, k + 1, words):
@@ -1179,7 +1179,7 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         if _purpose(toks, k):
             return 1  # "passed a bill to fund the government through Sept. 30": a purpose
     if word == "could" and _next_word(toks, k) == "not" and _next_word(toks, k + 1) == "be":
-        if k + 3 < len(toks) and _past_form(toks[k + 3], words):
+        if k + 3 < len(toks) and past_form(toks[k + 3], words):
             return -1  # "could not be reached for comment Tuesday": a try that failed
     if word in words.future_modals and toks[k].text.islower():
         following = _next_word(toks, k)
@@ -1232,7 +1232,7 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         and f"{previous} {word}" not in words.noun_pairs  # "housing starts"
         and previous not in NOT_VERB
         and previous not in ("has", "have", "had")  # "the peak has come as late as March"
-        and not (k > 0 and toks[k - 1].text.islower() and _past_form(toks[k - 1], words))
+        and not (k > 0 and toks[k - 1].text.islower() and past_form(toks[k - 1], words))
         # "stayed open late on Monday" (not "The Fed begins")
         and not _kept(toks, k, words)  # "keep schools open on Tuesday"
         and not (k > 0 and _ing(toks[k - 1]) and word[-1] != "s")
@@ -1245,9 +1245,9 @@ def _read_marker(toks: list[Token], k: int, words: TenseWords) -> int:
         return 0  # a name inside a sentence: "the Fed", "Rose", not a past verb
     if word in words.changed and _present_perfect(toks, k, words):
         return -1  # "have fallen 42% from a record close on Sept. 19"
-    if previous == "having" and _past_form(toks[k], words):
+    if previous == "having" and past_form(toks[k], words):
         return -1  # "having accepted higher rates on New Year's Day": done before
-    if not _past_form(toks[k], words) or _adjective(toks, k, words):
+    if not past_form(toks[k], words) or _adjective(toks, k, words):
         return 0
     if previous in ("a", "an", "the"):
         return 0  # "get a shot by Saturday", "an injured man": a noun or an adjective
@@ -1314,7 +1314,7 @@ def _subject_before(toks: list[Token], k: int, words: TenseWords) -> bool:
 def _owned(toks: list[Token], k: int, words: TenseWords) -> bool:
     """The word at ``k``, after "have", is a thing owned, no past participle ("should have
     service back"; not "may have left", "could have taken", "would have been")."""
-    if k >= len(toks) or not toks[k].text.isalpha() or _past_form(toks[k], words):
+    if k >= len(toks) or not toks[k].text.isalpha() or past_form(toks[k], words):
         return False
     word = toks[k].low
     return not word.endswith(("en", "wn")) and word not in PARTICIPLES
@@ -1419,7 +1419,7 @@ def _relative_that(toks: list[Token], k: int, words: TenseWords) -> bool:
         return False
     noun = toks[k - 1]
     plain = noun.text.isalpha() and noun.text.islower() and noun.low not in words.reporting
-    return plain and noun.low not in words.determiners and not _past_form(noun, words)
+    return plain and noun.low not in words.determiners and not past_form(noun, words)
 
 
 def _noun(tok: Token, words: TenseWords) -> bool:
@@ -1589,7 +1589,7 @@ def _infinitive_object(toks: list[Token], k: int, words: TenseWords) -> bool:
     return noun.isalpha() and noun.islower() and noun not in words.not_nouns
 
 
-def _past_form(tok: Token, words: TenseWords) -> bool:
+def past_form(tok: Token, words: TenseWords) -> bool:
     """A past-tense word, or a lowercase "-ed" word ("United", "Red" are names)."""
     word = tok.low
     if word in words.past:
